@@ -1,0 +1,65 @@
+import type { Amount } from './amount'
+import { MoneyError } from './errors'
+import { rational, type Rational } from './rational'
+import { roundDiv, type RoundingMode } from './rounding'
+
+/**
+ * The exact factor that turns a minor-unit amount in currency A into minor units of B, given
+ * both currencies' rates against a common base (`rates[X]` = units of X per one base unit) and
+ * their exponents: `rate_B / rate_A × 10^(exp_B − exp_A)`. Kept as a fraction of bigints so that
+ * no precision is lost before the one rounding.
+ *
+ * @example
+ * ```ts
+ * conversionFactor({ num: 1, den: 1 }, { num: 110235, den: 10000 }, 2, 2) // SEK per EUR: 110235/10000
+ * ```
+ */
+export function conversionFactor(
+  fromRate: Rational,
+  toRate: Rational,
+  fromExponent: number,
+  toExponent: number,
+): { readonly num: bigint; readonly den: bigint } {
+  if (fromRate.num <= 0 || toRate.num <= 0) throw new MoneyError('invalid_rate', 'exchange rates must be positive')
+  const k = toExponent - fromExponent
+  let num = BigInt(toRate.num) * BigInt(fromRate.den)
+  let den = BigInt(toRate.den) * BigInt(fromRate.num)
+  if (k > 0) num *= 10n ** BigInt(k)
+  else if (k < 0) den *= 10n ** BigInt(-k)
+  return { num, den }
+}
+
+/**
+ * Converts a minor-unit amount from currency A to currency B at an exact rate, rounding once.
+ *
+ * @example
+ * ```ts
+ * // 10000 EUR cents to JPY (exp 0) at EUR→JPY 162.5: 10000 × 162.5 / 100 = 16250 yen
+ * convertAmount(10000, { num: 1, den: 1 }, { num: 325, den: 2 }, 2, 0, Rounding.HalfUp) // 16250
+ * ```
+ */
+export function convertAmount(
+  amount: number,
+  fromRate: Rational,
+  toRate: Rational,
+  fromExponent: number,
+  toExponent: number,
+  mode: RoundingMode,
+): Amount {
+  if (!Number.isSafeInteger(amount)) throw new MoneyError('amount_overflow', `cannot convert ${amount}`)
+  const f = conversionFactor(fromRate, toRate, fromExponent, toExponent)
+  return roundDiv(BigInt(amount) * f.num, f.den, mode)
+}
+
+/**
+ * The exchange rate from A to B as a reduced {@link Rational} of major units (units of B per unit
+ * of A), for output (`exchange_rate`). Throws `invalid_rate` if it does not fit in safe integers.
+ *
+ * @example
+ * ```ts
+ * crossRate({ num: 10873, den: 10000 }, { num: 110235, den: 10000 }) // SEK per USD
+ * ```
+ */
+export function crossRate(fromRate: Rational, toRate: Rational): Rational {
+  return rational(BigInt(toRate.num) * BigInt(fromRate.den), BigInt(toRate.den) * BigInt(fromRate.num))
+}

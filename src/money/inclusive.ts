@@ -1,0 +1,79 @@
+import type { Amount } from './amount'
+import { allocate } from './allocate'
+import { MoneyError } from './errors'
+import type { Rational } from './rational'
+import { mulDivRound, type RoundingMode } from './rounding'
+
+/** What an inclusive amount rounds first: the net (default) or the tax. @example `const t: InclusiveTarget = 'tax'` */
+export type InclusiveTarget = 'net' | 'tax'
+
+/** The parts of a tax-inclusive amount. @example `extractInclusive(11900, [{num:19,den:100}], Rounding.HalfUp)` */
+export interface InclusiveParts {
+  readonly net: Amount
+  readonly tax: Amount
+  /** `tax` split over the rates in their order (largest remainder of each rate's exact tax). */
+  readonly taxes: readonly Amount[]
+}
+
+function lcmDen(rates: readonly Rational[]): bigint {
+  let l = 1n
+  for (const r of rates) {
+    const d = BigInt(r.den)
+    let a = l
+    let b = d
+    while (b !== 0n) {
+      const t = a % b
+      a = b
+      b = t
+    }
+    l = (l / a) * d
+  }
+  return l
+}
+
+/**
+ * Takes the tax out of a gross (tax-inclusive) amount at the summed `rates` (fractions, 19% is
+ * 19/100): `net = round(gross / (1 + Σ rates))`, `tax = gross − net` (target `net`, the default),
+ * or `tax = round(gross × Σr / (1 + Σr))`, `net = gross − tax` (target `tax`, as UK retailers do).
+ * The tax is split over the rates by largest remainder in proportion to each rate (the exact
+ * per-rate taxes are proportional to the rates). Always `net + tax = gross`.
+ *
+ * @example
+ * ```ts
+ * extractInclusive(11900, [{ num: 19, den: 100 }], Rounding.HalfUp) // { net: 10000, tax: 1900, taxes: [1900] }
+ * extractInclusive(1000, [{ num: 19, den: 100 }], Rounding.HalfUp)  // net 840 (840.336…), tax 160
+ * ```
+ */
+export function extractInclusive(
+  gross: number,
+  rates: readonly Rational[],
+  mode: RoundingMode,
+  target: InclusiveTarget = 'net',
+): InclusiveParts {
+  if (!Number.isSafeInteger(gross)) throw new MoneyError('amount_overflow', `cannot extract tax from ${gross}`)
+  if (rates.length === 0) return { net: gross as Amount, tax: 0 as Amount, taxes: [] }
+  // Common denominator L: rate i = kᵢ / L, Σ rates = K / L, gross / (1 + K/L) = gross × L / (L + K).
+  const L = lcmDen(rates)
+  const ks = rates.map((r) => (BigInt(r.num) * L) / BigInt(r.den))
+  let K = 0n
+  for (const k of ks) {
+    if (k < 0n) throw new MoneyError('invalid_rate', 'an inclusive rate cannot be negative')
+    K += k
+  }
+  const max = BigInt(Number.MAX_SAFE_INTEGER)
+  if (L + K > max) throw new MoneyError('invalid_rate', 'rates too precise to combine')
+  const l = Number(L)
+  const k = Number(K)
+  let net: Amount
+  let tax: number
+  if (target === 'net') {
+    net = mulDivRound(gross, l, l + k, mode)
+    tax = gross - net
+  } else {
+    tax = mulDivRound(gross, k, l + k, mode)
+    net = (gross - tax) as Amount
+  }
+  const weights = ks.map((x) => Number(x))
+  const taxes = rates.length === 1 ? [tax as Amount] : allocate(tax, weights)
+  return { net, tax: tax as Amount, taxes }
+}

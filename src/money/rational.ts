@@ -1,0 +1,165 @@
+import { Big } from './big'
+import { MoneyError } from './errors'
+
+/**
+ * An exact non-integer quantity (a rate, a percentage as a fraction, an exchange rate) held as a
+ * reduced fraction of two safe integers, `den > 0`. Parsed once; hot paths only read `num`/`den`.
+ *
+ * @example
+ * ```ts
+ * const nineteenPercent: Rational = { num: 19, den: 100 }
+ * ```
+ */
+export interface Rational {
+  readonly num: number
+  readonly den: number
+}
+
+/** Options for {@link parseDecimal}. @example `parseDecimal('-5', { allowNegative: true })` */
+export interface ParseDecimalOptions {
+  /** Accept values below 0 (a delta, a negative price adjustment). Default false. */
+  readonly allowNegative?: boolean
+  /** Accept 0. Default true (an exchange rate passes false). */
+  readonly allowZero?: boolean
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) {
+    const t = a % b
+    a = b
+    b = t
+  }
+  return a
+}
+
+/**
+ * Builds a reduced {@link Rational} from two integers (safe integers or bigints); throws
+ * `invalid_rate` when the reduced fraction does not fit in safe integers.
+ *
+ * @example
+ * ```ts
+ * rational(1234, 100) // { num: 617, den: 50 }
+ * ```
+ */
+export function rational(num: number | bigint, den: number | bigint): Rational {
+  let n = BigInt(num)
+  let d = BigInt(den)
+  if (d === 0n) throw new MoneyError('invalid_rate', 'a rational needs a non-zero denominator')
+  if (d < 0n) {
+    n = -n
+    d = -d
+  }
+  let a = n < 0n ? -n : n
+  let b = d
+  while (b !== 0n) {
+    const t = a % b
+    a = b
+    b = t
+  }
+  const g = a === 0n ? d : a
+  n /= g
+  d /= g
+  const max = BigInt(Number.MAX_SAFE_INTEGER)
+  if (n > max || n < -max || d > max) {
+    throw new MoneyError('invalid_rate', `rate needs more precision than a safe-integer fraction holds: ${num}/${den}`)
+  }
+  return { num: Number(n), den: Number(d) }
+}
+
+/**
+ * Parses an exact decimal (`"19"`, `19`, `"7.7"`, `"12.34"`, `"1.0873"`, `"0.000001"`, `"1e-3"`) into
+ * a reduced {@link Rational}, through big.js so no binary float is ever involved (a JS number is read
+ * through its shortest round-trip string, so `7.7` means 7.7). Rejects NaN, ±Infinity, non-numeric
+ * strings, negatives (unless allowed), and values whose fraction would not fit in safe integers
+ * (`"1e-30"`), all as `MoneyError('invalid_rate')`.
+ *
+ * @example
+ * ```ts
+ * parseDecimal('12.34')   // { num: 617, den: 50 }
+ * parseDecimal(19)        // { num: 19, den: 1 }
+ * parseDecimal('-1')      // throws MoneyError invalid_rate
+ * ```
+ */
+export function parseDecimal(input: unknown, options: ParseDecimalOptions = {}): Rational {
+  let text: string
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) throw new MoneyError('invalid_rate', `not a finite number: ${String(input)}`)
+    text = String(input)
+  } else if (typeof input === 'string') {
+    text = input.trim()
+    if (text.length === 0 || text.length > 64) throw new MoneyError('invalid_rate', `not a decimal: ${JSON.stringify(input.slice(0, 80))}`)
+  } else {
+    throw new MoneyError('invalid_rate', `a rate must be a decimal string or a number, got ${input === null ? 'null' : typeof input}`)
+  }
+  let b: InstanceType<typeof Big>
+  try {
+    b = new Big(text)
+  } catch {
+    throw new MoneyError('invalid_rate', `not a decimal: ${JSON.stringify(text)}`)
+  }
+  const negative = b.s < 0 && !b.eq(0)
+  if (negative && options.allowNegative !== true) throw new MoneyError('invalid_rate', `must not be negative: ${text}`)
+  if (b.eq(0)) {
+    if (options.allowZero === false) throw new MoneyError('invalid_rate', `must not be zero: ${text}`)
+    return { num: 0, den: 1 }
+  }
+  // big.js keeps coefficient digits `c` and exponent `e`: value = 0.c × 10^(e+1).
+  const digits = b.c.join('')
+  const scale = digits.length - 1 - b.e // number of decimal places
+  if (scale > 30 || scale < -30) throw new MoneyError('invalid_rate', `decimal out of range: ${text}`)
+  let num = BigInt(digits)
+  let den = 1n
+  if (scale > 0) den = 10n ** BigInt(scale)
+  else num *= 10n ** BigInt(-scale)
+  return rational(negative ? -num : num, den)
+}
+
+/**
+ * Parses a percentage (`"19"` → 19/100, `"12.34"` → 617/5000) into the fraction it multiplies by.
+ *
+ * @example
+ * ```ts
+ * parsePercent('19') // { num: 19, den: 100 }
+ * ```
+ */
+export function parsePercent(input: unknown, options: ParseDecimalOptions = {}): Rational {
+  const r = parseDecimal(input, options)
+  return rational(r.num, BigInt(r.den) * 100n)
+}
+
+/**
+ * The exact sum of rationals (used for `1 + Σ rates`).
+ *
+ * @example
+ * ```ts
+ * addRationals([{ num: 19, den: 100 }, { num: 1, den: 10 }]) // { num: 29, den: 100 }
+ * ```
+ */
+export function addRationals(list: readonly Rational[]): Rational {
+  let n = 0n
+  let d = 1n
+  for (const r of list) {
+    n = n * BigInt(r.den) + BigInt(r.num) * d
+    d *= BigInt(r.den)
+  }
+  return rational(n, d)
+}
+
+/**
+ * A rational as a JSON number for output (`rate_percent: 19`, `upfront: 12.34`). Exact when the
+ * decimal expansion terminates within 15 significant digits, which is every rate we parse.
+ *
+ * @example
+ * ```ts
+ * rationalToNumber({ num: 617, den: 50 }) // 12.34
+ * ```
+ */
+export function rationalToNumber(r: Rational): number {
+  if (r.den === 1) return r.num
+  return Number(new Big(r.num).div(r.den).toString())
+}
+
+/** Greatest common divisor of two non-negative safe integers. @example `gcdNumber(12, 18) // 6` */
+export function gcdNumber(a: number, b: number): number {
+  return gcd(Math.abs(a), Math.abs(b))
+}
