@@ -1,1 +1,11 @@
+/**
+ * tamio-pricing — what the Tamio estimate-transaction endpoint returns, computed offline and to
+ * the cent. `createStore` once, then `estimate` per cart.
+ */
+export { createStore, StoreConfigError, type Store } from './store/createStore'
+export { estimate } from './estimate'
+export { summarize, type SummarizeOptions } from './summarize'
 export * from './money/index'
+export { ISSUE_CODES, type IssueCode } from './issues'
+export type * from './types/input'
+export type * from './types/output'

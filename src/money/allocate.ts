@@ -112,3 +112,43 @@ export function splitEvenly(total: number, n: number): Amount[] {
   }
   return out as Amount[]
 }
+
+/**
+ * {@link allocate} over bigint weights (exact rational shares brought to a common denominator),
+ * for splitting a document-level rounded tax back over lines by their exact tax. Same rule:
+ * floors, leftover to the largest remainders, ties to the earlier index; all-zero weights split
+ * equally; negative totals symmetric.
+ *
+ * @example
+ * ```ts
+ * allocateBig(249, [124n, 125n]) // [124, 125]
+ * ```
+ */
+export function allocateBig(total: number, weights: readonly bigint[]): Amount[] {
+  const n = weights.length
+  if (!Number.isSafeInteger(total)) throw new MoneyError('amount_overflow', `cannot allocate ${total}`)
+  if (n === 0) {
+    if (total !== 0) throw new MoneyError('invalid_weights', `cannot allocate ${total} over no parts`)
+    return []
+  }
+  let sum = 0n
+  for (const w of weights) {
+    if (w < 0n) throw new MoneyError('invalid_weights', 'weights must not be negative')
+    sum += w
+  }
+  const w = sum === 0n ? weights.map(() => 1n) : weights
+  if (sum === 0n) sum = BigInt(n)
+  const neg = total < 0
+  const t = BigInt(neg ? -total : total)
+  const parts = new Array<number>(n)
+  const rems = new Array<bigint>(n)
+  let given = 0
+  for (let i = 0; i < n; i++) {
+    const p = t * w[i]!
+    const r = p % sum
+    parts[i] = Number((p - r) / sum)
+    rems[i] = r
+    given += parts[i]!
+  }
+  return finish(parts, neg, Number(t) - given, (a, b) => (rems[a]! > rems[b]! ? -1 : rems[a]! < rems[b]! ? 1 : a - b))
+}

@@ -43,9 +43,11 @@ export function toAmount(n: number): Amount {
  * ```
  */
 export function addAmounts(a: number, b: number): Amount {
+  toAmount(a)
+  toAmount(b)
   const s = a + b
   if (!Number.isSafeInteger(s)) throw new MoneyError('amount_overflow', `sum outside the safe-integer range: ${a} + ${b}`)
-  return s as Amount
+  return (s === 0 ? 0 : s) as Amount
 }
 
 /**
@@ -58,6 +60,8 @@ export function addAmounts(a: number, b: number): Amount {
  * ```
  */
 export function multiplyAmount(a: number, factor: number): Amount {
+  toAmount(a)
+  toAmount(factor)
   const p = a * factor
   if (!Number.isSafeInteger(p)) throw new MoneyError('amount_overflow', `product outside the safe-integer range: ${a} × ${factor}`)
   return (p === 0 ? 0 : p) as Amount

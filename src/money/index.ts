@@ -14,7 +14,7 @@ export {
   mulDivRound,
 } from './rounding'
 export { type Rational, type ParseDecimalOptions, rational, parseDecimal, parsePercent, addRationals, rationalToNumber } from './rational'
-export { allocate, splitEvenly } from './allocate'
+export { allocate, allocateBig, splitEvenly } from './allocate'
 export { extractInclusive, type InclusiveParts, type InclusiveTarget } from './inclusive'
 export { isCurrency, currencyExponent } from './currency'
 export { conversionFactor, convertAmount, crossRate } from './convert'

@@ -103,7 +103,13 @@ function checkedResult(v: number): Amount {
   return (v === 0 ? 0 : v) as Amount
 }
 
+/** NaN, ±Infinity and fractions are not amounts (and would make BigInt() throw a RangeError). */
+function notInteger(...xs: number[]): MoneyError {
+  return new MoneyError('invalid_amount', `not an integer: ${xs.map(String).join(', ')}`)
+}
+
 function roundDivBig(n: bigint, d: bigint, mode: RoundingMode): Amount {
+  if (d === 0n) throw new MoneyError('invalid_rate', 'division by zero')
   if (d < 0n) {
     n = -n
     d = -d
@@ -118,8 +124,9 @@ function roundDivBig(n: bigint, d: bigint, mode: RoundingMode): Amount {
 }
 
 /**
- * Rounds the exact rational `n / d` to an integer with `mode`. Exact for any safe integers (and
- * for bigints of any size); throws `amount_overflow` when the result is not a safe integer.
+ * Rounds the exact rational `n / d` to an integer with `mode`. Exact for any integers (Numbers or
+ * bigints of any size); throws `amount_overflow` when the result is not a safe integer,
+ * `invalid_rate` when `d` is 0 and `invalid_amount` for NaN, ±Infinity or fractions.
  *
  * @example
  * ```ts
@@ -130,6 +137,11 @@ function roundDivBig(n: bigint, d: bigint, mode: RoundingMode): Amount {
 export function roundDiv(n: number | bigint, d: number | bigint, mode: RoundingMode): Amount {
   if (typeof n === 'bigint' || typeof d === 'bigint') return roundDivBig(BigInt(n), BigInt(d), mode)
   if (d === 0) throw new MoneyError('invalid_rate', 'division by zero')
+  if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) {
+    // Integers past 2^53 are divided exactly in BigInt (the Number path would round a − r).
+    if (!Number.isInteger(n) || !Number.isInteger(d)) throw notInteger(n, d)
+    return roundDivBig(BigInt(n), BigInt(d), mode)
+  }
   if (d < 0) {
     n = -n
     d = -d
@@ -146,6 +158,7 @@ export function roundDiv(n: number | bigint, d: number | bigint, mode: RoundingM
 /**
  * Rounds `a × b / d` exactly: on Numbers while `a × b` stays a safe integer, on BigInt beyond.
  * This is the multiply-and-round of the whole library (a tax is `mulDivRound(base, 19, 100, m)`).
+ * Non-integer inputs throw `invalid_amount`; errors are otherwise those of {@link roundDiv}.
  *
  * @example
  * ```ts
@@ -154,6 +167,7 @@ export function roundDiv(n: number | bigint, d: number | bigint, mode: RoundingM
  * ```
  */
 export function mulDivRound(a: number, b: number, d: number, mode: RoundingMode): Amount {
+  if (!Number.isInteger(a) || !Number.isInteger(b) || !Number.isInteger(d)) throw notInteger(a, b, d)
   const p = a * b
   if (p <= MAX && p >= -MAX) return roundDiv(p, d, mode)
   return roundDivBig(BigInt(a) * BigInt(b), BigInt(d), mode)

@@ -1,0 +1,72 @@
+/**
+ * Stage 2a — the transaction currency and price conversion (SPEC §3.1).
+ */
+import { convertAmount, crossRate } from './money/convert'
+import { currencyExponent } from './money/currency'
+import { rationalToNumber } from './money/rational'
+import type { RoundingMode } from './money/rounding'
+import type { NRequest } from './request'
+import type { NProduct, PreparedStore } from './store/model'
+
+/** The currencies a catalog line can be priced in without conversion. */
+function pricedIn(product: NProduct): ReadonlySet<string> {
+  return new Set(product.prices.keys())
+}
+
+/**
+ * Picks the transaction currency: `request.currency`; else, with `convert_prices`, the one
+ * currency every catalog line is priced in (the base currency when it is one of several, else the
+ * first of `account.currencies` among them), else the base currency.
+ */
+export function selectCurrency(store: PreparedStore, req: NRequest): string {
+  if (req.currency !== null) return req.currency
+  const base = store.account.baseCurrency
+  if (!req.convert) return base
+  let common: Set<string> | null = null
+  for (const l of req.lines) {
+    if (l.product === null) continue
+    const own = pricedIn(l.product)
+    common = common === null ? new Set(own) : new Set([...(common as Set<string>)].filter((c: string) => own.has(c)))
+  }
+  if (common === null || common.size === 0) return base
+  if (common.has(base)) return base
+  for (const c of store.account.currencies) if (common.has(c)) return c
+  return base
+}
+
+export interface Converter {
+  /** Converts a minor-unit amount from `from` into the transaction currency, rounding once; undefined when no rate. */
+  convert(amount: number, from: string): number | undefined
+  /** The major-unit exchange rate from `from` to the transaction currency, as a JSON number. */
+  rate(from: string): number | undefined
+}
+
+/**
+ * A converter into `target` at the store's exchange rates (`rates[X]` = units of X per base unit),
+ * exact cross rates, one rounding with the account mode. Rates are looked up per call and cached
+ * per source currency.
+ */
+export function converterTo(store: PreparedStore, target: string, mode: RoundingMode): Converter {
+  const table = store.exchange.rates
+  const cache = new Map<string, number>()
+  return {
+    convert(amount, from) {
+      if (from === target) return amount
+      const a = table.get(from)
+      const b = table.get(target)
+      if (a === undefined || b === undefined) return undefined
+      return convertAmount(amount, a, b, currencyExponent(from), currencyExponent(target), mode)
+    },
+    rate(from) {
+      if (from === target) return 1
+      const hit = cache.get(from)
+      if (hit !== undefined) return hit
+      const a = table.get(from)
+      const b = table.get(target)
+      if (a === undefined || b === undefined) return undefined
+      const r = rationalToNumber(crossRate(a, b))
+      cache.set(from, r)
+      return r
+    },
+  }
+}

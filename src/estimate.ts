@@ -1,0 +1,150 @@
+/**
+ * The public entry of the calculation: `estimate(store, request, options)` runs the pipeline of
+ * SPEC §3 in order — places → lines and currency → item discounts → item taxes → shipping →
+ * totals → instalments and payments — and answers with the API's envelope.
+ */
+import { converterTo } from './currency'
+import { applyDiscounts } from './discounts'
+import { availablePayments, offerPlans } from './instalments'
+import { isObject, parseInstant, Reader } from './input/read'
+import { issue, REJECTION_CODES } from './issues'
+import { assignJurisdictions } from './jurisdiction'
+import { resolveLines } from './lines'
+import { MoneyError } from './money/errors'
+import { resolvePlaces } from './places'
+import { readRequest } from './request'
+import { selectCurrency } from './currency'
+import { shipOrder } from './shipping'
+import { readPolicies } from './store/account'
+import { type Store, prepared } from './store/createStore'
+import { aggregateRates, lineOutput, lineTotals, transactionTotals } from './totals'
+import { taxLines } from './taxes'
+import type { EstimateOptions, EstimateRequest } from './types/input'
+import type { EstimateResponse, Issue, Transaction } from './types/output'
+
+function fail(errors: readonly Issue[], warnings: readonly Issue[]): EstimateResponse {
+  return { status: 400, errors, warnings }
+}
+
+/**
+ * Estimates a transaction exactly as Tamio's estimate endpoint does (SPEC §3): every amount an
+ * integer in minor units. Malformed input answers the API's 400 envelope with stable codes and
+ * JSON paths; rejected lines and coupons are warnings (400s with `strict`). Never mutates its
+ * inputs; the same inputs give byte-identical JSON. Pass `options.at` for reproducible results
+ * (date rules and instalment due dates); it defaults to the current time.
+ *
+ * @example
+ * ```ts
+ * const store = createStore(storeConfig)
+ * const res = estimate(store, { products: [{ id: 'p1' }], customer: { id: 'c1' } }, { at: '2026-11-25T00:00:00Z' })
+ * if (res.status === 200) console.log(res.transaction.totals.total)
+ * ```
+ */
+export function estimate(store: Store, request: EstimateRequest, options: EstimateOptions = {}): EstimateResponse {
+  try {
+    return run(store, request, options)
+  } catch (e) {
+    if (e instanceof MoneyError) {
+      const code = e.code === 'amount_overflow' ? 'amount_overflow' : 'invalid_value'
+      return fail([issue(code, '', { detail: e.message })], [])
+    }
+    throw e
+  }
+}
+
+function run(store: Store, request: EstimateRequest, options: EstimateOptions): EstimateResponse {
+  const s = prepared(store)
+  const r = new Reader()
+  // Options are input too: read them at the edge.
+  const opts: unknown = options
+  const o = isObject(opts) ? opts : {}
+  if (!isObject(opts) && opts !== undefined) r.add('invalid_type', 'options', { expected: 'an options object' })
+  const policies = readPolicies(r, o, 'options', s.account.policies)
+  const atRaw = o.at
+  let at: number
+  if (atRaw === undefined || atRaw === null) at = Date.now()
+  else {
+    const parsed = parseInstant(atRaw)
+    if (parsed === undefined || typeof atRaw === 'number') {
+      r.add('invalid_date', 'options.at')
+      at = 0
+    } else at = parsed
+  }
+  const paymentMethod = typeof o.payment_method === 'string' ? o.payment_method : null
+  const strict = o.strict === true
+  const req = readRequest(r, s, request)
+  if (req === undefined || r.issues.length > 0) return fail(r.issues, [])
+
+  const errors: Issue[] = []
+  const warnings: Issue[] = []
+  const places = resolvePlaces(s, req.customer, req.locale, errors, warnings)
+  const currency = selectCurrency(s, req)
+  if (!s.account.currencies.includes(currency)) errors.push(issue('currency_not_enabled', 'currency', { currency }))
+  if (errors.length > 0) return fail(errors, warnings)
+
+  const converter = converterTo(s, currency, policies.rounding)
+  const lines = resolveLines(
+    req.lines,
+    { currency, convert: req.convert, converter, at, shipCountry: places.shipCountry, pricesIncludeTax: s.account.pricesIncludeTax, locale: places.locale },
+    warnings,
+  )
+  if (lines.length === 0) return fail([issue('no_products', 'products')], warnings)
+
+  const situation = assignJurisdictions(s, lines, places, policies, warnings)
+  const dctx = { currency, at, paymentMethod, converter, mode: policies.rounding, noDiscounts: req.noDiscounts }
+  const applied = applyDiscounts(s, lines, req.coupons, dctx, warnings)
+  taxLines(lines, policies)
+  const ship = shipOrder(
+    s,
+    lines,
+    applied,
+    {
+      currency, shipCountry: places.shipCountry, shipState: places.shipState, converter, policies,
+      requested: req.shippingMethodId, nshift: req.nshift, reverseCharge: situation.reverseCharge, exempt: situation.exempt,
+    },
+    dctx,
+    warnings,
+  )
+
+  if (strict) {
+    const rejected = warnings.filter((w) => REJECTION_CODES.has(w.code))
+    if (rejected.length > 0) return fail(rejected, warnings.filter((w) => !REJECTION_CODES.has(w.code)))
+  }
+
+  const lineTotalsList = lines.map(lineTotals)
+  const totals = transactionTotals(lines, lineTotalsList)
+  const instalments = offerPlans(s.plans, currency, totals.total, policies.rounding, policies.instalmentExact, at)
+  const payments = availablePayments(s.account, currency, places.billCountry, totals.total, instalments.length > 0)
+  const taxRates = aggregateRates(lines, (l) => l.taxRates)
+  const shippingTaxRates = aggregateRates(lines, (l) => l.shippingTaxRates)
+  const transaction: Transaction = {
+    object: 'transaction',
+    affiliate: req.affiliate,
+    site: req.page,
+    customer_information: places.customerInformation,
+    payments,
+    locale: places.locale,
+    instalments,
+    taxes: {
+      tax_rates: taxRates,
+      shipping_tax_rates: shippingTaxRates,
+      has_vat: taxRates.some((x) => x.vat_tax) || shippingTaxRates.some((x) => x.vat_tax),
+    },
+    shipping: { has_shipping: ship.hasShipping, shipping_rates: ship.rates, item_count: ship.itemCount, shipping_method: ship.method },
+    currency,
+    products: lines.map((l, i) => lineOutput(l, lineTotalsList[i]!, currency)),
+    totals,
+    discounts: applied.map((a) => ({
+      id: a.discount.id,
+      code: a.discount.code,
+      label: a.discount.label,
+      type: a.discount.type,
+      value: a.discount.valueNumber,
+      amount: a.amount,
+      shipping_amount: a.shippingAmount,
+      applies_to: a.discount.appliesTo,
+    })),
+    has_subscriptions: lines.some((l) => l.product?.subscription === true),
+  }
+  return { status: 200, warnings, transaction }
+}

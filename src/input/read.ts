@@ -1,0 +1,292 @@
+/**
+ * The edge where raw JSON becomes typed values. A {@link Reader} walks untrusted input by own
+ * properties only (so `__proto__`, `constructor` and inherited keys are never followed), records
+ * an {@link Issue} with a JSON path for every malformed field, and returns `undefined` for it.
+ * Nothing past this module ever sees raw input.
+ */
+import { currencyExponent, isCurrency } from '../money/currency'
+import { MoneyError } from '../money/errors'
+import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecimalOptions, type Rational } from '../money/rational'
+import { issue, joinPath, type IssueCode } from '../issues'
+import type { Issue } from '../types/output'
+
+/** Limits on untrusted input (documented in SECURITY.md and the README). */
+export const LIMITS = {
+  /** Longest string accepted anywhere. */
+  maxString: 10_000,
+  /** Most entries in any list (coupons, ids, rates per store …). */
+  maxList: 1_000_000,
+  /** Most coupons in one request. */
+  maxCoupons: 50,
+} as const
+
+/** A plain JSON object (not an array, not null). */
+export type Obj = Readonly<Record<string, unknown>>
+
+/** Whether `v` is a non-array object. @example `isObject({}) // true` */
+export function isObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+const hasOwn = Object.prototype.hasOwnProperty
+
+/** Reads an own property only; inherited keys (`__proto__`, `toString`) read as undefined. @example `own({ a: 1 }, 'a') // 1` */
+export function own(o: Obj, key: string): unknown {
+  return hasOwn.call(o, key) ? o[key] : undefined
+}
+
+/** Whether the field is absent or null. */
+function missing(v: unknown): v is undefined | null {
+  return v === undefined || v === null
+}
+
+/**
+ * Collects issues while reading. Each reader method takes the parent object, the key, and the
+ * parent's path; it returns the typed value, or `undefined` (after recording an issue when the
+ * field is present but malformed, or required but absent).
+ */
+export class Reader {
+  readonly issues: Issue[] = []
+
+  add(code: IssueCode, path: string, params: Readonly<Record<string, string | number | undefined>> = {}): void {
+    this.issues.push(issue(code, path, params))
+  }
+
+  object(o: Obj, key: string, path: string, required = false): Obj | undefined {
+    const v = own(o, key)
+    const p = joinPath(path, key)
+    if (missing(v)) {
+      if (required) this.add('required', p)
+      return undefined
+    }
+    if (!isObject(v)) {
+      this.add('invalid_type', p, { expected: 'an object' })
+      return undefined
+    }
+    return v
+  }
+
+  array(o: Obj, key: string, path: string, required = false, max: number = LIMITS.maxList): readonly unknown[] | undefined {
+    const v = own(o, key)
+    const p = joinPath(path, key)
+    if (missing(v)) {
+      if (required) this.add('required', p)
+      return undefined
+    }
+    if (!Array.isArray(v)) {
+      this.add('invalid_type', p, { expected: 'an array' })
+      return undefined
+    }
+    if (v.length > max) {
+      this.add('too_many_items', p, { max })
+      return undefined
+    }
+    return v
+  }
+
+  string(o: Obj, key: string, path: string, required = false): string | undefined {
+    const v = own(o, key)
+    const p = joinPath(path, key)
+    if (missing(v)) {
+      if (required) this.add('required', p)
+      return undefined
+    }
+    if (typeof v !== 'string') {
+      this.add('invalid_type', p, { expected: 'a string' })
+      return undefined
+    }
+    if (v.length > LIMITS.maxString) {
+      this.add('string_too_long', p, { max: LIMITS.maxString })
+      return undefined
+    }
+    return v
+  }
+
+  /** An id: a non-empty string (numbers are accepted and turned into strings; ids are opaque). */
+  id(o: Obj, key: string, path: string, required = false): string | undefined {
+    const v = own(o, key)
+    if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v)
+    const s = this.string(o, key, path, required)
+    if (s !== undefined && s.length === 0) {
+      this.add('invalid_value', joinPath(path, key), { detail: 'empty id' })
+      return undefined
+    }
+    return s
+  }
+
+  boolean(o: Obj, key: string, path: string): boolean | undefined {
+    const v = own(o, key)
+    if (missing(v)) return undefined
+    if (typeof v !== 'boolean') {
+      this.add('invalid_type', joinPath(path, key), { expected: 'true or false' })
+      return undefined
+    }
+    return v
+  }
+
+  /** A non-negative safe integer amount in minor units (or a count). */
+  amount(o: Obj, key: string, path: string, required = false, code: IssueCode = 'invalid_amount'): number | undefined {
+    const v = own(o, key)
+    const p = joinPath(path, key)
+    if (missing(v)) {
+      if (required) this.add('required', p)
+      return undefined
+    }
+    return this.amountValue(v, p, code)
+  }
+
+  amountValue(v: unknown, p: string, code: IssueCode = 'invalid_amount'): number | undefined {
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      this.add(code === 'invalid_amount' ? 'invalid_type' : code, p, { expected: 'an integer' })
+      return undefined
+    }
+    if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      this.add('amount_overflow', p)
+      return undefined
+    }
+    if (!Number.isInteger(v) || v < 0) {
+      this.add(code, p)
+      return undefined
+    }
+    return v === 0 ? 0 : v
+  }
+
+  /** A signed safe integer (price deltas). */
+  signedAmount(o: Obj, key: string, path: string): number | undefined {
+    const v = own(o, key)
+    const p = joinPath(path, key)
+    if (missing(v)) return undefined
+    if (typeof v !== 'number' || !Number.isInteger(v)) {
+      this.add('invalid_type', p, { expected: 'an integer' })
+      return undefined
+    }
+    if (!Number.isSafeInteger(v)) {
+      this.add('amount_overflow', p)
+      return undefined
+    }
+    return v === 0 ? 0 : v
+  }
+
+  /** An exact decimal (`"19"`, `7.7`) parsed once into a rational. */
+  decimal(o: Obj, key: string, path: string, opts: ParseDecimalOptions & { percent?: boolean; required?: boolean } = {}): Rational | undefined {
+    const v = own(o, key)
+    const p = joinPath(path, key)
+    if (missing(v)) {
+      if (opts.required === true) this.add('required', p)
+      return undefined
+    }
+    try {
+      return opts.percent === true ? parsePercent(v, opts) : parseDecimal(v, opts)
+    } catch (e) {
+      if (e instanceof MoneyError) {
+        this.add('invalid_rate', p, { detail: e.message })
+        return undefined
+      }
+      throw e
+    }
+  }
+
+  /**
+   * A percentage (`"19"`, `12.34`): the fraction it multiplies by (19/100) and the percentage as
+   * the JSON number the output shows (19). Negative percentages are rejected.
+   */
+  percent(o: Obj, key: string, path: string, required = false): { fraction: Rational; number: number } | undefined {
+    const dec = this.decimal(o, key, path, { required })
+    if (dec === undefined) return undefined
+    try {
+      return { fraction: rational(dec.num, BigInt(dec.den) * 100n), number: rationalToNumber(dec) }
+    } catch (e) {
+      if (e instanceof MoneyError) {
+        this.add('invalid_rate', joinPath(path, key), { detail: e.message })
+        return undefined
+      }
+      throw e
+    }
+  }
+
+  /** An ISO 4217 code, case-insensitive, returned upper-case. */
+  currency(o: Obj, key: string, path: string, required = false): string | undefined {
+    const s = this.string(o, key, path, required)
+    if (s === undefined) return undefined
+    return this.currencyValue(s, joinPath(path, key))
+  }
+
+  currencyValue(v: unknown, p: string): string | undefined {
+    const up = typeof v === 'string' ? v.trim().toUpperCase() : ''
+    if (!isCurrency(up)) {
+      this.add('invalid_currency', p)
+      return undefined
+    }
+    return up
+  }
+
+  /** A country code (ISO 3166 alpha-2, or a region such as `US-CA`), returned upper-case. */
+  country(o: Obj, key: string, path: string): string | undefined {
+    const s = this.string(o, key, path)
+    if (s === undefined) return undefined
+    const up = s.trim().toUpperCase()
+    if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(up)) {
+      this.add('invalid_value', joinPath(path, key), { detail: 'expected a country code such as "DE"' })
+      return undefined
+    }
+    return up
+  }
+
+  /** A list of strings (ids, codes); `null` when absent or null. */
+  stringList(o: Obj, key: string, path: string, upper = false): string[] | null {
+    const a = this.array(o, key, path)
+    if (a === undefined) return null
+    const out: string[] = []
+    const p = joinPath(path, key)
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i]
+      if (typeof v === 'number' && Number.isSafeInteger(v)) out.push(String(v))
+      else if (typeof v !== 'string' || v.length > LIMITS.maxString) this.add('invalid_type', joinPath(p, i), { expected: 'a string' })
+      else out.push(upper ? v.trim().toUpperCase() : v)
+    }
+    return out
+  }
+
+  /** A per-currency map of minor units (`{ "EUR": 5000 }`); `null` when absent. */
+  currencyAmounts(o: Obj, key: string, path: string): ReadonlyMap<string, number> | null {
+    const m = this.object(o, key, path)
+    if (m === undefined) return null
+    const p = joinPath(path, key)
+    const out = new Map<string, number>()
+    for (const k of Object.keys(m)) {
+      const cur = this.currencyValue(k, joinPath(p, k))
+      const amt = this.amountValue(m[k], joinPath(p, k))
+      if (cur !== undefined && amt !== undefined) out.set(cur, amt)
+    }
+    return out
+  }
+
+  /** An ISO 8601 date-time (or a Unix timestamp in seconds) as epoch milliseconds. */
+  date(o: Obj, key: string, path: string): number | undefined {
+    const v = own(o, key)
+    if (missing(v)) return undefined
+    const ms = parseInstant(v)
+    if (ms === undefined) this.add('invalid_date', joinPath(path, key))
+    return ms
+  }
+}
+
+/** Parses an ISO 8601 string, a Date, or Unix seconds into epoch milliseconds. @example `parseInstant('2026-01-01T00:00:00Z')` */
+export function parseInstant(v: unknown): number | undefined {
+  if (v instanceof Date) {
+    const t = v.getTime()
+    return Number.isFinite(t) ? t : undefined
+  }
+  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) < 1e13 ? v * 1000 : undefined
+  if (typeof v !== 'string' || v.length > 64) return undefined
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]([0-9:.]+)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim())
+  if (m === null) return undefined
+  // A date or date-time without an offset is read as UTC, never as the host's local time.
+  const t = Date.parse(`${m[1]}T${m[2] ?? '00:00:00'}${m[3] ?? 'Z'}`)
+  return Number.isFinite(t) ? t : undefined
+}
+
+/** The exponent of an already validated currency code. */
+export function exponentOf(code: string): number {
+  return currencyExponent(code)
+}

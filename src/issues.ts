@@ -1,0 +1,98 @@
+/**
+ * Every issue code the library emits, with its English message — the one module where messages
+ * live (errors are data: callers match on `code`, read `path`, and show `message` to humans).
+ */
+import type { Issue } from './types/output'
+
+const MESSAGES = {
+  // structural (400 / store errors)
+  invalid_type: (p: Params) => `expected ${p.expected ?? 'a valid value'}`,
+  required: () => 'is required',
+  invalid_value: (p: Params) => `is not a valid value${p.detail ? `: ${p.detail}` : ''}`,
+  invalid_quantity: () => 'quantity must be a positive integer',
+  invalid_amount: () => 'must be a non-negative integer amount in minor units',
+  invalid_rate: (p: Params) => `is not a valid decimal rate${p.detail ? `: ${p.detail}` : ''}`,
+  invalid_date: () => 'is not a valid ISO 8601 date',
+  invalid_currency: () => 'is not an ISO 4217 currency code',
+  invalid_option: (p: Params) => `is not a valid option${p.detail ? `: ${p.detail}` : ''}`,
+  amount_overflow: () => 'an amount here would leave the safe-integer range (±9007199254740991 minor units)',
+  too_many_lines: (p: Params) => `at most ${p.max} product lines are allowed`,
+  too_many_items: (p: Params) => `at most ${p.max} entries are allowed here`,
+  too_deep: (p: Params) => `nesting deeper than ${p.max} levels`,
+  string_too_long: (p: Params) => `strings are limited to ${p.max} characters`,
+  duplicate_id: (p: Params) => `duplicate id ${JSON.stringify(p.id)}`,
+  customer_required: () => 'one of customer or new_customer is required',
+  no_products: () => 'no product line could be accepted',
+  currency_not_enabled: (p: Params) => `currency ${p.currency} is not enabled on this account`,
+  unknown_product: (p: Params) => `no product with id ${JSON.stringify(p.id)}`,
+  unknown_variant: (p: Params) => `no variant with id ${JSON.stringify(p.id)}`,
+  unknown_pack: (p: Params) => `no pack with id ${JSON.stringify(p.id)}`,
+  unknown_address: (p: Params) => `no address with id ${JSON.stringify(p.id)} for this customer`,
+  unknown_exchange_rate: (p: Params) => `no exchange rate for ${p.currency}`,
+  compound_inclusive: () => 'a compound rate cannot apply to a tax-inclusive product',
+  // line rejections (warnings; 400 with strict)
+  variant_required: () => 'this product has variants: pass a variant id',
+  not_buyable: () => 'this product is not buyable',
+  not_released: () => 'this product is not released yet',
+  expired: () => 'this product has expired',
+  country_not_allowed: (p: Params) => `this product cannot be sold to ${p.country}`,
+  below_min_units: (p: Params) => `at least ${p.min} units of this product are required`,
+  above_max_units: (p: Params) => `at most ${p.max} units of this product are allowed`,
+  insufficient_stock: (p: Params) => `only ${p.stock} units in stock`,
+  pack_multiple_not_allowed: () => 'this pack cannot be bought more than once per order',
+  currency_not_supported: (p: Params) => `this product has no price in ${p.currency}`,
+  // coupons and discounts (warnings)
+  unknown_coupon: (p: Params) => `no coupon ${JSON.stringify(p.code)}`,
+  coupon_expired: () => 'this coupon has expired',
+  coupon_not_started: () => 'this coupon is not valid yet',
+  coupon_min_subtotal: (p: Params) => `this coupon needs a subtotal of at least ${p.min}`,
+  coupon_currency: (p: Params) => `this coupon is not valid in ${p.currency}`,
+  coupon_not_combinable: () => 'this coupon cannot be combined with other discounts',
+  coupon_no_eligible_products: () => 'no product in the cart is eligible for this coupon',
+  coupon_duplicate: () => 'this coupon was already applied',
+  discounts_disabled: () => 'discounts are disabled for this transaction (no_discounts)',
+  payment_method_discount_skipped: () => 'this discount needs a payment method; pass options.payment_method to apply it',
+  payment_method_not_allowed: () => 'this discount is not valid for the selected payment method',
+  // informational warnings
+  shipping_method_unavailable: (p: Params) => `shipping method ${JSON.stringify(p.id)} is not available for this order; the default was used`,
+  no_shipping_method: () => 'no shipping method is available for this order',
+  customer_country_unknown: () => "the customer's country is unknown; the account's country was used",
+  reverse_charge: () => 'reverse charge: VAT is not charged to this verified EU business customer',
+  tax_exempt: () => 'the customer is tax exempt: no taxes were charged',
+} as const
+
+/** Parameters interpolated into a message. */
+type Params = Readonly<Record<string, string | number | undefined>>
+
+/** Every stable issue code. @example `const c: IssueCode = 'unknown_product'` */
+export type IssueCode = keyof typeof MESSAGES
+
+/**
+ * Builds an {@link Issue} with the one message for its code.
+ *
+ * @example
+ * ```ts
+ * issue('invalid_quantity', 'products[0].quantity') // { code, path, message: 'quantity must be a positive integer' }
+ * ```
+ */
+export function issue(code: IssueCode, path: string, params: Params = {}): Issue {
+  return { code, path, message: MESSAGES[code](params) }
+}
+
+/** All codes, for documentation and tests. @example `ISSUE_CODES.includes('no_products') // true` */
+export const ISSUE_CODES: readonly IssueCode[] = Object.keys(MESSAGES) as IssueCode[]
+
+/** Line and coupon rejections: the warnings that `strict` turns into 400s. @example `REJECTION_CODES.has('not_buyable') // true` */
+export const REJECTION_CODES: ReadonlySet<string> = new Set<IssueCode>([
+  'variant_required', 'not_buyable', 'not_released', 'expired', 'country_not_allowed', 'below_min_units',
+  'above_max_units', 'insufficient_stock', 'pack_multiple_not_allowed', 'currency_not_supported',
+  'unknown_coupon', 'coupon_expired', 'coupon_not_started', 'coupon_min_subtotal', 'coupon_currency',
+  'coupon_not_combinable', 'coupon_no_eligible_products', 'coupon_duplicate', 'payment_method_not_allowed',
+])
+
+/** JSON path helpers: `join('products', 2, 'quantity')` → `products[2].quantity`. @example `joinPath('products', 0) // 'products[0]'` */
+export function joinPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`
+  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return base === '' ? key : `${base}.${key}`
+  return `${base}[${JSON.stringify(key)}]`
+}

@@ -1,0 +1,244 @@
+/**
+ * Stage 2b — lines (SPEC §3.1): resolve each request line to a priced line in the transaction
+ * currency, or reject it with a warning. `item_total = unit_price × quantity`.
+ */
+import type { Converter } from './currency'
+import { issue, type IssueCode } from './issues'
+import type { LineState } from './line'
+import { multiplyAmount } from './money/amount'
+import type { NLineRef } from './request'
+import type { NProduct, NVariant } from './store/model'
+import type { Issue } from './types/output'
+
+/** What the lines stage needs from the rest of the request. */
+export interface LinesContext {
+  readonly currency: string
+  readonly convert: boolean
+  readonly converter: Converter
+  readonly at: number
+  readonly shipCountry: string
+  readonly pricesIncludeTax: boolean
+  readonly locale: string
+}
+
+type Priced = { readonly price: number } | { readonly reject: IssueCode }
+
+function variantPrice(v: NVariant, currency: string): number | undefined {
+  const p = v.product
+  if (p.deltaPricing) {
+    const basePrice = p.prices.get(currency)
+    if (basePrice === undefined) return undefined
+    // Negative deltas are allowed; the sum may not go below 0.
+    return Math.max(0, basePrice + (v.prices.get(currency) ?? 0))
+  }
+  if (v.prices.size === 0) return p.prices.get(currency)
+  return v.prices.get(currency)
+}
+
+/** The unit price of a line in `currency`, without conversion; undefined when not priced in it. */
+function unitPriceIn(ref: NLineRef, currency: string): number | undefined {
+  const product = ref.product!
+  if (ref.pack !== null) {
+    const own = ref.pack.prices?.get(currency)
+    if (own !== undefined) return own
+    // A pack with its own pricing but none in this currency falls back to its contents' prices.
+    if (ref.pack.items !== null) {
+      let sum = 0
+      for (const it of ref.pack.items) {
+        const p = variantPrice(it.variant, currency)
+        if (p === undefined) return undefined
+        sum += multiplyAmount(p, it.units)
+      }
+      return multiplyAmount(sum, 1)
+    }
+    const unit = product.prices.get(currency)
+    return unit === undefined ? undefined : multiplyAmount(unit, ref.pack.units)
+  }
+  if (ref.variant !== null) return variantPrice(ref.variant, currency)
+  return product.prices.get(currency)
+}
+
+function price(ref: NLineRef, ctx: LinesContext): Priced & { rate?: number } {
+  const direct = unitPriceIn(ref, ctx.currency)
+  if (direct !== undefined) return { price: direct }
+  const from = ref.product!.defaultCurrency
+  if (!ctx.convert || from === null) return { reject: 'currency_not_supported' }
+  const inDefault = unitPriceIn(ref, from)
+  if (inDefault === undefined) return { reject: 'currency_not_supported' }
+  const converted = ctx.converter.convert(inDefault, from)
+  const rate = ctx.converter.rate(from)
+  if (converted === undefined || rate === undefined) return { reject: 'currency_not_supported' }
+  return { price: converted, rate }
+}
+
+function displayName(p: NProduct, locale: string): string {
+  if (p.name !== null) return p.name
+  const lc = locale.toLowerCase()
+  for (const [loc, title] of p.titles) if (loc === lc) return title
+  return p.titles[0]?.[1] ?? ''
+}
+
+/** Per-line rule checks that need nothing from the rest of the cart. */
+function ruleCheck(ref: NLineRef, ctx: LinesContext): IssueCode | null {
+  const p = ref.product!
+  if (ref.variant === null && ref.pack === null && p.variants.length > 0) return 'variant_required'
+  if (ref.pack !== null && ref.pack.items === null && p.variants.length > 0 && ref.pack.prices === null) return 'variant_required'
+  if (!p.buyable) return 'not_buyable'
+  if (p.releaseAt !== null && ctx.at < p.releaseAt) return 'not_released'
+  if (p.expiresAt !== null && ctx.at >= p.expiresAt) return 'expired'
+  if (p.whitelist !== null && !p.whitelist.has(ctx.shipCountry)) return 'country_not_allowed'
+  if (ref.pack !== null && ref.quantity > 1 && !ref.pack.multiple) return 'pack_multiple_not_allowed'
+  return null
+}
+
+function weightOf(ref: NLineRef): number {
+  const p = ref.product!
+  if (ref.pack !== null) {
+    if (ref.pack.items !== null) {
+      let w = 0
+      for (const it of ref.pack.items) w += (it.variant.weight ?? p.weight) * it.units
+      return w * ref.quantity
+    }
+    return p.weight * ref.pack.units * ref.quantity
+  }
+  if (ref.variant !== null) return (ref.variant.weight ?? p.weight) * ref.quantity
+  return p.weight * ref.quantity
+}
+
+function newLine(ref: NLineRef, ctx: LinesContext, unitPrice: number, rate: number | null): LineState {
+  const p = ref.product
+  const units = ref.pack === null ? ref.quantity : multiplyAmount(ref.quantity, ref.pack.units)
+  return {
+    index: ref.index,
+    path: ref.path,
+    product: p,
+    variant: ref.variant,
+    pack: ref.pack,
+    name: p === null ? ref.name! : displayName(p, ctx.locale),
+    type: p === null ? 'invoice_item' : p.type,
+    category: p === null ? 'general' : p.category,
+    discountAllowed: p === null ? true : p.discountAllowed,
+    isMoss: p === null ? false : p.isMoss,
+    shipped: p === null ? false : p.shipped,
+    quantity: ref.quantity,
+    units,
+    weight: p === null ? 0 : weightOf(ref),
+    subscriptionTrial: p !== null && p.subscription && p.trialDays > 0,
+    unitPrice,
+    itemTotal: multiplyAmount(unitPrice, ref.quantity),
+    exchangeRate: rate,
+    priceConversion: rate !== null,
+    inclusive: p === null || p.inclusive === null ? ctx.pricesIncludeTax : p.inclusive,
+    jurisdiction: '',
+    placeCountry: '',
+    moss: false,
+    rates: [],
+    discount: 0,
+    discounts: [],
+    tax: 0,
+    taxRates: [],
+    net: 0,
+    shippingSubtotal: 0,
+    shippingDiscount: 0,
+    shippingTax: 0,
+    shippingNet: 0,
+    shippingInclusive: false,
+    shippingTaxRates: [],
+  }
+}
+
+interface Pool {
+  stock: number
+  used: number
+}
+
+/**
+ * Resolves and prices every line, rejecting (with a warning at the line's path) those that break
+ * a rule. Cart-level rules run after the per-line ones, over the lines still accepted: min/max
+ * units per product across the cart (all that product's lines are rejected), then stock per stock
+ * pool (the variant's own stock, else the product's) — lines are accepted in order while they fit.
+ */
+export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warnings: Issue[]): LineState[] {
+  const candidates: LineState[] = []
+  for (const ref of refs) {
+    if (ref.product === null) {
+      candidates.push(newLine(ref, ctx, ref.price, null))
+      continue
+    }
+    const rule = ruleCheck(ref, ctx)
+    if (rule !== null) {
+      warnings.push(issue(rule, ref.path, { country: ctx.shipCountry }))
+      continue
+    }
+    const priced = price(ref, ctx)
+    if ('reject' in priced) {
+      warnings.push(issue(priced.reject, ref.path, { currency: ctx.currency }))
+      continue
+    }
+    candidates.push(newLine(ref, ctx, priced.price, priced.rate ?? null))
+  }
+  // min/max units of a product across the cart
+  const unitsByProduct = new Map<NProduct, number>()
+  for (const l of candidates) if (l.product !== null) unitsByProduct.set(l.product, (unitsByProduct.get(l.product) ?? 0) + l.units)
+  const accepted: LineState[] = []
+  const pools = new Map<object, Pool>()
+  for (const l of candidates) {
+    const p = l.product
+    if (p === null) {
+      accepted.push(l)
+      continue
+    }
+    const total = unitsByProduct.get(p)!
+    if (p.minUnits !== null && total < p.minUnits) {
+      warnings.push(issue('below_min_units', l.path, { min: p.minUnits }))
+      continue
+    }
+    if (p.maxUnits !== null && total > p.maxUnits) {
+      warnings.push(issue('above_max_units', l.path, { max: p.maxUnits }))
+      continue
+    }
+    if (!fitsStock(l, pools)) {
+      warnings.push(issue('insufficient_stock', l.path, { stock: stockLeft(l, pools) }))
+      continue
+    }
+    accepted.push(l)
+  }
+  return accepted
+}
+
+/** The stock demands of a line: (pool key, limit, units) triples. */
+function demands(l: LineState): { key: object; stock: number | null; units: number }[] {
+  const p = l.product!
+  const productPool = { key: p as object, stock: p.unlimited ? null : p.stock }
+  const forVariant = (v: NVariant, units: number) =>
+    v.unlimited ? { key: v as object, stock: null, units } : v.stock !== null ? { key: v as object, stock: v.stock, units } : { ...productPool, units }
+  if (l.pack !== null && l.pack.items !== null) return l.pack.items.map((it) => forVariant(it.variant, it.units * l.quantity))
+  if (l.variant !== null) return [forVariant(l.variant, l.units)]
+  return [{ ...productPool, units: l.units }]
+}
+
+function fitsStock(l: LineState, pools: Map<object, Pool>): boolean {
+  const ds = demands(l)
+  for (const d of ds) {
+    if (d.stock === null) continue
+    const pool = pools.get(d.key) ?? { stock: d.stock, used: 0 }
+    if (pool.used + d.units > pool.stock) return false
+  }
+  for (const d of ds) {
+    if (d.stock === null) continue
+    const pool = pools.get(d.key) ?? { stock: d.stock, used: 0 }
+    pool.used += d.units
+    pools.set(d.key, pool)
+  }
+  return true
+}
+
+function stockLeft(l: LineState, pools: Map<object, Pool>): number {
+  let left = Number.MAX_SAFE_INTEGER
+  for (const d of demands(l)) {
+    if (d.stock === null) continue
+    const pool = pools.get(d.key)
+    left = Math.min(left, d.stock - (pool?.used ?? 0))
+  }
+  return left
+}

@@ -1,0 +1,200 @@
+/**
+ * The request edge: validates an EstimateRequest (SPEC §2.1) against the store and normalizes it.
+ * Structural problems and unknown ids are collected as 400 errors with JSON paths.
+ */
+import { isObject, type Obj, own, Reader, LIMITS } from './input/read'
+import { joinPath } from './issues'
+import type { Rational } from './money/rational'
+import { readAddress, scalarFields } from './store/customers'
+import type { NAddress, NPack, NProduct, NVariant, PreparedStore } from './store/model'
+
+export interface NLineRef {
+  readonly index: number
+  readonly path: string
+  readonly product: NProduct | null
+  readonly variant: NVariant | null
+  readonly pack: NPack | null
+  /** Invoice items only. */
+  readonly name: string | null
+  readonly price: number
+  readonly quantity: number
+}
+
+export interface NRequestCustomer {
+  readonly id: string | null
+  readonly isNew: boolean
+  /** Scalars echoed from the inline customer object. */
+  readonly inlineFields: Readonly<Record<string, unknown>>
+  readonly billingAddressId: string | null
+  readonly shippingAddressId: string | null
+  readonly sameShipping: boolean
+  readonly billingInfo: NAddress | null
+  readonly shippingInfo: NAddress | null
+  readonly country: string | null
+  readonly locale: string | null
+}
+
+export interface NNshift {
+  readonly cost: number
+  readonly rate: Rational | null
+  readonly rateNumber: number | null
+}
+
+export interface NRequest {
+  readonly lines: readonly NLineRef[]
+  readonly currency: string | null
+  readonly convert: boolean
+  readonly coupons: readonly { readonly code: string; readonly path: string }[]
+  readonly noDiscounts: boolean
+  readonly locale: string | null
+  readonly affiliate: string | null
+  readonly page: string | null
+  readonly customer: NRequestCustomer
+  readonly shippingMethodId: string | null
+  readonly nshift: NNshift | null
+}
+
+const REQUEST_CONTROL = new Set(['billing_address_id', 'shipping_address_id', 'same_shipping_address', 'billing_information', 'shipping_information', 'addresses'])
+
+function readInline(r: Reader, o: Obj, key: string, path: string): NAddress | null {
+  const v = r.object(o, key, path)
+  return v === undefined ? null : readAddress(r, v, joinPath(path, key))
+}
+
+function readCustomerPart(r: Reader, body: Obj): NRequestCustomer | undefined {
+  const c = r.object(body, 'customer', '')
+  const n = r.object(body, 'new_customer', '')
+  if (c === undefined && n === undefined) {
+    if (r.issues.length === 0 || !r.issues.some((i) => i.path === 'customer' || i.path === 'new_customer')) r.add('customer_required', 'customer')
+    return undefined
+  }
+  const o = (c ?? n)!
+  const path = c !== undefined ? 'customer' : 'new_customer'
+  const id = c !== undefined ? r.id(o, 'id', path, true) : (r.id(o, 'id', path) ?? null)
+  return {
+    id: id ?? null,
+    isNew: c === undefined,
+    inlineFields: scalarFields(o, REQUEST_CONTROL),
+    billingAddressId: r.id(o, 'billing_address_id', path) ?? null,
+    shippingAddressId: r.id(o, 'shipping_address_id', path) ?? null,
+    sameShipping: r.boolean(o, 'same_shipping_address', path) ?? false,
+    billingInfo: readInline(r, o, 'billing_information', path),
+    shippingInfo: readInline(r, o, 'shipping_information', path),
+    country: r.country(o, 'country', path) ?? null,
+    locale: r.string(o, 'locale', path) ?? null,
+  }
+}
+
+function readLine(r: Reader, store: PreparedStore, v: unknown, index: number): NLineRef | undefined {
+  const path = joinPath('products', index)
+  if (!isObject(v)) {
+    r.add('invalid_type', path, { expected: 'a product line object' })
+    return undefined
+  }
+  let quantity = 1
+  const q = own(v, 'quantity')
+  if (q !== undefined && q !== null) {
+    if (typeof q === 'number' && Number.isInteger(q) && !Number.isSafeInteger(q)) {
+      r.add('amount_overflow', joinPath(path, 'quantity'))
+      return undefined
+    }
+    if (typeof q !== 'number' || !Number.isInteger(q) || q < 1) {
+      r.add('invalid_quantity', joinPath(path, 'quantity'))
+      return undefined
+    }
+    quantity = q
+  }
+  // The first present of pack, variant, id decides; price/name are then ignored (SPEC §2.1).
+  const packId = r.id(v, 'pack', path)
+  if (packId !== undefined) {
+    const pack = store.packs.get(packId)
+    if (pack === undefined) return void r.add('unknown_pack', joinPath(path, 'pack'), { id: packId })
+    return { index, path, product: pack.product, variant: null, pack, name: null, price: 0, quantity }
+  }
+  if (own(v, 'pack') !== undefined && own(v, 'pack') !== null) return undefined
+  const variantId = r.id(v, 'variant', path)
+  if (variantId !== undefined) {
+    const variant = store.variants.get(variantId)
+    if (variant === undefined) return void r.add('unknown_variant', joinPath(path, 'variant'), { id: variantId })
+    return { index, path, product: variant.product, variant, pack: null, name: null, price: 0, quantity }
+  }
+  if (own(v, 'variant') !== undefined && own(v, 'variant') !== null) return undefined
+  const productId = r.id(v, 'id', path)
+  if (productId !== undefined) {
+    const product = store.products.get(productId)
+    if (product === undefined) return void r.add('unknown_product', joinPath(path, 'id'), { id: productId })
+    return { index, path, product, variant: null, pack: null, name: null, price: 0, quantity }
+  }
+  if (own(v, 'id') !== undefined && own(v, 'id') !== null) return undefined
+  const name = r.string(v, 'name', path) ?? r.string(v, 'label', path)
+  const price = r.amount(v, 'price', path)
+  if (name === undefined && own(v, 'name') === undefined && own(v, 'label') === undefined) r.add('required', joinPath(path, 'name'))
+  if (price === undefined && (own(v, 'price') === undefined || own(v, 'price') === null)) r.add('required', joinPath(path, 'price'))
+  if (name === undefined || price === undefined) return undefined
+  return { index, path, product: null, variant: null, pack: null, name, price, quantity }
+}
+
+/**
+ * Validates and normalizes a request. Returns the normalized request, or `undefined` with the
+ * problems recorded on `r` (the caller answers 400).
+ */
+export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRequest | undefined {
+  if (!isObject(body)) {
+    r.add('invalid_type', '', { expected: 'a request object' })
+    return undefined
+  }
+  const list = r.array(body, 'products', '', true)
+  const lines: NLineRef[] = []
+  if (list !== undefined) {
+    if (list.length === 0) r.add('no_products', 'products')
+    else if (list.length > store.account.maxLines) r.add('too_many_lines', 'products', { max: store.account.maxLines })
+    else
+      for (let i = 0; i < list.length; i++) {
+        const l = readLine(r, store, list[i], i)
+        if (l !== undefined) lines.push(l)
+      }
+  }
+  const currency = r.currency(body, 'currency', '') ?? null
+  const couponList = r.array(body, 'coupons', '', false, LIMITS.maxCoupons)
+  const coupons: { code: string; path: string }[] = []
+  couponList?.forEach((c, i) => {
+    const p = joinPath('coupons', i)
+    if (typeof c !== 'string' || c.length > LIMITS.maxString) r.add('invalid_type', p, { expected: 'a coupon code string' })
+    else coupons.push({ code: c, path: p })
+  })
+  let shippingMethodId: string | null = null
+  let nshift: NNshift | null = null
+  const ship = r.object(body, 'shipping', '')
+  if (ship !== undefined) {
+    shippingMethodId = r.id(ship, 'tamio', 'shipping') ?? null
+    const ns = r.object(ship, 'nshift', 'shipping')
+    if (ns !== undefined && r.boolean(ns, 'valid', 'shipping.nshift') === true) {
+      const np = 'shipping.nshift'
+      let cost = r.amount(ns, 'price', np) ?? 0
+      const addons = r.array(ns, 'selectedAddons', np) ?? []
+      addons.forEach((a, i) => {
+        const ap = joinPath(joinPath(np, 'selectedAddons'), i)
+        if (!isObject(a)) return r.add('invalid_type', ap, { expected: 'an add-on object' })
+        cost += r.amount(a, 'price', ap) ?? 0
+      })
+      if (!Number.isSafeInteger(cost)) r.add('amount_overflow', joinPath(np, 'price'))
+      const rate = r.percent(ns, 'taxRate', np)
+      nshift = { cost, rate: rate?.fraction ?? null, rateNumber: rate?.number ?? null }
+    }
+  }
+  const customer = readCustomerPart(r, body)
+  const out: NRequest = {
+    lines,
+    currency,
+    convert: r.boolean(body, 'convert_prices', '') ?? false,
+    coupons,
+    noDiscounts: r.boolean(body, 'no_discounts', '') ?? false,
+    locale: r.string(body, 'locale', '') ?? null,
+    affiliate: r.string(body, 'affiliate', '') ?? null,
+    page: r.string(body, 'page', '') ?? null,
+    customer: customer!,
+    shippingMethodId,
+    nshift,
+  }
+  return r.issues.length > 0 || customer === undefined ? undefined : out
+}

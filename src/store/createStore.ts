@@ -1,0 +1,203 @@
+import { parseDecimal, type Rational } from '../money/rational'
+import { isObject, type Obj, own, Reader } from '../input/read'
+import { joinPath } from '../issues'
+import type { StoreConfig } from '../types/input'
+import type { Issue } from '../types/output'
+import { readAccount } from './account'
+import { readCustomer } from './customers'
+import { readDiscount } from './discounts'
+import type { NCustomer, NDiscount, NPack, NPlan, NProduct, NRate, NShippingMethod, NVariant, PreparedStore } from './model'
+import { readPlan } from './plans'
+import { readProduct } from './products'
+import { readRate } from './rates'
+import { readShippingMethod } from './shipping-methods'
+import { MoneyError } from '../money/errors'
+
+/**
+ * The error `createStore` throws for an invalid configuration: every problem found, each with a
+ * stable `code` and the JSON `path` into the config.
+ *
+ * @example
+ * ```ts
+ * try { createStore({} as StoreConfig) } catch (e) { if (e instanceof StoreConfigError) console.log(e.issues) }
+ * ```
+ */
+export class StoreConfigError extends Error {
+  readonly issues: readonly Issue[]
+  constructor(issues: readonly Issue[]) {
+    super(`invalid store configuration: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}${issues.length > 5 ? ` (+${issues.length - 5} more)` : ''}`)
+    this.name = 'StoreConfigError'
+    this.issues = issues
+  }
+}
+
+declare const storeBrand: unique symbol
+
+/**
+ * A prepared store: the validated, indexed configuration that `estimate` prices carts against.
+ * Opaque; build it once with {@link createStore} and reuse it for every estimate.
+ *
+ * @example
+ * ```ts
+ * const store: Store = createStore(config)
+ * ```
+ */
+export interface Store {
+  readonly [storeBrand]: true
+}
+
+/** The internal view of a {@link Store}. */
+export function prepared(store: Store): PreparedStore {
+  return store as unknown as PreparedStore
+}
+
+function eachObject(r: Reader, list: readonly unknown[] | undefined, path: string, f: (o: Obj, p: string, i: number) => void): void {
+  if (list === undefined) return
+  for (let i = 0; i < list.length; i++) {
+    const p = joinPath(path, i)
+    const v = list[i]
+    if (!isObject(v)) r.add('invalid_type', p, { expected: 'an object' })
+    else f(v, p, i)
+  }
+}
+
+/**
+ * Validates a whole {@link StoreConfig} (SPEC §2.2) and indexes it once: products, variants and
+ * packs by id, customers and their addresses, tax rates by jurisdiction with parsed rationals,
+ * shipping methods, coupons by case-insensitive code, instalment plans, exchange rates. Throws
+ * {@link StoreConfigError} listing every issue with its path. The config is never mutated and no
+ * reference to it is kept.
+ *
+ * @example
+ * ```ts
+ * const store = createStore({
+ *   account: { base_currency: 'EUR', country: 'DE' },
+ *   products: [{ id: 'p1', name: 'Mug', type: 'physical_product', price: 1200, currency: 'EUR' }],
+ *   tax_rates: [{ label: 'MwSt.', jurisdiction: 'DE', category: null, rate_percent: '19' }],
+ * })
+ * ```
+ */
+export function createStore(config: StoreConfig): Store {
+  const r = new Reader()
+  const cfg: unknown = config
+  if (!isObject(cfg)) throw new StoreConfigError([{ code: 'invalid_type', path: '', message: 'expected a store configuration object' }])
+  const accountObj = r.object(cfg, 'account', '', true)
+  const account = accountObj === undefined ? undefined : readAccount(r, accountObj, 'account')
+  const baseCurrency = account?.baseCurrency ?? 'EUR'
+
+  const products = new Map<string, NProduct>()
+  const variants = new Map<string, NVariant>()
+  const packs = new Map<string, NPack>()
+  const productPaths = new Map<string, string>()
+  eachObject(r, r.array(cfg, 'products', ''), 'products', (o, p) => {
+    const prod = readProduct(r, o, p)
+    if (prod === undefined) return
+    if (products.has(prod.id)) return r.add('duplicate_id', joinPath(p, 'id'), { id: prod.id })
+    products.set(prod.id, prod)
+    productPaths.set(prod.id, p)
+    prod.variants.forEach((v, i) => {
+      if (variants.has(v.id)) r.add('duplicate_id', joinPath(joinPath(joinPath(p, 'variations'), 'variants'), i), { id: v.id })
+      else variants.set(v.id, v)
+    })
+    prod.packs.forEach((k, i) => {
+      if (packs.has(k.id)) r.add('duplicate_id', joinPath(joinPath(p, 'packs'), i), { id: k.id })
+      else packs.set(k.id, k)
+    })
+  })
+
+  const customers = new Map<string, NCustomer>()
+  eachObject(r, r.array(cfg, 'customers', ''), 'customers', (o, p) => {
+    const c = readCustomer(r, o, p)
+    if (c === undefined) return
+    if (customers.has(c.id)) r.add('duplicate_id', joinPath(p, 'id'), { id: c.id })
+    else customers.set(c.id, c)
+  })
+
+  const rates = new Map<string, NRate[]>()
+  const allRates: NRate[] = []
+  eachObject(r, r.array(cfg, 'tax_rates', ''), 'tax_rates', (o, p, i) => {
+    const rate = readRate(r, o, p, i)
+    if (rate === undefined) return
+    allRates.push(rate)
+    const list = rates.get(rate.jurisdiction)
+    if (list === undefined) rates.set(rate.jurisdiction, [rate])
+    else list.push(rate)
+  })
+  // A compound rate is allowed on exclusive lines only: an inclusive product taxed by one is an error.
+  for (const prod of products.values()) {
+    const inclusive = prod.inclusive ?? account?.pricesIncludeTax ?? false
+    if (!inclusive) continue
+    if (allRates.some((x) => x.compound && (x.category === null || x.category === prod.category))) {
+      r.add('compound_inclusive', productPaths.get(prod.id) ?? 'products')
+    }
+  }
+
+  const shippingMethods: NShippingMethod[] = []
+  const shippingById = new Map<string, NShippingMethod>()
+  eachObject(r, r.array(cfg, 'shipping_methods', ''), 'shipping_methods', (o, p, i) => {
+    const m = readShippingMethod(r, o, p, i, baseCurrency)
+    if (m === undefined) return
+    if (shippingById.has(m.id)) return r.add('duplicate_id', joinPath(p, 'id'), { id: m.id })
+    shippingMethods.push(m)
+    shippingById.set(m.id, m)
+  })
+
+  const discounts: NDiscount[] = []
+  eachObject(r, r.array(cfg, 'discounts', ''), 'discounts', (o, p) => {
+    const d = readDiscount(r, o, p, true)
+    if (d !== undefined) discounts.push(d)
+  })
+  const coupons = new Map<string, NDiscount>()
+  eachObject(r, r.array(cfg, 'coupons', ''), 'coupons', (o, p) => {
+    const d = readDiscount(r, o, p, false)
+    if (d === undefined || d.code === null) return
+    const key = d.code.toLowerCase()
+    if (coupons.has(key)) r.add('duplicate_id', joinPath(p, 'code'), { id: d.code })
+    else coupons.set(key, d)
+  })
+
+  const plans: NPlan[] = []
+  eachObject(r, r.array(cfg, 'instalment_plans', ''), 'instalment_plans', (o, p) => {
+    const plan = readPlan(r, o, p)
+    if (plan !== undefined) plans.push(plan)
+  })
+
+  const exRates = new Map<string, Rational>()
+  let exBase = baseCurrency
+  const ex = r.object(cfg, 'exchange_rates', '')
+  if (ex !== undefined) {
+    exBase = r.currency(ex, 'base', 'exchange_rates', true) ?? baseCurrency
+    const table = r.object(ex, 'rates', 'exchange_rates')
+    if (table !== undefined) {
+      for (const k of Object.keys(table)) {
+        const p = joinPath('exchange_rates.rates', k)
+        const cur = r.currencyValue(k, p)
+        try {
+          const rate = parseDecimal(own(table, k), { allowZero: false })
+          if (cur !== undefined) exRates.set(cur, rate)
+        } catch (e) {
+          if (!(e instanceof MoneyError)) throw e
+          r.add('invalid_rate', p, { detail: e.message })
+        }
+      }
+    }
+  }
+  exRates.set(exBase, { num: 1, den: 1 })
+
+  if (r.issues.length > 0 || account === undefined) throw new StoreConfigError(r.issues)
+  const store: PreparedStore = {
+    account,
+    products,
+    variants,
+    packs,
+    customers,
+    rates,
+    shippingMethods,
+    shippingById,
+    discounts,
+    coupons,
+    plans,
+    exchange: { base: exBase, rates: exRates },
+  }
+  return store as unknown as Store
+}

@@ -1,0 +1,204 @@
+import { isObject, type Obj, own, Reader } from '../input/read'
+import { joinPath } from '../issues'
+import type { NPack, NProduct, NVariant } from './model'
+
+/** Reads a `pricing_model` array into a currency → minor units map. */
+function readPrices(r: Reader, o: Obj, path: string, signed = false): Map<string, number> {
+  const out = new Map<string, number>()
+  const list = r.array(o, 'pricing_model', path)
+  if (list === undefined) return out
+  const base = joinPath(path, 'pricing_model')
+  list.forEach((e, i) => {
+    const p = joinPath(base, i)
+    if (!isObject(e)) {
+      r.add('invalid_type', p, { expected: 'a pricing_model entry' })
+      return
+    }
+    const cur = r.currency(e, 'currency', p, true)
+    const price = signed ? r.signedAmount(e, 'price', p) : r.amount(e, 'price', p, true)
+    if (signed && price === undefined && (own(e, 'price') === undefined || own(e, 'price') === null)) r.add('required', joinPath(p, 'price'))
+    if (cur !== undefined && price !== undefined && !out.has(cur)) out.set(cur, price)
+  })
+  return out
+}
+
+/** Stock from `stock`, else the sum of `stock_breakdown`; null when neither is given. */
+function readStock(r: Reader, o: Obj, path: string): number | null {
+  const s = r.amount(o, 'stock', path)
+  if (s !== undefined) return s
+  const bd = r.array(o, 'stock_breakdown', path)
+  if (bd === undefined) return null
+  let sum = 0
+  bd.forEach((e, i) => {
+    const p = joinPath(joinPath(path, 'stock_breakdown'), i)
+    if (!isObject(e)) {
+      r.add('invalid_type', p, { expected: 'a warehouse stock entry' })
+      return
+    }
+    sum += r.amount(e, 'stock', p, true) ?? 0
+  })
+  if (!Number.isSafeInteger(sum)) {
+    r.add('amount_overflow', joinPath(path, 'stock_breakdown'))
+    return null
+  }
+  return sum
+}
+
+/** A field that Tamio may place at the top level or under `additional_information`. */
+function topOrAdditional(r: Reader, o: Obj, key: string, path: string): string | null {
+  const top = r.string(o, key, path)
+  if (top !== undefined) return top
+  const add = r.object(o, 'additional_information', path)
+  if (add === undefined) return null
+  return r.string(add, key, joinPath(path, 'additional_information')) ?? null
+}
+
+function dateField(r: Reader, o: Obj, key: string, path: string): number | null {
+  const d = r.date(o, key, path)
+  if (d !== undefined) return d
+  const unix = r.date(o, `${key}_unix`, path)
+  if (unix !== undefined) return unix
+  const add = r.object(o, 'additional_information', path)
+  if (add === undefined) return null
+  return r.date(add, key, joinPath(path, 'additional_information')) ?? null
+}
+
+interface MutableProduct extends NProduct {
+  variants: NVariant[]
+  packs: NPack[]
+}
+
+/**
+ * Normalizes one Tamio product object (seed 004). Returns the product with its variants and
+ * packs linked back to it; ids are checked for uniqueness by the caller.
+ */
+export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefined {
+  const id = r.id(o, 'id', path, true)
+  const name = r.string(o, 'name', path) ?? null
+  const titles: [string, string][] = []
+  const langs = r.object(o, 'languages', path)
+  if (langs !== undefined) {
+    for (const loc of Object.keys(langs)) {
+      const l = langs[loc]
+      if (isObject(l)) {
+        const t = own(l, 'title')
+        if (typeof t === 'string' && t.length > 0) titles.push([loc.toLowerCase(), t])
+      }
+    }
+  }
+  const type = r.string(o, 'type', path) ?? 'physical_product'
+  const category = r.string(o, 'tax_category', path) ?? r.string(o, 'classification', path) ?? 'general'
+  const prices = readPrices(r, o, path)
+  const topPrice = r.amount(o, 'price', path)
+  const topCurrency = r.currency(o, 'currency', path)
+  let defaultCurrency: string | null = null
+  if (topCurrency !== undefined && topPrice !== undefined) {
+    if (!prices.has(topCurrency)) prices.set(topCurrency, topPrice)
+    defaultCurrency = topCurrency
+  } else if (topCurrency !== undefined && prices.has(topCurrency)) {
+    defaultCurrency = topCurrency
+  } else {
+    defaultCurrency = prices.keys().next().value ?? null
+  }
+  const taxCalc = own(o, 'tax_calculation')
+  let inclusive: boolean | null = null
+  if (taxCalc === 'inclusive') inclusive = true
+  else if (taxCalc === 'exclusive') inclusive = false
+  else if (taxCalc !== undefined && taxCalc !== null) r.add('invalid_option', joinPath(path, 'tax_calculation'), { detail: 'inclusive or exclusive' })
+  const whitelist = r.stringList(o, 'whitelist', path, true)
+  const unlimited = (r.boolean(o, 'unlimited_stock', path) ?? false) || (r.boolean(o, 'allow_negative_stock', path) ?? false)
+  const variations = r.object(o, 'variations', path)
+  const product: MutableProduct = {
+    id: id ?? '',
+    name: name !== null && name.length > 0 ? name : null,
+    titles,
+    type,
+    shipped: type === 'physical_product',
+    category,
+    prices,
+    defaultCurrency,
+    inclusive,
+    discountAllowed: r.boolean(o, 'discount_allowed', path) ?? true,
+    isMoss: r.boolean(o, 'is_moss_product', path) ?? false,
+    buyable: r.boolean(o, 'buyable', path) ?? true,
+    whitelist: whitelist === null ? null : new Set(whitelist),
+    minUnits: r.amount(o, 'min_units', path) ?? null,
+    maxUnits: r.amount(o, 'max_units', path) ?? null,
+    stock: readStock(r, o, path),
+    unlimited,
+    weight: r.amount(o, 'weight', path) ?? 0,
+    deltaPricing: variations !== undefined ? (r.boolean(variations, 'delta_pricing', joinPath(path, 'variations')) ?? false) : false,
+    variants: [],
+    packs: [],
+    releaseAt: dateField(r, o, 'release_date', path),
+    expiresAt: dateField(r, o, 'expiry_date', path),
+    sku: topOrAdditional(r, o, 'sku', path),
+    ean: topOrAdditional(r, o, 'ean', path),
+    subscription: type === 'subscription',
+    trialDays: r.amount(o, 'trial_days', path) ?? 0,
+  }
+  if (variations !== undefined) {
+    const vp = joinPath(path, 'variations')
+    const list = r.array(variations, 'variants', vp) ?? []
+    list.forEach((v, i) => {
+      const p = joinPath(joinPath(vp, 'variants'), i)
+      if (!isObject(v)) {
+        r.add('invalid_type', p, { expected: 'a variant object' })
+        return
+      }
+      const vid = r.id(v, 'id', p, true)
+      if (vid === undefined) return
+      product.variants.push({
+        id: vid,
+        product,
+        prices: readPrices(r, v, p, product.deltaPricing),
+        stock: readStock(r, v, p),
+        unlimited: (r.boolean(v, 'unlimited_stock', p) ?? false) || (r.boolean(v, 'allow_negative_stock', p) ?? false),
+        weight: r.amount(v, 'weight', p) ?? null,
+        sku: topOrAdditional(r, v, 'sku', p),
+        ean: topOrAdditional(r, v, 'ean', p),
+      })
+    })
+  }
+  const packs = r.array(o, 'packs', path) ?? []
+  packs.forEach((k, i) => {
+    const p = joinPath(joinPath(path, 'packs'), i)
+    if (!isObject(k)) {
+      r.add('invalid_type', p, { expected: 'a pack object' })
+      return
+    }
+    const pid = r.id(k, 'id', p, true)
+    const units = r.amount(k, 'stock', p, true)
+    if (units === 0) r.add('invalid_value', joinPath(p, 'stock'), { detail: 'a pack holds at least one unit' })
+    let items: { variant: NVariant; units: number }[] | null = null
+    const vlist = r.array(k, 'variants', p)
+    if (vlist !== undefined && vlist.length > 0) {
+      items = []
+      vlist.forEach((e, j) => {
+        const ep = joinPath(joinPath(p, 'variants'), j)
+        if (!isObject(e)) {
+          r.add('invalid_type', ep, { expected: 'a pack variant entry' })
+          return
+        }
+        const vid = r.id(e, 'id', ep, true)
+        const n = r.amount(e, 'stock', ep, true)
+        const variant = product.variants.find((x) => x.id === vid)
+        if (vid !== undefined && variant === undefined) r.add('unknown_variant', joinPath(ep, 'id'), { id: vid })
+        if (variant !== undefined && n !== undefined) items!.push({ variant, units: n })
+      })
+    }
+    const ownPrices = readPrices(r, k, p)
+    if (pid === undefined || units === undefined || units === 0) return
+    product.packs.push({
+      id: pid,
+      product,
+      label: r.string(k, 'label', p) ?? null,
+      units,
+      multiple: r.boolean(k, 'multiple', p) ?? false,
+      items,
+      prices: ownPrices.size > 0 ? ownPrices : null,
+    })
+  })
+  if (id === undefined) return undefined
+  return product
+}

@@ -1,0 +1,33 @@
+import { type Obj, own, Reader } from '../input/read'
+import { joinPath } from '../issues'
+import type { NRate } from './model'
+
+/**
+ * Normalizes one tax rate: exactly one of `rate_percent` (a decimal percentage, parsed once into
+ * a fraction) or `rate_amount` (minor units per contained unit). Jurisdictions are upper-case
+ * country codes, optionally with a region (`US-CA`).
+ */
+export function readRate(r: Reader, o: Obj, path: string, index: number): NRate | undefined {
+  const label = r.string(o, 'label', path, true)
+  const jurisdiction = r.country(o, 'jurisdiction', path)
+  if (jurisdiction === undefined && (own(o, 'jurisdiction') === undefined || own(o, 'jurisdiction') === null)) r.add('required', joinPath(path, 'jurisdiction'))
+  const percent = r.percent(o, 'rate_percent', path)
+  const amount = r.amount(o, 'rate_amount', path)
+  const hasPercent = own(o, 'rate_percent') !== undefined && own(o, 'rate_percent') !== null
+  const hasAmount = own(o, 'rate_amount') !== undefined && own(o, 'rate_amount') !== null
+  if (hasPercent === hasAmount) r.add('invalid_value', path, { detail: 'a rate needs exactly one of rate_percent or rate_amount' })
+  const category = r.string(o, 'category', path) ?? null
+  if (label === undefined || jurisdiction === undefined || (percent === undefined && amount === undefined)) return undefined
+  return {
+    index,
+    id: r.id(o, 'id', path) ?? null,
+    label,
+    jurisdiction,
+    category,
+    percent: percent?.fraction ?? null,
+    percentNumber: percent?.number ?? null,
+    amount: percent === undefined ? (amount ?? null) : null,
+    vat: r.boolean(o, 'vat_tax', path) ?? true,
+    compound: r.boolean(o, 'compound', path) ?? false,
+  }
+}
