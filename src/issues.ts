@@ -29,6 +29,7 @@ const MESSAGES = {
   unknown_pack: (p: Params) => `no pack with id ${JSON.stringify(p.id)}`,
   unknown_address: (p: Params) => `no address with id ${JSON.stringify(p.id)} for this customer`,
   unknown_exchange_rate: (p: Params) => `no exchange rate for ${p.currency}`,
+  invalid_store: () => 'expected a store made by createStore(config)',
   compound_inclusive: () => 'a compound rate cannot apply to a tax-inclusive product',
   // line rejections (warnings; 400 with strict)
   variant_required: () => 'this product has variants: pass a variant id',

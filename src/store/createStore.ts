@@ -1,6 +1,6 @@
 import { parseDecimal, type Rational } from '../money/rational'
 import { isObject, type Obj, own, Reader } from '../input/read'
-import { joinPath } from '../issues'
+import { issue, joinPath } from '../issues'
 import type { StoreConfig } from '../types/input'
 import type { Issue } from '../types/output'
 import { readAccount } from './account'
@@ -46,9 +46,19 @@ export interface Store {
   readonly [storeBrand]: true
 }
 
-/** The internal view of a {@link Store}. */
+/** Marks objects made by createStore (a symbol key JSON never carries). */
+const PREPARED: unique symbol = Symbol('tamio-pricing.store')
+
+/**
+ * The internal view of a {@link Store}. Anything not made by {@link createStore} (a raw config
+ * passed by mistake) is refused with a typed {@link StoreConfigError}, not a TypeError deep inside.
+ */
 export function prepared(store: Store): PreparedStore {
-  return store as unknown as PreparedStore
+  const s: unknown = store
+  if (typeof s !== 'object' || s === null || (s as Record<symbol, unknown>)[PREPARED] !== true) {
+    throw new StoreConfigError([issue('invalid_store', '')])
+  }
+  return s as PreparedStore
 }
 
 function eachObject(r: Reader, list: readonly unknown[] | undefined, path: string, f: (o: Obj, p: string, i: number) => void): void {
@@ -80,7 +90,7 @@ function eachObject(r: Reader, list: readonly unknown[] | undefined, path: strin
 export function createStore(config: StoreConfig): Store {
   const r = new Reader()
   const cfg: unknown = config
-  if (!isObject(cfg)) throw new StoreConfigError([{ code: 'invalid_type', path: '', message: 'expected a store configuration object' }])
+  if (!isObject(cfg)) throw new StoreConfigError([issue('invalid_type', '', { expected: 'a store configuration object' })])
   const accountObj = r.object(cfg, 'account', '', true)
   const account = accountObj === undefined ? undefined : readAccount(r, accountObj, 'account')
   const baseCurrency = account?.baseCurrency ?? 'EUR'
@@ -199,5 +209,6 @@ export function createStore(config: StoreConfig): Store {
     plans,
     exchange: { base: exBase, rates: exRates },
   }
-  return store as unknown as Store
+  Object.defineProperty(store, PREPARED, { value: true })
+  return Object.freeze(store) as unknown as Store
 }
