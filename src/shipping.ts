@@ -4,12 +4,11 @@
  * lines, shipping discounts, and shipping tax under the account's policy.
  */
 import type { Converter } from './currency'
-import { amountIn, type AppliedRecord, type DiscountContext } from './discounts'
+import { applyShippingDiscounts, type AppliedRecord, type DiscountContext } from './discounts'
 import { issue } from './issues'
 import { shippingRatesFor } from './jurisdiction'
 import type { LineState } from './line'
 import { allocate } from './money/allocate'
-import { mulDivRound } from './money/rounding'
 import type { NNshift } from './request'
 import { type NRate, type NShippingMethod, type Policies, type PreparedStore, ShippingTax } from './store/model'
 import { chargeAll, outputRate, type Taxable } from './taxes'
@@ -109,61 +108,39 @@ export function shipOrder(
   const shares = allocate(cost, shipped.map((l) => l.itemTotal - l.discount), shipped.map((l) => l.quantity))
   shipped.forEach((l, i) => (l.shippingSubtotal = shares[i]!))
 
-  // Shipping discounts, in the order they were accepted, each split over the remaining shares.
-  for (const a of applied) {
-    const d = a.discount
-    if (d.type !== 'free_shipping' && d.type !== 'shipping') continue
-    const remaining = shipped.map((l) => l.shippingSubtotal - l.shippingDiscount)
-    let left = 0
-    for (const x of remaining) left += x
-    let amount: number
-    if (d.type === 'free_shipping') amount = left
-    else if (d.value !== null) amount = mulDivRound(left, d.value.num, d.value.den, dctx.mode)
-    else amount = amountIn(d.amounts, dctx) ?? 0
-    const cap = d.maxAmount?.get(dctx.currency)
-    if (cap !== undefined && amount > cap) amount = cap
-    if (amount > left) amount = left
-    if (amount === 0) continue
-    const parts = allocate(amount, remaining)
-    shipped.forEach((l, i) => {
-      const part = parts[i]!
-      if (part === 0) return
-      l.shippingDiscount += part
-      l.discounts.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: 0, shipping_amount: part })
-    })
-    a.shippingAmount += amount
-  }
+  // Shipping discounts, in the order they were accepted, each split over the remaining shares (SPEC §3.5).
+  applyShippingDiscounts(shipped, applied, dctx.currency, dctx.mode)
 
   // Shipping tax.
   const label = store.account.shippingTaxLabel
   const policy = ctx.policies.shippingTax
-  let shared: readonly NRate[] | null = null
+  // highest / lowest: per jurisdiction (OSS and domestic lines in one cart can differ), the rates
+  // of the shipped line whose summed percentage is highest / lowest.
+  const shared = new Map<string, readonly NRate[]>()
   if (policy === ShippingTax.Highest || policy === ShippingTax.Lowest) {
-    let best: LineState | null = null
-    let bestSum = 0
+    const best = new Map<string, Fraction>()
     for (const l of shipped) {
       const s = percentSum(l.rates)
-      if (best === null || (policy === ShippingTax.Highest ? s > bestSum : s < bestSum)) {
-        best = l
-        bestSum = s
+      const b = best.get(l.jurisdiction)
+      if (b === undefined || (policy === ShippingTax.Highest ? compare(s, b) > 0 : compare(s, b) < 0)) {
+        best.set(l.jurisdiction, s)
+        shared.set(l.jurisdiction, l.rates)
       }
     }
-    shared = best === null ? [] : best.rates.filter((r) => r.percent !== null)
   }
-  const overrides: boolean[] = []
+  // An nShift quote's rate, labelled with each line's (country) jurisdiction.
+  const nshiftRates = new Map<string, NRate>()
+  const nshiftFor = (l: LineState): NRate => {
+    const j = l.jurisdiction.slice(0, 2)
+    let r = nshiftRates.get(j)
+    if (r === undefined) nshiftRates.set(j, (r = { ...nshiftRate!, jurisdiction: j }))
+    return r
+  }
   const items: Taxable[] = shipped.map((l) => {
     let rates: readonly NRate[] = []
-    let override = false
     if (ctx.exempt) rates = []
-    else if (nshiftRate !== null) rates = ctx.reverseCharge ? [] : [nshiftRate]
-    else if (policy !== ShippingTax.None) {
-      const own = shippingRatesFor(store, l.jurisdiction, l.jurisdiction === l.placeCountry ? ctx.shipState : null).filter((r) => !ctx.reverseCharge || !r.vat)
-      if (own.length > 0) {
-        rates = own
-        override = true
-      } else rates = shared ?? l.rates.filter((r) => r.percent !== null)
-    }
-    overrides.push(override)
+    else if (nshiftRate !== null) rates = ctx.reverseCharge ? [] : [nshiftFor(l)]
+    else if (policy !== ShippingTax.None) rates = shippingRatesFor(store, l.jurisdiction, shared.get(l.jurisdiction) ?? l.rates, ctx.reverseCharge)
     return { base: l.shippingSubtotal - l.shippingDiscount, quantity: 1, units: 0, rates, inclusive }
   })
   const charged = chargeAll(items, ctx.policies)
@@ -172,13 +149,28 @@ export function shipOrder(
     l.shippingInclusive = inclusive
     l.shippingTax = c.tax
     l.shippingNet = c.net
-    l.shippingTaxRates = c.charges.map((x) => outputRate(x, overrides[i] ? x.rate.label : label, l.moss, inclusive))
+    // A `category: "shipping"` rate keeps its own label; goods rates take the shipping tax label.
+    l.shippingTaxRates = c.charges.map((x) => outputRate(x, x.rate.category === 'shipping' ? x.rate.label : label, l.moss, inclusive))
   })
   return { hasShipping: true, rates: offered.map((o) => o.out), method, itemCount }
 }
 
-function percentSum(rates: readonly NRate[]): number {
-  let s = 0
-  for (const r of rates) if (r.percent !== null) s += r.percent.num / r.percent.den
-  return s
+type Fraction = readonly [bigint, bigint]
+
+/** Σ of the percentage rates, exact (floats would misorder 19% against 7% + 12%). */
+function percentSum(rates: readonly NRate[]): Fraction {
+  let n = 0n
+  let d = 1n
+  for (const r of rates)
+    if (r.percent !== null) {
+      n = n * BigInt(r.percent.den) + BigInt(r.percent.num) * d
+      d *= BigInt(r.percent.den)
+    }
+  return [n, d]
+}
+
+function compare(a: Fraction, b: Fraction): number {
+  const x = a[0] * b[1]
+  const y = b[0] * a[1]
+  return x < y ? -1 : x > y ? 1 : 0
 }

@@ -6,7 +6,9 @@ const TYPES = new Set(['percent', 'fixed', 'free_shipping', 'shipping'])
 
 /** Normalizes an automatic discount or a coupon (SPEC §3.5). */
 export function readDiscount(r: Reader, o: Obj, path: string, automatic: boolean): NDiscount | undefined {
-  const code = automatic ? (r.string(o, 'code', path) ?? null) : (r.string(o, 'code', path, true) ?? null)
+  // Codes are matched trimmed and case-insensitively (the store indexes them lower-cased).
+  const code = (automatic ? r.string(o, 'code', path) : r.string(o, 'code', path, true))?.trim() ?? null
+  if (!automatic && code !== null && code.length === 0) r.add('invalid_value', joinPath(path, 'code'), { detail: 'an empty coupon code' })
   const type = r.string(o, 'type', path, true)
   if (type !== undefined && !TYPES.has(type)) r.add('invalid_option', joinPath(path, 'type'), { detail: 'percent, fixed, free_shipping or shipping' })
   const value = r.percent(o, 'value', path, type === 'percent')
@@ -36,7 +38,8 @@ export function readDiscount(r: Reader, o: Obj, path: string, automatic: boolean
     startsAt: r.date(o, 'starts_at', path) ?? null,
     endsAt: r.date(o, 'ends_at', path) ?? null,
     currencies: currencies === null ? null : new Set(currencies),
-    paymentMethods: pms === null ? null : new Set(pms),
+    // Payment-method ids compare trimmed and case-insensitively with options.payment_method.
+    paymentMethods: pms === null ? null : new Set(pms.map((m) => m.trim().toLowerCase())),
     combinable: r.boolean(o, 'combinable', path) ?? true,
     maxAmount: r.currencyAmounts(o, 'max_amount', path),
   }
