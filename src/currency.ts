@@ -5,13 +5,9 @@ import { convertAmount, crossRate } from './money/convert'
 import { currencyExponent } from './money/currency'
 import { rationalToNumber } from './money/rational'
 import type { RoundingMode } from './money/rounding'
+import { lineCurrencies } from './lines'
 import type { NRequest } from './request'
-import type { NProduct, PreparedStore } from './store/model'
-
-/** The currencies a catalog line can be priced in without conversion. */
-function pricedIn(product: NProduct): ReadonlySet<string> {
-  return new Set(product.prices.keys())
-}
+import type { PreparedStore } from './store/model'
 
 /**
  * Picks the transaction currency: `request.currency`; else, with `convert_prices`, the one
@@ -25,7 +21,7 @@ export function selectCurrency(store: PreparedStore, req: NRequest): string {
   let common: Set<string> | null = null
   for (const l of req.lines) {
     if (l.product === null) continue
-    const own = pricedIn(l.product)
+    const own = new Set(lineCurrencies(l))
     common = common === null ? new Set(own) : new Set([...(common as Set<string>)].filter((c: string) => own.has(c)))
   }
   if (common === null || common.size === 0) return base

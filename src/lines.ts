@@ -58,11 +58,26 @@ function unitPriceIn(ref: NLineRef, currency: string): number | undefined {
   return product.prices.get(currency)
 }
 
+/**
+ * The currencies a catalog line can be priced in without conversion — a variant or pack can be
+ * priced in fewer (or other) currencies than its product — in the product's currency order.
+ */
+export function lineCurrencies(ref: NLineRef): string[] {
+  const p = ref.product!
+  const seen = new Set<string>(p.prices.keys())
+  for (const v of p.variants) for (const c of v.prices.keys()) seen.add(c)
+  for (const k of p.packs) if (k.prices !== null) for (const c of k.prices.keys()) seen.add(c)
+  return [...seen].filter((c) => unitPriceIn(ref, c) !== undefined)
+}
+
 function price(ref: NLineRef, ctx: LinesContext): Priced & { rate?: number } {
   const direct = unitPriceIn(ref, ctx.currency)
   if (direct !== undefined) return { price: direct }
-  const from = ref.product!.defaultCurrency
-  if (!ctx.convert || from === null) return { reject: 'currency_not_supported' }
+  if (!ctx.convert) return { reject: 'currency_not_supported' }
+  // The product's default price; a variant or pack not priced in it converts from its first own currency.
+  const def = ref.product!.defaultCurrency
+  const from = def !== null && unitPriceIn(ref, def) !== undefined ? def : (lineCurrencies(ref)[0] ?? null)
+  if (from === null) return { reject: 'currency_not_supported' }
   const inDefault = unitPriceIn(ref, from)
   if (inDefault === undefined) return { reject: 'currency_not_supported' }
   const converted = ctx.converter.convert(inDefault, from)
@@ -206,13 +221,25 @@ export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warni
   return accepted
 }
 
-/** The stock demands of a line: (pool key, limit, units) triples. */
+/**
+ * The stock demands of a line: (pool key, limit, units), one per pool. The product's
+ * `unlimited_stock` / `allow_negative_stock` lift every limit of the product, its variants' too; a
+ * variant's own flags lift its own. A pack of variants that share a pool demands their sum from it.
+ */
 function demands(l: LineState): { key: object; stock: number | null; units: number }[] {
   const p = l.product!
   const productPool = { key: p as object, stock: p.unlimited ? null : p.stock }
   const forVariant = (v: NVariant, units: number) =>
-    v.unlimited ? { key: v as object, stock: null, units } : v.stock !== null ? { key: v as object, stock: v.stock, units } : { ...productPool, units }
-  if (l.pack !== null && l.pack.items !== null) return l.pack.items.map((it) => forVariant(it.variant, it.units * l.quantity))
+    p.unlimited || v.unlimited ? { key: v as object, stock: null, units } : v.stock !== null ? { key: v as object, stock: v.stock, units } : { ...productPool, units }
+  if (l.pack !== null && l.pack.items !== null) {
+    const byKey = new Map<object, { key: object; stock: number | null; units: number }>()
+    for (const it of l.pack.items) {
+      const d = forVariant(it.variant, multiplyAmount(it.units, l.quantity))
+      const prev = byKey.get(d.key)
+      byKey.set(d.key, prev === undefined ? d : { ...prev, units: prev.units + d.units })
+    }
+    return [...byKey.values()]
+  }
   if (l.variant !== null) return [forVariant(l.variant, l.units)]
   return [{ ...productPool, units: l.units }]
 }
