@@ -88,7 +88,11 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
     { currency, convert: req.convert, converter, at, shipCountry: places.shipCountry, pricesIncludeTax: s.account.pricesIncludeTax, locale: places.locale },
     warnings,
   )
-  if (lines.length === 0) return fail([issue('no_products', 'products')], warnings)
+  if (lines.length === 0) {
+    // With strict, the rejections that emptied the cart are errors too, not just warnings.
+    if (!strict) return fail([issue('no_products', 'products')], warnings)
+    return fail([...warnings.filter((w) => REJECTION_CODES.has(w.code)), issue('no_products', 'products')], warnings.filter((w) => !REJECTION_CODES.has(w.code)))
+  }
 
   const situation = assignJurisdictions(s, lines, places, policies, warnings)
   const dctx = { currency, at, paymentMethod, converter, mode: policies.rounding, noDiscounts: req.noDiscounts }

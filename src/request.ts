@@ -54,7 +54,10 @@ export interface NRequest {
   readonly nshift: NNshift | null
 }
 
-const REQUEST_CONTROL = new Set(['billing_address_id', 'shipping_address_id', 'same_shipping_address', 'billing_information', 'shipping_information', 'addresses'])
+const REQUEST_CONTROL = new Set([
+  'billing_address_id', 'shipping_address_id', 'same_shipping_address', 'billing_information', 'shipping_information', 'addresses',
+  'default_billing_address_id', 'default_shipping_address_id',
+])
 
 function readInline(r: Reader, o: Obj, key: string, path: string): NAddress | null {
   const v = r.object(o, key, path)
@@ -128,8 +131,10 @@ function readLine(r: Reader, store: PreparedStore, v: unknown, index: number): N
   if (own(v, 'id') !== undefined && own(v, 'id') !== null) return undefined
   const name = r.string(v, 'name', path) ?? r.string(v, 'label', path)
   const price = r.amount(v, 'price', path)
-  if (name === undefined && own(v, 'name') === undefined && own(v, 'label') === undefined) r.add('required', joinPath(path, 'name'))
-  if (price === undefined && (own(v, 'price') === undefined || own(v, 'price') === null)) r.add('required', joinPath(path, 'price'))
+  // Absent and null are both "missing": a `name: null` line must not vanish without an issue.
+  const absent = (k: string) => own(v, k) === undefined || own(v, k) === null
+  if (name === undefined && absent('name') && absent('label')) r.add('required', joinPath(path, 'name'))
+  if (price === undefined && absent('price')) r.add('required', joinPath(path, 'price'))
   if (name === undefined || price === undefined) return undefined
   return { index, path, product: null, variant: null, pack: null, name, price, quantity }
 }
