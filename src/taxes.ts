@@ -60,8 +60,12 @@ export function chargeOne(t: Taxable, p: Policies): Charged {
         const pct = r.percent!
         if (r.compound) taxable = t.base + prior
         if (unit) {
-          // round(((item_total − discount) / quantity + prior per unit) × rate) × quantity
-          const perUnit = mulDivRound(t.base + prior, pct.num, t.quantity * pct.den, mode)
+          // round(((item_total − discount) / quantity) × rate) × quantity; a compound rate's base
+          // also carries the rounded taxes before it (a plain rate never does).
+          const d = t.quantity * pct.den
+          const perUnit = Number.isSafeInteger(d)
+            ? mulDivRound(taxable, pct.num, d, mode)
+            : roundDiv(BigInt(taxable) * BigInt(pct.num), BigInt(t.quantity) * BigInt(pct.den), mode)
           tax = multiplyAmount(perUnit, t.quantity)
         } else tax = mulDivRound(taxable, pct.num, pct.den, mode)
       }
@@ -122,7 +126,13 @@ function rescale(parts: readonly number[], total: number): number[] {
 export function chargeDocument(items: readonly Taxable[], p: Policies): Charged[] {
   const n = items.length
   const charges: Charge[][] = items.map(() => [])
-  const prior = new Array<number>(n).fill(0)
+  // A compound rate's base carries the rounded taxes before it in store order — fixed amounts
+  // included — exactly as chargeOne does at the line level.
+  const priorOf = (i: number, rate: NRate): number => {
+    let s = 0
+    for (const c of charges[i]!) if (c.rate.index < rate.index) s += c.tax
+    return s
+  }
   const grossLeft = items.map((t) => t.base)
   // Fixed amounts first (they are exact); for inclusive items they come out of the gross.
   for (let i = 0; i < n; i++) {
@@ -131,7 +141,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies): Charged[
       if (r.amount !== null) {
         const a = t.inclusive ? Math.min(fixedAmount(r, t.units), Math.max(grossLeft[i]!, 0)) : fixedAmount(r, t.units)
         if (t.inclusive) grossLeft[i]! -= a
-        charges[i]!.push({ rate: r, tax: a, taxable: 0 })
+        charges[i]!.push({ rate: r, tax: a, taxable: t.base })
       }
   }
   // The inclusive items' Σ rates, as one fraction K/L each.
@@ -153,7 +163,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies): Charged[
         dens.push(f.l + f.k)
         // (r·L is an integer because L is a multiple of r's denominator)
       } else {
-        const base = rate.compound ? t.base + prior[i]! : t.base
+        const base = rate.compound ? t.base + priorOf(i, rate) : t.base
         nums.push(BigInt(base) * BigInt(pct.num))
         dens.push(BigInt(pct.den))
       }
@@ -167,8 +177,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies): Charged[
     const parts = allocateBig(pooled, weights)
     members.forEach((i, j) => {
       const t = items[i]!
-      const taxable = !t.inclusive && rate.compound ? t.base + prior[i]! : t.base
-      prior[i]! += parts[j]!
+      const taxable = !t.inclusive && rate.compound ? t.base + priorOf(i, rate) : t.base
       charges[i]!.push({ rate, tax: parts[j]!, taxable })
     })
   }
