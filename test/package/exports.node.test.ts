@@ -1,17 +1,28 @@
 /**
- * Smoke test of the built package (dist/, built once by the node project's global setup) through its
- * own `exports` map: a child `node` with cwd at the repository root resolves the bare specifier
- * `tamio-pricing` by package self-reference (package.json has "name" and "exports"), exactly as a
- * consumer's `import` / `require` would — ESM gets dist/index.js, CJS gets dist/index.cjs.
+ * Smoke test of the built package (staged with its dist/ by the node project's global setup, see
+ * test/support/build-dist.ts) through its own `exports` map: a child `node` with cwd in the package
+ * directory resolves the bare specifier `tamio-pricing` by package self-reference (package.json has
+ * "name" and "exports"), exactly as a consumer's `import` / `require` would — ESM gets
+ * dist/index.js, CJS gets dist/index.cjs.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { pkg, run } from '../support/pkg'
 
 /**
  * Runtime exports every build must have. Extend this list as the public API lands
  * (SPEC §1: createStore, estimate, summarize, reconcile, explain).
  */
-const REQUIRED_EXPORTS = ['mulDivRound', 'allocate', 'parseDecimal', 'Rounding', 'MoneyError'] as const
+const REQUIRED_EXPORTS = [
+  'createStore',
+  'estimate',
+  'summarize',
+  'StoreConfigError',
+  'mulDivRound',
+  'allocate',
+  'parseDecimal',
+  'Rounding',
+  'MoneyError',
+] as const
 
 /** What the child prints: resolved file, export names, and a few real calls. */
 const PROBE = `
@@ -37,7 +48,7 @@ function probe(kind: 'esm' | 'cjs'): Probe {
       ? `const m = await import('${pkg.name}'); const resolved = import.meta.resolve('${pkg.name}');${PROBE}`
       : `const m = require('${pkg.name}'); const resolved = require.resolve('${pkg.name}');${PROBE}`
   const args = kind === 'esm' ? ['--input-type=module', '-e', script] : ['--input-type=commonjs', '-e', script]
-  const r = run(process.execPath, args)
+  const r = run(process.execPath, args, { cwd: inject('pkgDir') })
   expect(r.stderr, `node (${kind}) stderr`).toBe('')
   expect(r.status, `node (${kind}) exit status`).toBe(0)
   return JSON.parse(r.stdout) as Probe
@@ -48,8 +59,9 @@ describe('built package loads through its exports map', () => {
   const cjs = probe('cjs')
 
   it('ESM import resolves to dist/index.js and CJS require to dist/index.cjs', () => {
-    expect(esm.resolved).toMatch(/\/dist\/index\.js$/)
-    expect(cjs.resolved).toMatch(/\/dist\/index\.cjs$/)
+    const dir = inject('pkgDir')
+    expect(esm.resolved).toBe(`file://${dir}/dist/index.js`)
+    expect(cjs.resolved).toBe(`${dir}/dist/index.cjs`)
   })
 
   it.each(REQUIRED_EXPORTS)('exports %s in both formats', (name) => {

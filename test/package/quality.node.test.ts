@@ -1,6 +1,7 @@
 /**
  * Package quality on the packed tarball — what a consumer would actually install:
- *  - `npm pack` once (scripts ignored: dist/ is already built by the node project's global setup);
+ *  - `npm pack` once, of the package staged by the node project's global setup (scripts ignored:
+ *    its dist/ is already built);
  *  - publint (programmatic API) on that tarball, strict: warnings count as errors, and even
  *    suggestions fail the test — the package is small enough to keep at "All good!";
  *  - @arethetypeswrong/cli on that tarball with its default `strict` profile, i.e. all four
@@ -12,7 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { publint } from 'publint'
 import { formatMessage } from 'publint/utils'
 import { bin, run } from '../support/pkg'
@@ -23,7 +24,7 @@ let packedFiles: string[] = []
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'tamio-pack-'))
-  const r = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir])
+  const r = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: inject('pkgDir') })
   expect(r.status, r.stderr).toBe(0)
   const [info] = JSON.parse(r.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>
   if (!info) throw new Error(`npm pack printed no result:\n${r.stdout}`)

@@ -1,20 +1,52 @@
 /**
- * Global setup of the `node` project: build the package once per run (`npm run build`, tsup → dist/)
- * so every package check (exports smoke test, publint/attw on the packed tarball, bundle size) and
- * the example-page test see the current src/. One build (~4 s) instead of one per test file, and no
- * two files racing on tsup's `clean`.
+ * Global setup of the `node` project: build the package once per run and stage it as an installable
+ * package directory, isolated from the working tree:
+ *
+ *   <tmp>/tamio-pricing-pkg-XXXX/
+ *     package.json, README.md, LICENSE   copied from the repository
+ *     dist/                              `npm run build -- --out-dir <that>/dist` (tsup)
+ *     node_modules -> <repo>/node_modules (so `big.js`, the external runtime dependency, resolves)
+ *
+ * Every package check (exports smoke test, publint/attw on the packed tarball, bundle size) and the
+ * example-page test use this directory through `inject('pkgDir')`. One build (a few seconds) instead of
+ * one per test file, no two files racing on tsup's `clean`, and a test run never deletes or rewrites
+ * the repository's own dist/ while someone else (or their `npm run build`) is using it.
  */
 import { spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { TestProject } from 'vitest/node'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The staged package directory (package.json + dist/ + node_modules link). */
+    pkgDir: string
+  }
+}
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
-export default function setup(): void {
+export default function setup(project: TestProject): () => void {
   const started = Date.now()
+  const pkgDir = mkdtempSync(join(tmpdir(), 'tamio-pricing-pkg-'))
+  const cleanup = () => rmSync(pkgDir, { recursive: true, force: true })
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
-  const r = spawnSync(npm, ['run', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  const r = spawnSync(npm, ['run', 'build', '--', '--out-dir', join(pkgDir, 'dist')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  })
   if (r.status !== 0) {
+    cleanup()
     throw new Error(`npm run build failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`)
   }
-  process.stdout.write(`[build-dist] npm run build: ok in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  for (const f of ['package.json', 'README.md', 'LICENSE']) {
+    if (existsSync(join(ROOT, f))) copyFileSync(join(ROOT, f), join(pkgDir, f))
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(pkgDir, 'node_modules'), 'dir')
+  project.provide('pkgDir', pkgDir)
+  process.stdout.write(`[build-dist] npm run build → ${pkgDir}: ok in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  return cleanup
 }
