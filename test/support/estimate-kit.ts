@@ -7,10 +7,12 @@ import { createStore, estimate, type EstimateOptions, type EstimateRequest, type
 /** The clock of every estimate in these tests. */
 export const AT = '2026-03-02T09:30:00.000Z'
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
-
 /** A loose store config: tests pass malformed or partial pieces on purpose. */
-export type Cfg = Omit<Mutable<Partial<StoreConfig>>, 'account'> & { account?: Record<string, unknown> }
+export interface Cfg {
+  account?: Record<string, unknown>
+  products?: readonly Record<string, unknown>[]
+  [key: string]: unknown
+}
 
 export const DE_VAT = { id: 'de-19', label: 'MwSt.', jurisdiction: 'DE', category: null, rate_percent: '19', vat_tax: true }
 export const DE_CUSTOMER = {
