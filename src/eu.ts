@@ -1,32 +1,55 @@
 /**
  * The EU as data (SPEC §3.3): the 27 member states, Greece also written `EL`, and Northern
  * Ireland `XI`, which counts as EU for goods only. `GB`, `CH`, `NO` and everything else are outside.
+ * Country codes are compared case-insensitively everywhere: every code is normalized once here.
  */
-const MEMBERS: ReadonlySet<string> = new Set([
+
+/** The 27 member states (ISO 3166-1 alpha-2; Greece as `GR`). */
+export const EU_MEMBERS: readonly string[] = [
   'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE',
   'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
-])
+]
+const MEMBERS: ReadonlySet<string> = new Set(EU_MEMBERS)
 
 /**
- * The canonical country code: upper-case, `EL` (Greece's VAT prefix) read as `GR`, a region suffix
+ * A country code or jurisdiction key in its canonical spelling: trimmed, upper-case, inner
+ * whitespace collapsed, and Greece's VAT prefix `EL` read as `GR` (a region suffix is kept:
+ * `el-i` → `GR-I`, `us-ca` → `US-CA`).
+ *
+ * @example
+ * ```ts
+ * normalizeCountry(' el ') // 'GR'
+ * normalizeCountry('us-ca') // 'US-CA'
+ * ```
+ */
+export function normalizeCountry(code: string): string {
+  const c = code.trim().toUpperCase().replace(/\s+/g, ' ')
+  return c.startsWith('EL') && (c.length === 2 || c[2] === '-') ? `GR${c.slice(2)}` : c
+}
+
+/**
+ * The country of a code or jurisdiction key: the canonical two letters, a region suffix
  * (`US-CA`) dropped.
  *
  * @example
  * ```ts
  * canonicalCountry('el') // 'GR'
+ * canonicalCountry('US-CA') // 'US'
  * ```
  */
 export function canonicalCountry(code: string): string {
-  const c = code.toUpperCase().slice(0, 2)
-  return c === 'EL' ? 'GR' : c
+  return normalizeCountry(code).slice(0, 2)
 }
 
 /**
- * Whether a country is in the EU for this kind of supply (`XI` counts for goods only).
+ * Whether a country is in the EU for this kind of supply (`XI`, Northern Ireland, counts for
+ * goods only).
  *
  * @example
  * ```ts
  * isEu('FR', true)  // true
+ * isEu('el', false) // true — Greece
+ * isEu('XI', true)  // true — goods to Northern Ireland
  * isEu('XI', false) // false — services to Northern Ireland are outside
  * isEu('CH', true)  // false
  * ```

@@ -2,8 +2,11 @@
  * Stage 3a — where each line is taxed (SPEC §3.3): place of supply, jurisdiction (domestic,
  * export, EU OSS/MOSS, EU B2B), the rates that apply by category with regions, reverse charge,
  * tax exemption, and cross-border re-pricing of inclusive prices.
+ *
+ * A jurisdiction is written as a key of up to three levels, `COUNTRY[-STATE[-COUNTY]]`
+ * (`DE`, `US-CA`, `US-CA-LA`); the rates of every level apply together, in store order.
  */
-import { canonicalCountry, isEu } from './eu'
+import { canonicalCountry, isEu, normalizeCountry } from './eu'
 import { issue } from './issues'
 import type { LineState } from './line'
 import { multiplyAmount } from './money/amount'
@@ -13,71 +16,152 @@ import type { Places } from './places'
 import type { NRate, Policies, PreparedStore } from './store/model'
 import type { Issue } from './types/output'
 
-/** The rates of a place for a category: country-wide and regional (`US` + `US-CA`) together, in store order. */
-export function ratesFor(store: PreparedStore, country: string, state: string | null, category: string): NRate[] {
-  const national = store.rates.get(country) ?? []
-  const regional = state === null ? [] : (store.rates.get(`${country}-${state}`) ?? [])
-  const all = regional.length === 0 ? national : [...national, ...regional].sort((a, b) => a.index - b.index)
-  const exact = all.filter((r) => r.category === category)
-  if (exact.length > 0) return exact
-  return all.filter((r) => r.category === null)
+/** A jurisdiction key from a country and optional state and county (a county needs a state). */
+export function jurisdictionKey(country: string, state: string | null, county: string | null): string {
+  if (state === null) return country
+  return county === null ? `${country}-${state}` : `${country}-${state}-${county}`
 }
 
-/** The `category: "shipping"` rates of a jurisdiction (they override the goods' rates for shipping). */
-export function shippingRatesFor(store: PreparedStore, country: string, state: string | null): NRate[] {
-  const national = store.rates.get(country) ?? []
-  const regional = state === null ? [] : (store.rates.get(`${country}-${state}`) ?? [])
-  return [...national, ...regional].filter((r) => r.category === 'shipping').sort((a, b) => a.index - b.index)
+/**
+ * The levels of a jurisdiction key, widest first: `US-CA-LA` → `US`, `US-CA`, `US-CA-LA`. The
+ * country comes first, the state runs to the next `-`, the county is the rest (it may hold `-`).
+ */
+export function levelsOf(key: string): string[] {
+  const k = normalizeCountry(key)
+  const country = k.slice(0, 2)
+  if (k.length <= 3) return [country]
+  const rest = k.slice(3)
+  const dash = rest.indexOf('-')
+  if (dash <= 0) return [country, k]
+  return [country, `${country}-${rest.slice(0, dash)}`, k]
+}
+
+/**
+ * The rates stored at exactly one level, in store order. `GR` also finds rates written `EL`;
+ * Northern Ireland (`XI`) without rates of its own uses the United Kingdom's (`GB`).
+ */
+function ratesAt(store: PreparedStore, level: string): readonly NRate[] {
+  if (level.startsWith('XI') && !store.rates.has('XI')) level = `GB${level.slice(2)}`
+  const own = store.rates.get(level) ?? []
+  if (!level.startsWith('GR')) return own
+  const alias = store.rates.get(`EL${level.slice(2)}`)
+  if (alias === undefined) return own
+  return [...own, ...alias].sort((a, b) => a.index - b.index)
+}
+
+/**
+ * The rates of a jurisdiction for a tax category (SPEC §3.3): at each level (country, state,
+ * county) the rates whose `category` equals the line's category, else that level's rates with
+ * `category: null`; all levels together, in store order.
+ *
+ * @example
+ * ```ts
+ * ratesFor(store, 'US-CA', 'general') // the US rates and the US-CA rates
+ * ```
+ */
+export function ratesFor(store: PreparedStore, key: string, category: string): NRate[] {
+  const out: NRate[] = []
+  let levels = 0
+  for (const level of levelsOf(key)) {
+    const all = ratesAt(store, level)
+    if (all.length === 0) continue
+    let exact = all.filter((r) => r.category === category)
+    if (exact.length === 0) exact = all.filter((r) => r.category === null)
+    if (exact.length > 0) levels++
+    out.push(...exact)
+  }
+  return levels > 1 ? out.sort((a, b) => a.index - b.index) : out
+}
+
+/**
+ * The rates for a line's shipping share (SPEC §3.4), level by level: a level's `category:
+ * "shipping"` rates override, else the goods' percentage rates of that level (`goods` are the
+ * line's own rates, or under `highest`/`lowest` those of the chosen line of the same jurisdiction).
+ * Fixed amounts never apply to shipping. Reverse charge drops the VAT ones.
+ */
+export function shippingRatesFor(store: PreparedStore, key: string, goods: readonly NRate[], reverseCharge: boolean): NRate[] {
+  const out: NRate[] = []
+  let levels = 0
+  for (const level of levelsOf(key)) {
+    const own = ratesAt(store, level).filter((r) => r.category === 'shipping' && r.percent !== null && !(reverseCharge && r.vat))
+    const picked = own.length > 0 ? own : goods.filter((r) => r.percent !== null && sameLevel(r.jurisdiction, level))
+    if (picked.length > 0) levels++
+    out.push(...picked)
+  }
+  return levels > 1 ? out.sort((a, b) => a.index - b.index) : out
+}
+
+/** Whether a rate's jurisdiction is this level (`EL` is `GR`; `GB` stands in for `XI`). */
+function sameLevel(rateJurisdiction: string, level: string): boolean {
+  const j = normalizeCountry(rateJurisdiction)
+  return j === level || (level.startsWith('XI') && j === `GB${level.slice(2)}`)
 }
 
 export interface TaxSituation {
+  /** Reverse charge applies to the shipped lines (and so to their shipping). */
   readonly reverseCharge: boolean
   readonly exempt: boolean
 }
 
 /**
  * Assigns each line its place, jurisdiction, OSS flag and rates, and applies reverse charge and
- * the cross-border inclusive policy. Emits `tax_exempt` / `reverse_charge` warnings once.
+ * the cross-border inclusive policy (SPEC §3.3):
+ * - place of supply: the ship-to for shipped goods, the bill-to otherwise;
+ * - jurisdiction: the account's country when that is the place; a foreign place outside the EU
+ *   (for this kind of supply); a foreign EU place for a consumer when `eu_oss` or
+ *   `is_moss_product` (an OSS line, `moss: true`); otherwise the account's country;
+ * - reverse charge for a company with a verified VAT number billed in another EU state than the
+ *   merchant, on lines whose place of supply is in the EU: VAT rates are dropped;
+ * - `tax_exempt` customers: no rates at all.
+ * Inclusive lines are re-priced per unit to their origin net under reverse charge, tax exemption,
+ * and `keep_net` for lines taxed outside the account's country. Emits `tax_exempt` /
+ * `reverse_charge` once.
  */
 export function assignJurisdictions(store: PreparedStore, lines: readonly LineState[], places: Places, policies: Policies, warnings: Issue[]): TaxSituation {
-  const origin = canonicalCountry(store.account.country)
-  const consumer = !(places.isCompany && places.hasVat)
-  const billCountry = canonicalCountry(places.billCountry)
-  const reverseCharge =
-    places.isCompany && places.hasVat && places.verifiedVat && billCountry !== origin && isEu(origin, true) && isEu(billCountry, true)
+  const originKey = normalizeCountry(store.account.country)
+  const origin = canonicalCountry(originKey)
+  const b2b = places.isCompany && places.hasVat
+  const bill = canonicalCountry(places.billCountry)
+  const ship = canonicalCountry(places.shipCountry)
+  const billKey = jurisdictionKey(bill, places.billState, places.billCounty)
+  const shipKey = jurisdictionKey(ship, places.shipState, places.shipCounty)
   const exempt = places.taxExempt
-  if (exempt) warnings.push(issue('tax_exempt', 'customer'))
-  else if (reverseCharge) warnings.push(issue('reverse_charge', 'customer'))
+  // Reverse charge: a verified EU business in another member state, for a supply inside the EU.
+  const verified = !exempt && b2b && places.verifiedVat && bill !== origin
+  const rcFor = (goods: boolean, place: string) => verified && isEu(origin, goods) && isEu(bill, goods) && isEu(place, goods)
+  let anyReverseCharge = false
   for (const l of lines) {
-    const place = canonicalCountry(l.shipped ? places.shipCountry : places.billCountry)
-    const placeState = l.shipped ? places.shipState : places.billState
-    let jurisdiction = origin
+    const place = l.shipped ? ship : bill
+    const placeKey = l.shipped ? shipKey : billKey
+    let key = originKey
     let moss = false
-    if (place !== origin) {
-      if (!isEu(place, l.shipped)) jurisdiction = place
-      else if (consumer && (store.account.euOss || l.isMoss)) {
-        jurisdiction = place
-        moss = true
-      }
+    if (place === origin) key = placeKey
+    else if (!isEu(place, l.shipped)) key = placeKey
+    else if (!b2b && (store.account.euOss || l.isMoss)) {
+      key = placeKey
+      moss = true
     }
+    const reverseCharge = rcFor(l.shipped, place)
+    if (reverseCharge) anyReverseCharge = true
     l.placeCountry = place
-    l.jurisdiction = jurisdiction
+    l.jurisdiction = key
     l.moss = moss
-    const state = jurisdiction === place ? placeState : null
-    let rates = exempt ? [] : ratesFor(store, jurisdiction, state, l.category)
+    let rates = exempt ? [] : ratesFor(store, key, l.category)
     if (reverseCharge) rates = rates.filter((r) => !r.vat)
-    // Cross-border inclusive pricing: keep_net (or reverse charge) re-prices the unit to its origin
-    // net, rounded once, and the line is exclusive from then on.
-    if (l.inclusive && !exempt && (reverseCharge || (policies.keepNet && jurisdiction !== origin))) {
-      const originRates = ratesFor(store, origin, null, l.category)
-      const unit = originNet(l.unitPrice, l.units / l.quantity, originRates, policies)
+    // Cross-border inclusive pricing: reverse charge, tax exemption and keep_net (for a line taxed
+    // outside the account's country) re-price the unit to its origin net, rounded once; the line
+    // is exclusive from then on.
+    if (l.inclusive && (exempt || reverseCharge || (policies.keepNet && canonicalCountry(key) !== origin))) {
+      const unit = originNet(l.unitPrice, l.units / l.quantity, ratesFor(store, originKey, l.category), policies)
       l.unitPrice = unit
       l.itemTotal = multiplyAmount(unit, l.quantity)
       l.inclusive = false
     }
     l.rates = rates
   }
-  return { reverseCharge, exempt }
+  if (exempt) warnings.push(issue('tax_exempt', places.customerPath))
+  else if (anyReverseCharge) warnings.push(issue('reverse_charge', places.customerPath))
+  return { reverseCharge: rcFor(true, ship), exempt }
 }
 
 /** One unit's origin net: fixed per-unit amounts out first, then `round(unit / (1 + Σ rates))`. */

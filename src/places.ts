@@ -2,6 +2,7 @@
  * Stage 1 — customer and places (SPEC §3.2): who is billed, where goods go, which countries
  * decide tax, and the echoed `customer_information`.
  */
+import { canonicalCountry, normalizeCountry } from './eu'
 import { joinPath } from './issues'
 import { issue } from './issues'
 import type { NRequestCustomer } from './request'
@@ -11,15 +12,20 @@ import type { Issue } from './types/output'
 export interface Places {
   readonly billTo: NAddress | null
   readonly shipTo: NAddress | null
+  /** Canonical two-letter countries (upper-case, `EL` read as `GR`). */
   readonly billCountry: string
   readonly billState: string | null
+  readonly billCounty: string | null
   readonly shipCountry: string
   readonly shipState: string | null
-  /** A company with a VAT number (B2B), from the bill-to address. */
+  readonly shipCounty: string | null
+  /** Whether the bill-to address says `is_company` (B2B needs a VAT number too). */
   readonly isCompany: boolean
   readonly hasVat: boolean
   readonly verifiedVat: boolean
   readonly taxExempt: boolean
+  /** `customer` or `new_customer`: where the tax warnings point. */
+  readonly customerPath: string
   readonly locale: string
   readonly customerInformation: Readonly<Record<string, unknown>>
 }
@@ -32,6 +38,23 @@ function lookup(customer: NCustomer | undefined, id: string | null, path: string
     return null
   }
   return a
+}
+
+/** An address's `county` (for a third region level, `US-CA-LA`), normalized, or null. */
+function county(a: NAddress | null | undefined): string | null {
+  const c = a?.fields.county
+  if (typeof c !== 'string') return null
+  const n = c.trim().toUpperCase().replace(/\s+/g, ' ')
+  return n.length > 0 ? n : null
+}
+
+/** A place from a country code (possibly with a region, `US-CA`) and its address's state/county. */
+function where(code: string | null, a: NAddress | null): { country: string | null; state: string | null; county: string | null } {
+  if (code === null) return { country: null, state: a?.state ?? null, county: county(a) }
+  const n = normalizeCountry(code)
+  const dash = n.indexOf('-')
+  const state = a?.state ?? (dash > 0 ? n.slice(dash + 1) : null)
+  return { country: n.slice(0, 2), state, county: county(a) }
 }
 
 /**
@@ -53,12 +76,16 @@ export function resolvePlaces(store: PreparedStore, rc: NRequestCustomer, reques
     (rc.sameShipping ? billTo : null) ??
     (stored?.defaultShipping != null ? (stored.addresses.get(stored.defaultShipping) ?? null) : null)
   const customerCountry = rc.country ?? stored?.country ?? null
-  let billCountry = billTo?.country ?? customerCountry
+  // Countries fall back ship-to → bill-to → customer → account; a region written into the country
+  // (`US-CA`) gives the state when the address has none.
+  const bill = where(billTo?.country ?? customerCountry, billTo)
+  let billCountry = bill.country
   if (billCountry === null) {
-    billCountry = store.account.country
+    billCountry = canonicalCountry(store.account.country)
     warnings.push(issue('customer_country_unknown', `${base}.country`))
   }
-  const shipCountry = shipTo?.country ?? billCountry
+  const ship = shipTo?.country != null ? where(shipTo.country, shipTo) : { country: billCountry, state: shipTo?.state ?? bill.state, county: county(shipTo) ?? bill.county }
+  const vat = billTo?.vat?.trim() ?? ''
   const info: Record<string, unknown> = { ...(stored?.fields ?? {}) }
   for (const k of Object.keys(rc.inlineFields)) info[k] = rc.inlineFields[k]
   info.billing_information = billTo === null ? null : { ...billTo.fields }
@@ -68,13 +95,17 @@ export function resolvePlaces(store: PreparedStore, rc: NRequestCustomer, reques
     billTo,
     shipTo,
     billCountry,
-    billState: billTo?.state ?? null,
-    shipCountry,
-    shipState: shipTo !== null && shipTo.country !== null ? shipTo.state : (billTo?.state ?? null),
+    billState: bill.state,
+    billCounty: bill.county,
+    shipCountry: ship.country ?? billCountry,
+    shipState: ship.state,
+    shipCounty: ship.county,
     isCompany: billTo?.isCompany ?? false,
-    hasVat: billTo?.vat != null && billTo.vat.length > 0,
+    hasVat: vat.length > 0,
     verifiedVat: billTo?.verifiedVat ?? false,
+    // A stored customer's own flag decides; inline information only speaks for unknown customers.
     taxExempt: stored?.taxExempt ?? (rc.inlineFields.tax_exempt === true),
+    customerPath: base,
     locale,
     customerInformation: info,
   }

@@ -1,5 +1,6 @@
 import { parseRoundingMode, Rounding } from '../money/rounding'
 import { type Obj, own, Reader } from '../input/read'
+import { normalizeCountry } from '../eu'
 import { joinPath } from '../issues'
 import { type NAccount, type NPaymentMethod, type Policies, ShippingTax, TaxLevel } from './model'
 
@@ -78,7 +79,7 @@ function readPaymentMethod(r: Reader, v: unknown, p: string): NPaymentMethod | u
   return {
     id,
     currencies: currencies === null ? null : new Set(currencies),
-    countries: countries === null ? null : new Set(countries),
+    countries: countries === null ? null : new Set(countries.map(normalizeCountry)),
     minTotal,
     maxTotal,
   }

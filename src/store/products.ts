@@ -1,4 +1,5 @@
 import { isObject, type Obj, own, Reader } from '../input/read'
+import { normalizeCountry } from '../eu'
 import { joinPath } from '../issues'
 import type { NPack, NProduct, NVariant } from './model'
 
@@ -121,7 +122,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
     discountAllowed: r.boolean(o, 'discount_allowed', path) ?? true,
     isMoss: r.boolean(o, 'is_moss_product', path) ?? false,
     buyable: r.boolean(o, 'buyable', path) ?? true,
-    whitelist: whitelist === null ? null : new Set(whitelist),
+    whitelist: whitelist === null ? null : new Set(whitelist.map(normalizeCountry)),
     minUnits: r.amount(o, 'min_units', path) ?? null,
     maxUnits: r.amount(o, 'max_units', path) ?? null,
     stock: readStock(r, o, path),

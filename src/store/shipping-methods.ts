@@ -1,4 +1,5 @@
 import { isObject, type Obj, Reader } from '../input/read'
+import { normalizeCountry } from '../eu'
 import { joinPath } from '../issues'
 import type { NShippingMethod } from './model'
 
@@ -36,7 +37,7 @@ export function readShippingMethod(r: Reader, o: Obj, path: string, index: numbe
     cost,
     currency: r.currency(o, 'currency', path) ?? baseCurrency,
     bundling: r.boolean(o, 'bundling', path) ?? false,
-    countries: countries === null ? null : new Set(countries),
+    countries: countries === null ? null : new Set(countries.map(normalizeCountry)),
     freeOver: r.currencyAmounts(o, 'free_over', path),
     additionalItemCost: r.amount(o, 'additional_item_cost', path) ?? null,
     tiers,
