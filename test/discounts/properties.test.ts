@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createStore, estimate, type DiscountConfig, type EstimateOptions, type EstimateRequest, type Transaction } from '../../src/index'
+import { createStore, estimate, type DiscountConfig, type EstimateOptions, type EstimateRequest, type Store, type Transaction } from '../../src/index'
 import { AT, COUPONS, CUSTOMER, STORE } from './store'
 
 const RUNS = 100
@@ -69,8 +69,18 @@ const arbSetup = fc.record({
 })
 type Setup = typeof arbSetup extends fc.Arbitrary<infer T> ? T : never
 
+/** One store per generated configuration (runs that share it reuse it). */
+const stores = new WeakMap<object, WeakMap<object, Store>>()
+function storeFor(setup: Setup): Store {
+  let inner = stores.get(setup.generated)
+  if (inner === undefined) stores.set(setup.generated, (inner = new WeakMap()))
+  let s = inner.get(setup.automatic)
+  if (s === undefined) inner.set(setup.automatic, (s = createStore({ ...STORE, coupons: [...COUPONS, ...setup.generated], discounts: setup.automatic })))
+  return s
+}
+
 function run(setup: Setup, products: Line[], coupons: string[] = setup.coupons): Transaction {
-  const store = createStore({ ...STORE, coupons: [...COUPONS, ...setup.generated], discounts: setup.automatic })
+  const store = storeFor(setup)
   const options: EstimateOptions = {
     at: AT,
     tax_rounding: setup.taxRounding as 'line',
@@ -82,6 +92,7 @@ function run(setup: Setup, products: Line[], coupons: string[] = setup.coupons):
   return res.transaction
 }
 
+const NONE: Setup['automatic'] = []
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
 
 describe('properties', () => {
@@ -146,7 +157,7 @@ describe('properties', () => {
     const before = fc.array(fc.constantFrom('PCT10', 'FIX5', 'BOOKS20', 'CAP', 'SHIP50', 'LAMP15', 'MIN50'), { maxLength: 3 })
     fc.assert(
       fc.property(arbSetup, arbCart(discountable), before, (setup, cart, coupons) => {
-        const t = run({ ...setup, automatic: [] }, cart, [...coupons, 'FULL'])
+        const t = run({ ...setup, automatic: NONE }, cart, [...coupons, 'FULL'])
         for (const p of t.products) {
           expect(p.totals.subtotal).toBe(0)
           expect(p.totals.tax).toBe(0)
