@@ -86,10 +86,13 @@ function price(ref: NLineRef, ctx: LinesContext): Priced & { rate?: number } {
   return { price: converted, rate }
 }
 
+/** The product name, else the title in the transaction locale (`de-AT` also finds `de`), else the first title. */
 function displayName(p: NProduct, locale: string): string {
   if (p.name !== null) return p.name
-  const lc = locale.toLowerCase()
-  for (const [loc, title] of p.titles) if (loc === lc) return title
+  const lc = locale.toLowerCase().replace('_', '-')
+  const lang = (s: string) => s.split(/[-_]/)[0]
+  for (const [loc, title] of p.titles) if (loc.replace('_', '-') === lc) return title
+  for (const [loc, title] of p.titles) if (lang(loc) === lang(lc)) return title
   return p.titles[0]?.[1] ?? ''
 }
 

@@ -115,6 +115,8 @@ describe('lines', () => {
     it('a product without a name is named by its title in the transaction locale, else the first title', () => {
       expect(ok(run(cfg, { locale: 'de', products: [{ id: 'titled' }] })).products[0]!.name).toBe('Blaues T-Shirt')
       expect(ok(run(cfg, { locale: 'fr', products: [{ id: 'titled' }] })).products[0]!.name).toBe('Blue T-shirt')
+      // a regional locale finds its language's title
+      expect(ok(run(cfg, { locale: 'de-AT', products: [{ id: 'titled' }] })).products[0]!.name).toBe('Blaues T-Shirt')
     })
   })
 
