@@ -82,6 +82,19 @@ describe('taxes (domestic)', () => {
       expect([t.totals.tax, t.products[0]!.taxes.tax_rates, t.taxes.has_vat]).toEqual([0, [], false])
     })
 
+    it('a tax-exempt customer pays no taxes at all (goods and shipping), warning tax_exempt', () => {
+      const over = {
+        ...cfg,
+        products: [product('thing', 10000, { type: 'physical_product' })],
+        shipping_methods: [{ id: 's', label: 's', type: 'fixed', cost: 1000 }],
+        customers: [{ id: 'c-ex', country: 'DE', tax_exempt: true }],
+      }
+      const res = run(over, { customer: { id: 'c-ex' }, products: [{ id: 'thing' }] })
+      expect(res.warnings.map((w) => [w.code, w.path])).toEqual([['tax_exempt', 'customer']])
+      const t = ok(res)
+      expect([t.totals.tax, t.totals.shipping_tax, t.totals.total, t.taxes.tax_rates, t.taxes.has_vat]).toEqual([0, 0, 11000, [], false])
+    })
+
     it('has_vat only counts rates marked vat_tax', () => {
       const t = line({ products: [{ id: 'thing' }] }, {}, { ...cfg, tax_rates: [rate('sales', null, '5', { vat_tax: false })] })
       expect([t.totals.tax, t.taxes.has_vat]).toEqual([500, false])
