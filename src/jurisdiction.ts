@@ -111,7 +111,8 @@ export interface TaxSituation {
  *   (for this kind of supply); a foreign EU place for a consumer when `eu_oss` or
  *   `is_moss_product` (an OSS line, `moss: true`); otherwise the account's country;
  * - reverse charge for a company with a verified VAT number billed in another EU state than the
- *   merchant, on lines whose place of supply is in the EU: VAT rates are dropped;
+ *   merchant, on lines whose place of supply is in the EU but not the merchant's country: VAT
+ *   rates are dropped;
  * - `tax_exempt` customers: no rates at all.
  * Inclusive lines are re-priced per unit to their origin net under reverse charge, tax exemption,
  * and `keep_net` for lines taxed outside the account's country. Emits `tax_exempt` /
@@ -126,9 +127,10 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly LineSt
   const billKey = jurisdictionKey(bill, places.billState, places.billCounty)
   const shipKey = jurisdictionKey(ship, places.shipState, places.shipCounty)
   const exempt = places.taxExempt
-  // Reverse charge: a verified EU business in another member state, for a supply inside the EU.
+  // Reverse charge: a verified EU business in another member state, for a cross-border supply
+  // inside the EU (goods delivered within the merchant's own country keep its VAT).
   const verified = !exempt && b2b && places.verifiedVat && bill !== origin
-  const rcFor = (goods: boolean, place: string) => verified && isEu(origin, goods) && isEu(bill, goods) && isEu(place, goods)
+  const rcFor = (goods: boolean, place: string) => verified && place !== origin && isEu(origin, goods) && isEu(bill, goods) && isEu(place, goods)
   let anyReverseCharge = false
   for (const l of lines) {
     const place = l.shipped ? ship : bill

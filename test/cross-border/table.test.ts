@@ -142,6 +142,16 @@ describe('EU B2B and reverse charge', () => {
     expect(ok(res).totals.tax).toBe(1900)
   })
 
+  it('a verified FR company, goods delivered inside Germany: German VAT on the goods, reverse charge on the service', () => {
+    // the shirt's place of supply is the ship-to DE (a domestic delivery); the consulting service's is the bill-to FR
+    const res = est('plain', [{ id: 'shirt' }, { id: 'consult' }], B2B('FR', true), B2C('DE'))
+    expect(codes(res)).toEqual(['reverse_charge'])
+    const t = ok(res)
+    expect(rates(byId(t.products, 'shirt'))).toEqual([['DE', 19, 1900, false]])
+    expect(shipRates(byId(t.products, 'shirt'))).toEqual([['DE', 19, 95, false]])
+    expect(byId(t.products, 'consult').totals.tax).toBe(0)
+  })
+
   it('a verified company exporting outside the EU is not reverse-charged: the destination rules apply', () => {
     // billed to a verified French company, goods shipped to Switzerland with CH rates configured
     const res = est('withCh', [{ id: 'shirt' }], B2B('FR', true), B2C('CH'))
@@ -183,6 +193,16 @@ describe('outside the EU', () => {
     expect(ok(est('plain', [{ id: 'shirt' }], B2C('US', { state: 'NY' }))).totals.tax).toBe(100)
     // a region written into the country code gives the state
     expect(ok(est('plain', [{ id: 'shirt' }], B2C('us-ca'))).totals.tax).toBe(100 + 725)
+  })
+
+  it('the state is the place of supply’s: the ship-to’s for goods, the bill-to’s for services', () => {
+    // billed in NY, shipped to CA: shirt 10000 at US 1% + US-CA 7.25% = 825; consult 5000 at US 1% = 50
+    const t = ok(est('plain', [{ id: 'shirt' }, { id: 'consult' }], B2C('US', { state: 'NY' }), B2C('US', { state: 'CA' })))
+    expect(byId(t.products, 'shirt').totals.tax).toBe(100 + 725)
+    expect(byId(t.products, 'consult').totals.tax).toBe(r(5000 * 1, 100))
+    // a ship-to without a country takes the bill-to's country, and keeps its own state
+    const noCountry = ok(est('plain', [{ id: 'shirt' }], B2C('US', { state: 'NY' }), { state: 'CA' }))
+    expect(noCountry.products[0]!.totals.tax).toBe(825)
   })
 
   it('a shipping-category rate overrides the goods rates at its own level only', () => {
@@ -282,6 +302,14 @@ describe('tax-exempt customers', () => {
     expect(t.taxes.shipping_tax_rates).toEqual([])
     expect(byId(t.products, 'mug').totals.item_total).toBe(r(1190 * 100, 119)) // 1000
     expect(t.totals.total).toBe(10000 + 1000 + 500)
+  })
+})
+
+describe('tax-exempt inline customers', () => {
+  it('new_customer with tax_exempt: true is exempt too', () => {
+    const res = estimate(STORES.oss, { products: [{ id: 'shirt' }], new_customer: { name: 'NGO', tax_exempt: true, billing_information: { country: 'FR' } } } as unknown as EstimateRequest, { at: AT })
+    expect(codes(res)).toEqual(['tax_exempt'])
+    expect(ok(res).totals.total).toBe(10000 + 500)
   })
 })
 
