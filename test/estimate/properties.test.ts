@@ -31,6 +31,33 @@ const SUMMED = [
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0)
 
+/** A decimal string as an exact fraction [num, den] of bigints. */
+function decimalFraction(s: string): [bigint, bigint] {
+  const [int, frac = ''] = s.split('.')
+  return [BigInt(int! + frac), 10n ** BigInt(frac.length)]
+}
+
+/** n / d (d > 0) rounded with a SPEC §3.8 mode — an oracle independent of src/money. */
+function roundBig(n: bigint, d: bigint, mode: string): number {
+  const neg = n < 0n
+  const a = neg ? -n : n
+  let q = a / d
+  const r = a - q * d
+  if (r !== 0n) {
+    const twice = 2n * r
+    const away =
+      mode === 'half_up' ? twice >= d
+      : mode === 'half_down' ? twice > d
+      : mode === 'half_even' ? twice > d || (twice === d && q % 2n === 1n)
+      : mode === 'up' ? true
+      : mode === 'down' ? false
+      : mode === 'ceil' ? !neg
+      : neg
+    if (away) q += 1n
+  }
+  return Number(neg ? -q : q)
+}
+
 /** Numbers that are not amounts or counts: rates and percentages shown as JSON numbers. */
 const NOT_AMOUNTS = new Set(['exchange_rate', 'rate_percent', 'upfront', 'value'])
 
@@ -122,6 +149,64 @@ describe('properties', () => {
         if (t.instalments.length > 0) expect(t.payments[t.payments.length - 1]).toBe('instalments')
       }),
       { numRuns: RUNS },
+    )
+  })
+
+  it('at tax_rounding line, each exclusive percentage charge is round(taxable_amount × rate) in the rounding mode (BigInt oracle)', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const t = transactionOf(runScenario(s))
+        if (t === null) return
+        const account = s.config.account as Json
+        const level = s.options.tax_rounding ?? account.tax_rounding
+        if (level !== 'line') return
+        const mode = (s.options.rounding ?? account.rounding) as string
+        for (const p of t.products) {
+          for (const r of [...p.taxes.tax_rates, ...p.taxes.shipping_tax_rates]) {
+            if (r.inclusive || r.rate_percent === null) continue
+            const [num, den] = decimalFraction(String(r.rate_percent))
+            expect(r.tax).toBe(roundBig(BigInt(r.taxable_amount) * num, den * 100n, mode))
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    )
+  })
+
+  it('instalment amounts follow §3.7 in every rounding mode (BigInt oracle)', () => {
+    const arb = fc.record({
+      total: fc.integer({ min: 0, max: 10_000_000 }),
+      n: fc.integer({ min: 1, max: 24 }),
+      upfront: fc.constantFrom('0', '10', '12.34', '33.333', '50', '100'),
+      interest: fc.constantFrom('0', '5', '12.5', '30', '7.77'),
+      mode: fc.constantFrom('half_up', 'half_even', 'half_down', 'up', 'down', 'ceil', 'floor'),
+      exact: fc.boolean(),
+    })
+    fc.assert(
+      fc.property(arb, (a) => {
+        const config = {
+          account: { base_currency: 'EUR', country: 'DE' },
+          instalment_plans: [{ id: 'p', instalments: a.n, interval: 1, cycle: 'month', offset: 1, upfront_percent: a.upfront, interest_percent: a.interest }],
+        }
+        const res = estimate(createStore(config as unknown as StoreConfig), { products: [{ name: 'x', price: a.total }], new_customer: { country: 'DE' } } as unknown as EstimateRequest, {
+          at: AT,
+          rounding: a.mode,
+          instalment_rounding: a.exact ? 'exact' : 'tamio',
+        } as EstimateOptions)
+        if (res.status !== 200) throw new Error(JSON.stringify(res.errors))
+        const p = res.transaction.instalments[0]!
+        const [iN, iD] = decimalFraction(a.interest)
+        const [uN, uD] = decimalFraction(a.upfront)
+        const interest = roundBig(BigInt(a.total) * iN, iD * 100n, a.mode)
+        const T = a.total + interest
+        const upfront = roundBig(BigInt(T) * uN, uD * 100n, a.mode)
+        const each = Math.floor((T - upfront) / a.n)
+        expect([p.interest, p.upfront_amount, p.instalments_amount]).toEqual([interest, upfront, each])
+        expect(p.total_amount).toBe(a.exact ? T : upfront + a.n * each)
+        const amounts = p.schedule.slice(1).map((e) => e.amount)
+        expect(Math.max(...amounts) - Math.min(...amounts)).toBeLessThanOrEqual(a.exact ? 1 : 0)
+      }),
+      { numRuns: 300 },
     )
   })
 
