@@ -17,10 +17,16 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium, isCI } from './test/support/
 const TESTS = ['test/**/*.test.ts']
 const NODE_ONLY = '**/*.node.test.ts'
 
+// Both projects share 2 cores on CI (node workers and Chromium run at the same time), so a property
+// test that takes 2 s alone can take 10 s there: vitest's 5 s default would turn load into failures.
+// A hang still fails, just later.
+const TIMEOUTS = { testTimeout: 60_000, hookTimeout: 120_000 }
+
 const node: TestProjectInlineConfiguration = {
   test: {
     name: 'node',
     environment: 'node',
+    ...TIMEOUTS,
     include: TESTS,
     globalSetup: ['test/support/build-dist.ts'],
   },
@@ -34,6 +40,7 @@ const browser: TestProjectInlineConfiguration = {
     // The instance below is the project that runs, named 'browser'; vitest needs a distinct name for
     // the parent config that declares it.
     name: 'chromium',
+    ...TIMEOUTS,
     include: TESTS,
     exclude: [NODE_ONLY, '**/node_modules/**'],
     browser: {
