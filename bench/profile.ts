@@ -24,7 +24,7 @@ if (scenarios.length === 0) scenarios.push('estimate.20', 'estimate.10000')
 
 interface CallFrame { functionName: string; url: string; lineNumber: number; columnNumber: number }
 interface ProfileNode { id: number; callFrame: CallFrame; children?: number[]; positionTicks?: { line: number; ticks: number }[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface CpuProfile { nodes: ProfileNode[]; samples: number[] }
 
 export interface Hot { readonly fn: string; readonly file: string; readonly selfPct: number; readonly totalPct: number }
 
@@ -53,11 +53,12 @@ export function analyze(profile: CpuProfile, bundle: string, bundleName: string,
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
   const selfTime = new Map<number, number>()
   let total = 0
-  profile.samples.forEach((id, i) => {
-    const dt = profile.timeDeltas[i] ?? 0
-    total += dt
-    selfTime.set(id, (selfTime.get(id) ?? 0) + dt)
-  })
+  // Count samples (taken every 100 µs) rather than summing time deltas: a delta spans the gap
+  // before a sample, which can be long and unrelated (the profiler starting or stopping).
+  for (const id of profile.samples) {
+    total += 1
+    selfTime.set(id, (selfTime.get(id) ?? 0) + 1)
+  }
   const key = (n: ProfileNode) => {
     const cf = n.callFrame
     const inBundle = cf.url.endsWith(bundleName)
