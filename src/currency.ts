@@ -5,6 +5,7 @@ import { convertAmount, crossRate } from './money/convert'
 import { currencyExponent } from './money/currency'
 import { rationalToNumber } from './money/rational'
 import type { RoundingMode } from './money/rounding'
+import { atPath } from './issues'
 import { lineCurrencies } from './lines'
 import type { NRequest } from './request'
 import type { PreparedStore } from './store/model'
@@ -21,7 +22,7 @@ export function selectCurrency(store: PreparedStore, req: NRequest): string {
   let common: Set<string> | null = null
   for (const l of req.lines) {
     if (l.product === null) continue
-    const own = new Set(lineCurrencies(l))
+    const own = new Set(atPath(l.path, () => lineCurrencies(l)))
     common = common === null ? new Set(own) : new Set([...(common as Set<string>)].filter((c: string) => own.has(c)))
   }
   if (common === null || common.size === 0) return base

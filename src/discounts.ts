@@ -5,7 +5,7 @@
  * stage ({@link applyShippingDiscounts}), once the shipping cost and its split are known.
  */
 import type { Converter } from './currency'
-import { issue, type IssueCode } from './issues'
+import { atPath, issue, type IssueCode } from './issues'
 import type { LineState } from './line'
 import { allocate } from './money/allocate'
 import { mulDivRound, type RoundingMode } from './money/rounding'
@@ -140,7 +140,8 @@ export function applyDiscounts(store: PreparedStore, lines: readonly LineState[]
       }
       let fixed: number | null = null
       if (d.type === 'shipping' && d.value === null) {
-        const a = amountIn(d.amounts, ctx, prefer)
+        // A converted amount past 2^53 is a 400 amount_overflow at the coupon's path.
+        const a = atPath(path, () => amountIn(d.amounts, ctx, prefer))
         if (a === undefined) {
           warn('coupon_currency', { currency: ctx.currency })
           continue
@@ -170,7 +171,7 @@ export function applyDiscounts(store: PreparedStore, lines: readonly LineState[]
     let amount: number
     if (d.type === 'percent') amount = mulDivRound(base, d.value!.num, d.value!.den, ctx.mode)
     else {
-      const a = amountIn(d.amounts, ctx, prefer)
+      const a = atPath(path, () => amountIn(d.amounts, ctx, prefer))
       if (a === undefined) {
         warn('coupon_currency', { currency: ctx.currency })
         continue

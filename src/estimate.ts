@@ -6,10 +6,11 @@
 import { converterTo } from './currency'
 import { applyDiscounts } from './discounts'
 import { availablePayments, offerPlans } from './instalments'
-import { isObject, parseInstant, Reader } from './input/read'
-import { issue, REJECTION_CODES } from './issues'
+import { isObject, own, parseInstant, Reader } from './input/read'
+import { atPath, issue, IssueError, REJECTION_CODES } from './issues'
 import { assignJurisdictions } from './jurisdiction'
 import { resolveLines } from './lines'
+import { addAmounts } from './money/amount'
 import { MoneyError } from './money/errors'
 import { resolvePlaces } from './places'
 import { readRequest } from './request'
@@ -44,6 +45,8 @@ export function estimate(store: Store, request: EstimateRequest, options: Estima
   try {
     return run(store, request, options)
   } catch (e) {
+    // An amount that would leave the safe-integer range, named by the input behind it (atPath).
+    if (e instanceof IssueError) return fail([e.issue], [])
     if (e instanceof MoneyError) {
       const code = e.code === 'amount_overflow' ? 'amount_overflow' : 'invalid_value'
       return fail([issue(code, '', { detail: e.message })], [])
@@ -60,7 +63,7 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
   const o = isObject(opts) ? opts : {}
   if (!isObject(opts) && opts !== undefined) r.add('invalid_type', 'options', { expected: 'an options object' })
   const policies = readPolicies(r, o, 'options', s.account.policies)
-  const atRaw = o.at
+  const atRaw = own(o, 'at')
   let at: number
   if (atRaw === undefined || atRaw === null) at = Date.now()
   else {
@@ -70,8 +73,9 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
       at = 0
     } else at = parsed
   }
-  const paymentMethod = typeof o.payment_method === 'string' ? o.payment_method : null
-  const strict = o.strict === true
+  const pm = own(o, 'payment_method')
+  const paymentMethod = typeof pm === 'string' ? pm : null
+  const strict = own(o, 'strict') === true
   const req = readRequest(r, s, request)
   if (req === undefined || r.issues.length > 0) return fail(r.issues, [])
 
@@ -83,22 +87,27 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
   if (errors.length > 0) return fail(errors, warnings)
 
   const converter = converterTo(s, currency, policies.rounding)
-  const lines = resolveLines(
+  const lines = atPath('products', () => resolveLines(
     req.lines,
     { currency, convert: req.convert, converter, at, shipCountry: places.shipCountry, pricesIncludeTax: s.account.pricesIncludeTax, locale: places.locale },
     warnings,
-  )
+  ))
   if (lines.length === 0) {
     // With strict, the rejections that emptied the cart are errors too, not just warnings.
     if (!strict) return fail([issue('no_products', 'products')], warnings)
     return fail([...warnings.filter((w) => REJECTION_CODES.has(w.code)), issue('no_products', 'products')], warnings.filter((w) => !REJECTION_CODES.has(w.code)))
   }
 
-  const situation = assignJurisdictions(s, lines, places, policies, warnings)
+  // Cart-level sums stay safe integers (each line's own amounts are checked where they are made,
+  // at the line's path); every later amount of the cart is then named by the stage that makes it.
+  atPath('products', () =>
+    lines.reduce((t, l) => ({ q: addAmounts(t.q, l.quantity), u: addAmounts(t.u, l.units), i: addAmounts(t.i, l.itemTotal) }), { q: 0, u: 0, i: 0 }),
+  )
+  const situation = atPath('products', () => assignJurisdictions(s, lines, places, policies, warnings))
   const dctx = { currency, at, paymentMethod, converter, mode: policies.rounding, noDiscounts: req.noDiscounts }
-  const applied = applyDiscounts(s, lines, req.coupons, dctx, warnings)
-  taxLines(lines, policies)
-  const ship = shipOrder(
+  const applied = atPath('coupons', () => applyDiscounts(s, lines, req.coupons, dctx, warnings))
+  atPath('products', () => taxLines(lines, policies))
+  const ship = atPath('shipping', () => shipOrder(
     s,
     lines,
     applied,
@@ -108,19 +117,19 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
     },
     dctx,
     warnings,
-  )
+  ))
 
   if (strict) {
     const rejected = warnings.filter((w) => REJECTION_CODES.has(w.code))
     if (rejected.length > 0) return fail(rejected, warnings.filter((w) => !REJECTION_CODES.has(w.code)))
   }
 
-  const lineTotalsList = lines.map(lineTotals)
-  const totals = transactionTotals(lines, lineTotalsList)
-  const instalments = offerPlans(s.plans, currency, totals.total, policies.rounding, policies.instalmentExact, at)
+  const lineTotalsList = lines.map((l) => atPath(l.path, () => lineTotals(l)))
+  const totals = atPath('products', () => transactionTotals(lines, lineTotalsList))
+  const instalments = atPath('products', () => offerPlans(s.plans, currency, totals.total, policies.rounding, policies.instalmentExact, at))
   const payments = availablePayments(s.account, currency, places.billCountry, totals.total, instalments.length > 0)
-  const taxRates = aggregateRates(lines, (l) => l.taxRates)
-  const shippingTaxRates = aggregateRates(lines, (l) => l.shippingTaxRates)
+  const taxRates = atPath('products', () => aggregateRates(lines, (l) => l.taxRates))
+  const shippingTaxRates = atPath('shipping', () => aggregateRates(lines, (l) => l.shippingTaxRates))
   const transaction: Transaction = {
     object: 'transaction',
     affiliate: req.affiliate,

@@ -2,6 +2,7 @@
  * Stage 6 — instalment plans and payment methods (SPEC §3.7).
  */
 import { splitEvenly } from './money/allocate'
+import { addAmounts } from './money/amount'
 import { mulDivRound, type RoundingMode } from './money/rounding'
 import type { NAccount, NPlan } from './store/model'
 import type { OutputInstalmentPlan, ScheduleEntry } from './types/output'
@@ -40,7 +41,8 @@ function iso(ms: number): string {
 export function computePlan(plan: NPlan, total: number, mode: RoundingMode, exact: boolean, at: number): OutputInstalmentPlan {
   const n = plan.instalments
   const interest = mulDivRound(total, plan.interest.num, plan.interest.den, mode)
-  const T = total + interest
+  // Checked: a T past 2^53 is amount_overflow, never a rounded instalment.
+  const T = addAmounts(total, interest)
   const upfront = mulDivRound(T, plan.upfront.num, plan.upfront.den, mode)
   const rest = T - upfront
   const each = Math.floor(rest / n)

@@ -2,6 +2,7 @@
  * Every issue code the library emits, with its English message — the one module where messages
  * live (errors are data: callers match on `code`, read `path`, and show `message` to humans).
  */
+import { MoneyError } from './money/errors'
 import type { Issue } from './types/output'
 
 const MESSAGES = {
@@ -15,7 +16,7 @@ const MESSAGES = {
   invalid_date: () => 'is not a valid ISO 8601 date',
   invalid_currency: () => 'is not an ISO 4217 currency code',
   invalid_option: (p: Params) => `is not a valid option${p.detail ? `: ${p.detail}` : ''}`,
-  amount_overflow: () => 'an amount here would leave the safe-integer range (±9007199254740991 minor units)',
+  amount_overflow: (p: Params) => `an amount here would leave the safe-integer range (±9007199254740991 minor units)${p.detail ? `: ${p.detail}` : ''}`,
   too_many_lines: (p: Params) => `at most ${p.max} product lines are allowed`,
   too_many_items: (p: Params) => `at most ${p.max} entries are allowed here`,
   too_deep: (p: Params) => `nesting deeper than ${p.max} levels`,
@@ -96,4 +97,44 @@ export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`
   if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return base === '' ? key : `${base}.${key}`
   return `${base}[${JSON.stringify(key)}]`
+}
+
+/**
+ * An {@link Issue} thrown from inside the pipeline (an amount that would leave the safe-integer
+ * range, found while computing rather than while reading): `estimate` answers it as a 400.
+ *
+ * @example
+ * ```ts
+ * throw new IssueError(issue('amount_overflow', 'products[0].quantity'))
+ * ```
+ */
+export class IssueError extends Error {
+  readonly issue: Issue
+  constructor(i: Issue) {
+    super(`${i.path}: ${i.message}`)
+    this.name = 'IssueError'
+    this.issue = i
+  }
+}
+
+/**
+ * Runs `f`, naming the input behind any arithmetic failure: a `MoneyError` thrown inside becomes an
+ * {@link IssueError} at `path` (`amount_overflow` for amounts and weights that leave the
+ * safe-integer range, `invalid_value` otherwise). The innermost `atPath` wins, so stages wrap
+ * coarse paths (`products`) and line code wraps precise ones (`products[2].quantity`).
+ *
+ * @example
+ * ```ts
+ * const total = atPath('products[0].quantity', () => multiplyAmount(price, quantity))
+ * ```
+ */
+export function atPath<T>(path: string, f: () => T): T {
+  try {
+    return f()
+  } catch (e) {
+    if (!(e instanceof MoneyError)) throw e
+    // Weights that sum past 2^53 are an overflow too (allocate reports them as invalid_weights).
+    const overflow = e.code === 'amount_overflow' || (e.code === 'invalid_weights' && /safe/.test(e.message))
+    throw new IssueError(issue(overflow ? 'amount_overflow' : 'invalid_value', path, { detail: e.message }))
+  }
 }

@@ -3,9 +3,9 @@
  * currency, or reject it with a warning. `item_total = unit_price × quantity`.
  */
 import type { Converter } from './currency'
-import { issue, type IssueCode } from './issues'
+import { atPath, issue, joinPath, type IssueCode } from './issues'
 import type { LineState } from './line'
-import { multiplyAmount } from './money/amount'
+import { addAmounts, multiplyAmount } from './money/amount'
 import type { NLineRef } from './request'
 import type { NProduct, NVariant } from './store/model'
 import type { Issue } from './types/output'
@@ -29,7 +29,7 @@ function variantPrice(v: NVariant, currency: string): number | undefined {
     const basePrice = p.prices.get(currency)
     if (basePrice === undefined) return undefined
     // Negative deltas are allowed; the sum may not go below 0.
-    return Math.max(0, basePrice + (v.prices.get(currency) ?? 0))
+    return Math.max(0, addAmounts(basePrice, v.prices.get(currency) ?? 0))
   }
   if (v.prices.size === 0) return p.prices.get(currency)
   return v.prices.get(currency)
@@ -180,7 +180,7 @@ export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warni
   const candidates: LineState[] = []
   for (const ref of refs) {
     if (ref.product === null) {
-      candidates.push(newLine(ref, ctx, ref.price, null))
+      candidates.push(atPath(joinPath(ref.path, 'quantity'), () => newLine(ref, ctx, ref.price, null)))
       continue
     }
     const rule = ruleCheck(ref, ctx)
@@ -188,12 +188,13 @@ export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warni
       warnings.push(issue(rule, ref.path, { country: ctx.shipCountry }))
       continue
     }
-    const priced = price(ref, ctx)
+    // An amount past 2^53 is a 400 amount_overflow naming the line (its price) or its quantity.
+    const priced = atPath(ref.path, () => price(ref, ctx))
     if ('reject' in priced) {
       warnings.push(issue(priced.reject, ref.path, { currency: ctx.currency }))
       continue
     }
-    candidates.push(newLine(ref, ctx, priced.price, priced.rate ?? null))
+    candidates.push(atPath(joinPath(ref.path, 'quantity'), () => newLine(ref, ctx, priced.price, priced.rate ?? null)))
   }
   // min/max units of a product across the cart
   const unitsByProduct = new Map<NProduct, number>()

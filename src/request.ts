@@ -73,11 +73,13 @@ function readCustomerPart(r: Reader, body: Obj): NRequestCustomer | undefined {
   }
   const o = (c ?? n)!
   const path = c !== undefined ? 'customer' : 'new_customer'
+  // Its scalar fields are echoed in customer_information: bounded in count and length.
+  const echo = r.echoed(o, path)
   const id = c !== undefined ? r.id(o, 'id', path, true) : (r.id(o, 'id', path) ?? null)
   return {
     id: id ?? null,
     isNew: c === undefined,
-    inlineFields: scalarFields(o, REQUEST_CONTROL),
+    inlineFields: echo ? scalarFields(o, REQUEST_CONTROL) : {},
     billingAddressId: r.id(o, 'billing_address_id', path) ?? null,
     shippingAddressId: r.id(o, 'shipping_address_id', path) ?? null,
     sameShipping: r.boolean(o, 'same_shipping_address', path) ?? false,
@@ -97,7 +99,7 @@ function readLine(r: Reader, store: PreparedStore, v: unknown, index: number): N
   let quantity = 1
   const q = own(v, 'quantity')
   if (q !== undefined && q !== null) {
-    if (typeof q === 'number' && Number.isInteger(q) && !Number.isSafeInteger(q)) {
+    if (typeof q === 'number' && Number.isInteger(q) && q > 0 && !Number.isSafeInteger(q)) {
       r.add('amount_overflow', joinPath(path, 'quantity'))
       return undefined
     }
@@ -176,7 +178,7 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
     if (ns !== undefined && r.boolean(ns, 'valid', 'shipping.nshift') === true) {
       const np = 'shipping.nshift'
       let cost = r.amount(ns, 'price', np) ?? 0
-      const addons = r.array(ns, 'selectedAddons', np) ?? []
+      const addons = r.array(ns, 'selectedAddons', np, false, LIMITS.maxAddons) ?? []
       addons.forEach((a, i) => {
         const ap = joinPath(joinPath(np, 'selectedAddons'), i)
         if (!isObject(a)) return r.add('invalid_type', ap, { expected: 'an add-on object' })

@@ -9,6 +9,7 @@ import { issue } from './issues'
 import { shippingRatesFor } from './jurisdiction'
 import type { LineState } from './line'
 import { allocate } from './money/allocate'
+import { addAmounts, multiplyAmount } from './money/amount'
 import type { NNshift } from './request'
 import { type NRate, type NShippingMethod, type Policies, type PreparedStore, ShippingTax } from './store/model'
 import { chargeAll, outputRate, type Taxable } from './taxes'
@@ -41,7 +42,8 @@ function tierFor(m: NShippingMethod, weight: number): number | undefined {
 /** The method's cost for this order, in its own currency, before free_over and discounts. */
 function rawCost(m: NShippingMethod, units: number, weight: number): number | undefined {
   if (m.type === 'fixed') return m.cost
-  if (m.type === 'per_item') return units === 0 ? 0 : m.cost + (m.additionalItemCost ?? m.cost) * (units - 1)
+  // Checked: a cost past 2^53 (even of a method not chosen, it is listed) is amount_overflow at `shipping`.
+  if (m.type === 'per_item') return units === 0 ? 0 : addAmounts(m.cost, multiplyAmount(m.additionalItemCost ?? m.cost, units - 1))
   return tierFor(m, weight)
 }
 

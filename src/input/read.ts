@@ -10,14 +10,34 @@ import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecim
 import { issue, joinPath, type IssueCode } from '../issues'
 import type { Issue } from '../types/output'
 
-/** Limits on untrusted input (documented in SECURITY.md and the README). */
+/**
+ * Limits on untrusted input (documented in SECURITY.md and the README). Each is enforced where the
+ * field is read, with its own issue code and the field's path, so a hostile document is refused
+ * after a bounded amount of work — before any pricing runs.
+ */
 export const LIMITS = {
-  /** Longest string accepted anywhere. */
+  /** Longest string accepted anywhere (ids, names, codes, labels, echoed customer fields): `string_too_long`. */
   maxString: 10_000,
-  /** Most entries in any list (coupons, ids, rates per store …). */
+  /** Most entries in a store list (products, customers, tax rates, methods, coupons, plans): `too_many_items`. */
   maxList: 1_000_000,
-  /** Most coupons in one request. */
+  /** Most entries in a product's own lists (variants, packs, pricing_model, stock_breakdown, a pack's variants): `too_many_items`. */
+  maxPerProduct: 10_000,
+  /** Most keys in a map (per-currency amounts, `languages`, exchange rates): `too_many_items`. */
+  maxMapEntries: 1_000,
+  /** Most scalar fields echoed from one customer or address object: `too_many_items`. */
+  maxFields: 1_000,
+  /** The highest `account.max_lines` a store may set (the request's `products` cap; default 20): `invalid_value`. */
+  maxLines: 10_000,
+  /** Most coupons in one request: `too_many_items`. */
   maxCoupons: 50,
+  /** Most nShift add-ons in one request: `too_many_items`. */
+  maxAddons: 100,
+  /** Most tax rates with the same jurisdiction: `too_many_items`. */
+  maxRatesPerJurisdiction: 100,
+  /** Most instalments in a plan: `invalid_value`. */
+  maxInstalments: 1_000,
+  /** The furthest an instalment schedule may reach, in days (≈ 100 years; week/month cycles are converted): `invalid_value`. */
+  maxScheduleDays: 36_525,
 } as const
 
 /** A plain JSON object (not an array, not null). */
@@ -114,6 +134,28 @@ export class Reader {
     return s
   }
 
+  /**
+   * Bounds an object whose scalar fields are echoed into the output (a customer, an address): at
+   * most {@link LIMITS.maxFields} keys and no string longer than {@link LIMITS.maxString}. Returns
+   * whether it is within them (when not, the caller copies nothing from it).
+   */
+  echoed(o: Obj, path: string): boolean {
+    const keys = Object.keys(o)
+    if (keys.length > LIMITS.maxFields) {
+      this.add('too_many_items', path, { max: LIMITS.maxFields })
+      return false
+    }
+    let ok = true
+    for (const k of keys) {
+      const v = o[k]
+      if (typeof v === 'string' && v.length > LIMITS.maxString) {
+        this.add('string_too_long', joinPath(path, k), { max: LIMITS.maxString })
+        ok = false
+      }
+    }
+    return ok
+  }
+
   boolean(o: Obj, key: string, path: string): boolean | undefined {
     const v = own(o, key)
     if (missing(v)) return undefined
@@ -140,7 +182,7 @@ export class Reader {
       this.add(code === 'invalid_amount' ? 'invalid_type' : code, p, { expected: 'an integer' })
       return undefined
     }
-    if (Number.isInteger(v) && !Number.isSafeInteger(v)) {
+    if (Number.isInteger(v) && v > 0 && !Number.isSafeInteger(v)) {
       this.add('amount_overflow', p)
       return undefined
     }
@@ -247,18 +289,35 @@ export class Reader {
     return out
   }
 
-  /** A per-currency map of minor units (`{ "EUR": 5000 }`); `null` when absent. */
+  /**
+   * A per-currency map of minor units (`{ "EUR": 5000 }`); `null` when absent. The map is ordered
+   * by currency code, not by the object's key order, so nothing that walks it (a conversion from
+   * "the first listed currency") depends on how the JSON happened to be written; a currency given
+   * twice (`"eur"` and `"EUR"`) is an error rather than a silent last-one-wins.
+   */
   currencyAmounts(o: Obj, key: string, path: string): ReadonlyMap<string, number> | null {
     const m = this.object(o, key, path)
     if (m === undefined) return null
     const p = joinPath(path, key)
-    const out = new Map<string, number>()
-    for (const k of Object.keys(m)) {
+    const keys = Object.keys(m)
+    if (keys.length > LIMITS.maxMapEntries) {
+      this.add('too_many_items', p, { max: LIMITS.maxMapEntries })
+      return null
+    }
+    const entries: [string, number][] = []
+    const seen = new Set<string>()
+    for (const k of keys) {
       const cur = this.currencyValue(k, joinPath(p, k))
       const amt = this.amountValue(m[k], joinPath(p, k))
-      if (cur !== undefined && amt !== undefined) out.set(cur, amt)
+      if (cur === undefined || amt === undefined) continue
+      if (seen.has(cur)) this.add('invalid_value', joinPath(p, k), { detail: `${cur} is given twice` })
+      else {
+        seen.add(cur)
+        entries.push([cur, amt])
+      }
     }
-    return out
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return new Map(entries)
   }
 
   /** An ISO 8601 date-time (or a Unix timestamp in seconds) as epoch milliseconds. */
@@ -271,19 +330,29 @@ export class Reader {
   }
 }
 
-/** Parses an ISO 8601 string, a Date, or Unix seconds into epoch milliseconds. @example `parseInstant('2026-01-01T00:00:00Z')` */
+/** The instants an ISO 8601 date with a four-digit year can name: 0001-01-01 … 9999-12-31T23:59:59.999Z. */
+const MIN_INSTANT = -62_135_596_800_000
+const MAX_INSTANT = 253_402_300_799_999
+
+function inRange(t: number): number | undefined {
+  return Number.isFinite(t) && t >= MIN_INSTANT && t <= MAX_INSTANT ? t : undefined
+}
+
+/**
+ * Parses an ISO 8601 string, a Date, or Unix seconds into epoch milliseconds, within the years
+ * 0001–9999 (so every date derived from it — an instalment due 100 years later — is still a Date).
+ *
+ * @example `parseInstant('2026-01-01T00:00:00Z')`
+ */
 export function parseInstant(v: unknown): number | undefined {
-  if (v instanceof Date) {
-    const t = v.getTime()
-    return Number.isFinite(t) ? t : undefined
-  }
-  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) < 1e13 ? v * 1000 : undefined
+  if (v instanceof Date) return inRange(v.getTime())
+  if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) < 1e13 ? inRange(v * 1000) : undefined
   if (typeof v !== 'string' || v.length > 64) return undefined
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]([0-9:.]+)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim())
   if (m === null) return undefined
   // A date or date-time without an offset is read as UTC, never as the host's local time.
   const t = Date.parse(`${m[1]}T${m[2] ?? '00:00:00'}${m[3] ?? 'Z'}`)
-  return Number.isFinite(t) ? t : undefined
+  return inRange(t)
 }
 
 /** The exponent of an already validated currency code. */

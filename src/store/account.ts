@@ -1,5 +1,5 @@
 import { parseRoundingMode, Rounding } from '../money/rounding'
-import { type Obj, own, Reader } from '../input/read'
+import { LIMITS, type Obj, own, Reader } from '../input/read'
 import { normalizeCountry } from '../eu'
 import { joinPath } from '../issues'
 import { type NAccount, type NPaymentMethod, type Policies, ShippingTax, TaxLevel } from './model'
@@ -108,6 +108,9 @@ export function readAccount(r: Reader, o: Obj, path: string): NAccount | undefin
   let maxLines = r.amount(o, 'max_lines', path) ?? 20
   if (maxLines < 1) {
     r.add('invalid_value', joinPath(path, 'max_lines'), { detail: 'at least 1' })
+    maxLines = 20
+  } else if (maxLines > LIMITS.maxLines) {
+    r.add('invalid_value', joinPath(path, 'max_lines'), { detail: `at most ${LIMITS.maxLines}` })
     maxLines = 20
   }
   const label = r.string(o, 'shipping_tax_label', path) ?? 'Shipping taxes'

@@ -1,5 +1,5 @@
 import { parseDecimal, type Rational } from '../money/rational'
-import { isObject, type Obj, own, Reader } from '../input/read'
+import { isObject, LIMITS, type Obj, own, Reader } from '../input/read'
 import { issue, joinPath } from '../issues'
 import type { StoreConfig } from '../types/input'
 import type { Issue } from '../types/output'
@@ -131,6 +131,7 @@ export function createStore(config: StoreConfig): Store {
     allRates.push(rate)
     const list = rates.get(rate.jurisdiction)
     if (list === undefined) rates.set(rate.jurisdiction, [rate])
+    else if (list.length >= LIMITS.maxRatesPerJurisdiction) r.add('too_many_items', joinPath(p, 'jurisdiction'), { max: LIMITS.maxRatesPerJurisdiction })
     else list.push(rate)
   })
   // A compound rate is allowed on exclusive lines only: an inclusive product taxed by one is an error.
@@ -178,10 +179,17 @@ export function createStore(config: StoreConfig): Store {
   if (ex !== undefined) {
     exBase = r.currency(ex, 'base', 'exchange_rates', true) ?? baseCurrency
     const table = r.object(ex, 'rates', 'exchange_rates')
-    if (table !== undefined) {
-      for (const k of Object.keys(table)) {
+    const keys = table === undefined ? [] : Object.keys(table)
+    if (keys.length > LIMITS.maxMapEntries) r.add('too_many_items', 'exchange_rates.rates', { max: LIMITS.maxMapEntries })
+    else if (table !== undefined) {
+      for (const k of keys) {
         const p = joinPath('exchange_rates.rates', k)
         const cur = r.currencyValue(k, p)
+        // "sek" and "SEK" both given: an error, not whichever the key order puts last.
+        if (cur !== undefined && exRates.has(cur)) {
+          r.add('invalid_value', p, { detail: `${cur} is given twice` })
+          continue
+        }
         try {
           const rate = parseDecimal(own(table, k), { allowZero: false })
           if (cur !== undefined) exRates.set(cur, rate)

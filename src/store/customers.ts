@@ -18,7 +18,8 @@ export function scalarFields(o: Obj, skip: ReadonlySet<string> = CUSTOMER_CONTRO
     if (skip.has(k) || k === '__proto__') continue
     const v = o[k]
     if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) {
-      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
+      // -0 is echoed as 0 (JSON cannot tell them apart; the output never carries a -0).
+      Object.defineProperty(out, k, { value: v === 0 ? 0 : v, enumerable: true, writable: true, configurable: true })
     }
   }
   return out
@@ -28,9 +29,10 @@ const NO_SKIP: ReadonlySet<string> = new Set()
 
 /** Normalizes a stored address or an inline `billing_information` / `shipping_information`. */
 export function readAddress(r: Reader, o: Obj, path: string): NAddress {
+  const echo = r.echoed(o, path)
   return {
     id: r.id(o, 'id', path) ?? null,
-    fields: scalarFields(o, NO_SKIP),
+    fields: echo ? scalarFields(o, NO_SKIP) : {},
     country: r.country(o, 'country', path) ?? null,
     state: normalizeState(r.string(o, 'state', path)),
     isCompany: r.boolean(o, 'is_company', path) ?? false,
@@ -48,6 +50,7 @@ function normalizeState(s: string | undefined): string | null {
 
 /** Normalizes a stored customer with its addresses. */
 export function readCustomer(r: Reader, o: Obj, path: string): NCustomer | undefined {
+  const echo = r.echoed(o, path)
   const id = r.id(o, 'id', path, true)
   const addresses = new Map<string, NAddress>()
   const list = r.array(o, 'addresses', path) ?? []
@@ -70,7 +73,7 @@ export function readCustomer(r: Reader, o: Obj, path: string): NCustomer | undef
   const locale = r.string(o, 'locale', path) ?? null
   const taxExempt = r.boolean(o, 'tax_exempt', path) ?? false
   if (id === undefined) return undefined
-  return { id, fields: scalarFields(o), country, locale, taxExempt, addresses, defaultBilling, defaultShipping }
+  return { id, fields: echo ? scalarFields(o) : {}, country, locale, taxExempt, addresses, defaultBilling, defaultShipping }
 }
 
 /** Whether an object has a non-null own value at `key`. */

@@ -1,4 +1,4 @@
-import { type Obj, Reader } from '../input/read'
+import { LIMITS, type Obj, Reader } from '../input/read'
 import { joinPath } from '../issues'
 import type { NPlan } from './model'
 
@@ -9,13 +9,18 @@ export function readPlan(r: Reader, o: Obj, path: string): NPlan | undefined {
   const id = r.id(o, 'id', path, true)
   const instalments = r.amount(o, 'instalments', path, true)
   if (instalments === 0) r.add('invalid_value', joinPath(path, 'instalments'), { detail: 'at least 1' })
-  if (instalments !== undefined && instalments > 1000) r.add('invalid_value', joinPath(path, 'instalments'), { detail: 'at most 1000' })
+  if (instalments !== undefined && instalments > LIMITS.maxInstalments) r.add('invalid_value', joinPath(path, 'instalments'), { detail: `at most ${LIMITS.maxInstalments}` })
   const interval = r.amount(o, 'interval', path) ?? 1
   const offset = r.amount(o, 'offset', path) ?? 0
   if (interval > 100_000) r.add('invalid_value', joinPath(path, 'interval'), { detail: 'at most 100000' })
   if (offset > 100_000) r.add('invalid_value', joinPath(path, 'offset'), { detail: 'at most 100000' })
   const cycle = r.string(o, 'cycle', path) ?? 'month'
   if (!CYCLES.has(cycle)) r.add('invalid_option', joinPath(path, 'cycle'), { detail: 'day, week or month' })
+  // The last due date stays within ~100 years of `at` (a month counted as 31 days), so every
+  // schedule date is a real Date whatever the plan's numbers.
+  const lastCycle = offset + Math.max((instalments ?? 1) - 1, 0) * interval
+  const perCycle = cycle === 'day' ? 1 : cycle === 'week' ? 7 : 31
+  if (lastCycle * perCycle > LIMITS.maxScheduleDays) r.add('invalid_value', path, { detail: `the schedule reaches past ${LIMITS.maxScheduleDays} days` })
   const upfront = r.percent(o, 'upfront_percent', path)
   const interest = r.percent(o, 'interest_percent', path)
   const currencies = r.stringList(o, 'currencies', path, true)
@@ -33,5 +38,5 @@ export function readPlan(r: Reader, o: Obj, path: string): NPlan | undefined {
     currencies: currencies === null ? null : new Set(currencies),
   }
   if (upfront !== undefined && upfront.fraction.num > upfront.fraction.den) r.add('invalid_value', joinPath(path, 'upfront_percent'), { detail: 'at most 100' })
-  return id === undefined || instalments === undefined || instalments === 0 || instalments > 1000 || !CYCLES.has(cycle) ? undefined : plan
+  return id === undefined || instalments === undefined || instalments === 0 || instalments > LIMITS.maxInstalments || !CYCLES.has(cycle) ? undefined : plan
 }

@@ -1,4 +1,4 @@
-import { isObject, type Obj, own, Reader } from '../input/read'
+import { isObject, LIMITS, type Obj, own, Reader } from '../input/read'
 import { normalizeCountry } from '../eu'
 import { joinPath } from '../issues'
 import type { NPack, NProduct, NVariant } from './model'
@@ -6,7 +6,7 @@ import type { NPack, NProduct, NVariant } from './model'
 /** Reads a `pricing_model` array into a currency → minor units map. */
 function readPrices(r: Reader, o: Obj, path: string, signed = false): Map<string, number> {
   const out = new Map<string, number>()
-  const list = r.array(o, 'pricing_model', path)
+  const list = r.array(o, 'pricing_model', path, false, LIMITS.maxPerProduct)
   if (list === undefined) return out
   const base = joinPath(path, 'pricing_model')
   list.forEach((e, i) => {
@@ -27,7 +27,7 @@ function readPrices(r: Reader, o: Obj, path: string, signed = false): Map<string
 function readStock(r: Reader, o: Obj, path: string): number | null {
   const s = r.amount(o, 'stock', path)
   if (s !== undefined) return s
-  const bd = r.array(o, 'stock_breakdown', path)
+  const bd = r.array(o, 'stock_breakdown', path, false, LIMITS.maxPerProduct)
   if (bd === undefined) return null
   let sum = 0
   bd.forEach((e, i) => {
@@ -78,12 +78,16 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
   const name = r.string(o, 'name', path) ?? null
   const titles: [string, string][] = []
   const langs = r.object(o, 'languages', path)
-  if (langs !== undefined) {
-    for (const loc of Object.keys(langs)) {
+  const locales = langs === undefined ? [] : Object.keys(langs)
+  if (locales.length > LIMITS.maxMapEntries) r.add('too_many_items', joinPath(path, 'languages'), { max: LIMITS.maxMapEntries })
+  else if (langs !== undefined) {
+    for (const loc of locales) {
       const l = langs[loc]
       if (isObject(l)) {
         const t = own(l, 'title')
-        if (typeof t === 'string' && t.length > 0) titles.push([loc.toLowerCase(), t])
+        // A title can become the line's name in the output: as bounded as any other string.
+        if (typeof t === 'string' && t.length > LIMITS.maxString) r.add('string_too_long', joinPath(joinPath(joinPath(path, 'languages'), loc), 'title'), { max: LIMITS.maxString })
+        else if (typeof t === 'string' && t.length > 0) titles.push([loc.toLowerCase(), t])
       }
     }
   }
@@ -140,7 +144,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
   }
   if (variations !== undefined) {
     const vp = joinPath(path, 'variations')
-    const list = r.array(variations, 'variants', vp) ?? []
+    const list = r.array(variations, 'variants', vp, false, LIMITS.maxPerProduct) ?? []
     list.forEach((v, i) => {
       const p = joinPath(joinPath(vp, 'variants'), i)
       if (!isObject(v)) {
@@ -161,7 +165,10 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
       })
     })
   }
-  const packs = r.array(o, 'packs', path) ?? []
+  const packs = r.array(o, 'packs', path, false, LIMITS.maxPerProduct) ?? []
+  // Variants by id (the first of a duplicated id), so packs × their variants stays linear.
+  const variantById = new Map<string, NVariant>()
+  for (const v of product.variants) if (!variantById.has(v.id)) variantById.set(v.id, v)
   packs.forEach((k, i) => {
     const p = joinPath(joinPath(path, 'packs'), i)
     if (!isObject(k)) {
@@ -172,7 +179,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
     const units = r.amount(k, 'stock', p, true)
     if (units === 0) r.add('invalid_value', joinPath(p, 'stock'), { detail: 'a pack holds at least one unit' })
     let items: { variant: NVariant; units: number }[] | null = null
-    const vlist = r.array(k, 'variants', p)
+    const vlist = r.array(k, 'variants', p, false, LIMITS.maxPerProduct)
     if (vlist !== undefined && vlist.length > 0) {
       items = []
       vlist.forEach((e, j) => {
@@ -183,7 +190,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
         }
         const vid = r.id(e, 'id', ep, true)
         const n = r.amount(e, 'stock', ep, true)
-        const variant = product.variants.find((x) => x.id === vid)
+        const variant = vid === undefined ? undefined : variantById.get(vid)
         if (vid !== undefined && variant === undefined) r.add('unknown_variant', joinPath(ep, 'id'), { id: vid })
         if (variant !== undefined && n !== undefined) items!.push({ variant, units: n })
       })

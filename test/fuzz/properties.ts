@@ -1,0 +1,177 @@
+/**
+ * The fuzz properties, shared by the CI tests (`*.node.test.ts`, a fixed seed and a small budget)
+ * and `npm run fuzz` (test/fuzz/run.ts, a long budget). Each entry states its rule; `weight` is its
+ * share of a budget.
+ */
+import fc from 'fast-check'
+import { createStore, estimate, StoreConfigError, type Store } from '../../src/index'
+import { REJECTION_CODES } from '../../src/issues'
+import { assertNoPollution, checkEnvelope, deepFreeze, hostileEstimate, hostileStore, timed } from './check'
+import { clone, hostileJson, hostileValue, mutated } from './hostile'
+import { checkLaws } from './laws'
+import { AT, RICH_OPTIONS, RICH_STORE, SEEDS } from './rich'
+import { validCase } from './valid'
+
+export interface FuzzProperty {
+  /** The rule, as a test title. */
+  readonly rule: string
+  /** Share of a budget (cases per unit weight). */
+  readonly weight: number
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each property has its own tuple type
+  readonly property: () => fc.IProperty<any>
+}
+
+const seeds = SEEDS.map((s) => ({ ...s, prepared: createStore(s.store as never) }))
+const seedIndex = fc.nat(seeds.length - 1)
+const richOptions = fc.constantFrom(...RICH_OPTIONS)
+
+/** A deep copy of a JSON value with every object's keys in a shuffled order (arrays keep theirs). */
+export function shuffleKeys(v: unknown, rnd: () => number): unknown {
+  if (Array.isArray(v)) return v.map((x) => shuffleKeys(x, rnd))
+  if (typeof v !== 'object' || v === null) return v
+  const keys = Object.keys(v)
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1))
+    ;[keys[i], keys[j]] = [keys[j]!, keys[i]!]
+  }
+  const out: Record<string, unknown> = {}
+  for (const k of keys) out[k] = shuffleKeys((v as Record<string, unknown>)[k], rnd)
+  return out
+}
+
+/** JSON with every object's keys sorted: equal for documents that differ only in key order. */
+export function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    typeof x === 'object' && x !== null && !Array.isArray(x)
+      ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]]))
+      : x,
+  )
+}
+
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Codes a valid random cart may legitimately answer 400 with. */
+const VALID_400 = new Set(['no_products', 'currency_not_enabled', 'amount_overflow'])
+
+/** Outcome counters, for the fuzz runner's report. */
+export const tally = new Map<string, number>()
+function count(key: string): void {
+  tally.set(key, (tally.get(key) ?? 0) + 1)
+}
+
+export const PROPERTIES: readonly FuzzProperty[] = [
+  {
+    rule: 'arbitrary JSON as the request: estimate answers a 200 or 400 envelope, nothing else, and pollutes no prototype',
+    weight: 2,
+    property: () =>
+      fc.property(seedIndex, hostileJson, (i, request) => {
+        const res = hostileEstimate(seeds[i]!.prepared, request)
+        count(`random request → ${res.status}`)
+      }),
+  },
+  {
+    rule: 'arbitrary JSON as the options: estimate answers a 200 or 400 envelope',
+    weight: 1,
+    property: () =>
+      fc.property(seedIndex, fc.oneof(hostileJson, hostileValue), (i, options) => {
+        const res = hostileEstimate(seeds[i]!.prepared, clone(seeds[i]!.requests[0]), options)
+        count(`random options → ${res.status}`)
+      }),
+  },
+  {
+    rule: 'arbitrary JSON as the store config: createStore returns a Store or throws StoreConfigError, nothing else',
+    weight: 2,
+    property: () =>
+      fc.property(fc.oneof(hostileJson, hostileJson.map((x) => ({ account: { base_currency: 'EUR', country: 'DE' }, ...(typeof x === 'object' && x !== null && !Array.isArray(x) ? x : { products: x }) }))), (config) => {
+        const out = hostileStore(config)
+        count(`random store → ${out instanceof StoreConfigError ? 'StoreConfigError' : 'Store'}`)
+        if (!(out instanceof StoreConfigError)) hostileEstimate(out, clone(seeds[0]!.requests[0]))
+      }),
+  },
+  {
+    rule: 'a valid request with one to three hostile leaves: estimate answers a 200 or 400 envelope',
+    weight: 6,
+    property: () =>
+      fc.property(
+        seedIndex.chain((i) => fc.tuple(fc.constant(i), fc.constantFrom(...seeds[i]!.requests).chain((r) => mutated(r)))),
+        fc.oneof({ weight: 4, arbitrary: richOptions }, { weight: 1, arbitrary: richOptions.chain((o) => mutated(o)) }),
+        ([i, request], options) => {
+          const res = hostileEstimate(seeds[i]!.prepared, request, clone(options))
+          count(`mutated request → ${res.status}`)
+          if (res.status === 400) for (const e of res.errors) count(`mutated request 400 ${e.code}`)
+        },
+      ),
+  },
+  {
+    rule: 'a valid store with one to three hostile leaves: a Store that prices every seed request into an envelope, or a StoreConfigError',
+    weight: 6,
+    property: () =>
+      fc.property(
+        seedIndex.chain((i) => fc.tuple(fc.constant(i), mutated(seeds[i]!.store))),
+        richOptions,
+        ([i, config], options) => {
+          const out = hostileStore(config)
+          count(`mutated store → ${out instanceof StoreConfigError ? 'StoreConfigError' : 'Store'}`)
+          if (out instanceof StoreConfigError) return
+          for (const r of seeds[i]!.requests) {
+            const res = hostileEstimate(out, clone(r), clone(options))
+            count(`mutated store request → ${res.status}`)
+            checkLaws(res)
+          }
+        },
+      ),
+  },
+  {
+    rule: 'a valid random store and cart: every conservation law holds, amounts are safe integers ≥ 0, inputs are unmutated, and the JSON is stable across runs and key orders',
+    weight: 4,
+    property: () =>
+      fc.property(validCase(), fc.integer(), ({ store, request, options, extreme }, shuffleSeed) => {
+        deepFreeze(store)
+        deepFreeze(request)
+        deepFreeze(options)
+        let s: Store
+        try {
+          s = timed('createStore', () => createStore(store as never))
+        } catch (e) {
+          throw new Error(`a valid store was rejected: ${e instanceof StoreConfigError ? JSON.stringify(e.issues) : String(e)}`)
+        }
+        const res = timed('estimate', () => estimate(s, request as never, options as never))
+        assertNoPollution()
+        checkEnvelope(res)
+        count(`valid cart → ${res.status}`)
+        for (const w of res.warnings) count(`valid cart warning ${w.code}`)
+        if (res.status === 400) {
+          const strict = options.strict === true
+          for (const e of res.errors) {
+            count(`valid cart 400 ${e.code}`)
+            const allowed = VALID_400.has(e.code) || (strict && REJECTION_CODES.has(e.code))
+            if (!allowed) throw new Error(`a valid cart was answered 400 ${JSON.stringify(e)}`)
+            if (e.code === 'amount_overflow' && !extreme) throw new Error(`amount_overflow on ordinary amounts ${JSON.stringify(e)}`)
+          }
+        }
+        checkLaws(res)
+        // Byte-identical on a second run, and on inputs whose keys come in another order.
+        const text = JSON.stringify(res)
+        if (JSON.stringify(estimate(s, request as never, options as never)) !== text) throw new Error('a second run gave different JSON')
+        const rnd = mulberry(shuffleSeed)
+        const s2 = createStore(shuffleKeys(store, rnd) as never)
+        const res2 = estimate(s2, shuffleKeys(request, rnd) as never, shuffleKeys(options, rnd) as never)
+        if (canonical(res2) !== canonical(res)) throw new Error(`shuffled key order changed the result:\n${canonical(res).slice(0, 400)}\n${canonical(res2).slice(0, 400)}`)
+      }),
+  },
+]
+
+/** The rich store must stay valid: the mutators start from it. */
+export function richStoreIsValid(): boolean {
+  createStore(RICH_STORE as never)
+  return AT.length > 0
+}
