@@ -178,7 +178,7 @@ export async function measure(input: readonly Spec[], profile: Profile): Promise
       ns: lo,
       mean: a.total / a.samples,
       p50: m[(m.length - 1) >> 1]!,
-      spread: (100 * (m[m.length - 1]! - lo)) / lo,
+      spread: m.length > 1 ? (100 * (m[m.length - 1]! - lo)) / lo : NaN,
       rounds: m.length,
       samples: a.samples,
       opsPerCall: s.opsPerCall,
