@@ -20,6 +20,7 @@ import { readPolicies } from './store/account'
 import { type Store, prepared } from './store/createStore'
 import { aggregateRates, lineOutput, lineTotals, transactionTotals } from './totals'
 import { taxLines } from './taxes'
+import { buildTrace } from './trace/build'
 import type { EstimateOptions, EstimateRequest } from './types/input'
 import type { EstimateResponse, Issue, Transaction } from './types/output'
 
@@ -158,6 +159,11 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
       applies_to: a.discount.appliesTo,
     })),
     has_subscriptions: lines.some((l) => l.product?.subscription === true),
+  }
+  // The derivation trace (options.trace): built once from the final state; nothing when off.
+  if (o.trace === true) {
+    const trace = buildTrace({ store: s, lines, applied, ship, policies, currency, at, paymentMethod, strict, warnings, transaction })
+    return { status: 200, warnings, transaction, trace }
   }
   return { status: 200, warnings, transaction }
 }

@@ -36,7 +36,7 @@ function variantPrice(v: NVariant, currency: string): number | undefined {
 }
 
 /** The unit price of a line in `currency`, without conversion; undefined when not priced in it. */
-function unitPriceIn(ref: NLineRef, currency: string): number | undefined {
+export function unitPriceIn(ref: NLineRef, currency: string): number | undefined {
   const product = ref.product!
   if (ref.pack !== null) {
     const own = ref.pack.prices?.get(currency)

@@ -3,6 +3,8 @@
  * Every amount is an integer in minor units of the transaction currency.
  */
 
+import type { Trace } from '../trace/types'
+
 /** A problem with the input: stable snake_case `code`, JSON `path` into the input, English `message`. @example `const i: Issue = { code: 'invalid_quantity', path: 'products[0].quantity', message: '…' }` */
 export interface Issue {
   readonly code: string
@@ -182,6 +184,8 @@ export interface EstimateSuccess {
   readonly status: 200
   readonly warnings: readonly Issue[]
   readonly transaction: Transaction
+  /** How every amount was derived: present only with `options.trace: true` (for `explain` and `reconcile`). */
+  readonly trace?: Trace
 }
 
 /** A rejected estimate: the API's 400 envelope. @example `if (r.status === 400) r.errors[0]?.code` */

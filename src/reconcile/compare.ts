@@ -1,0 +1,242 @@
+/**
+ * Reading an API response defensively and comparing it with ours, field by field: only what the
+ * API returned is compared; products are matched by id, tax rates by identity, other keyed lists by
+ * id/code; strings case-insensitively. Never throws, whatever `theirs` is.
+ */
+import { joinPath } from '../trace/path'
+
+type Rec = Record<string, unknown>
+
+export function isRecord(v: unknown): v is Rec {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+export function own(o: Rec, k: string): unknown {
+  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined
+}
+
+/** A response read as an envelope. */
+export interface Envelope {
+  readonly status: unknown
+  readonly transaction: Rec | undefined
+  readonly errors: unknown
+  readonly shape: 'estimate' | 'create'
+}
+
+function describe(x: unknown): string {
+  if (x === null) return 'null'
+  if (Array.isArray(x)) return 'an array'
+  return typeof x === 'string' ? 'a string' : `a ${typeof x}`
+}
+
+/** Whether a transaction object has the create-transaction shape (seed 001). */
+function isCreateShape(tx: Rec): boolean {
+  const totals = own(tx, 'totals')
+  if (isRecord(totals) && own(totals, 'subtotal') !== undefined && own(totals, 'item_total') === undefined) return true
+  if (isRecord(own(tx, 'payments'))) return true
+  const products = own(tx, 'products')
+  if (Array.isArray(products) && isRecord(products[0]) && own(products[0], 'price') !== undefined && own(products[0], 'totals') === undefined) return true
+  return false
+}
+
+/** Reads a response (estimate or create envelope, or a bare transaction); a string says why it cannot. */
+export function readEnvelope(x: unknown): Envelope | string {
+  if (!isRecord(x)) return `expected a JSON object, got ${describe(x)}`
+  let status = own(x, 'status')
+  let tx = own(x, 'transaction')
+  const errors = own(x, 'errors')
+  if (tx === undefined && errors === undefined) {
+    if (own(x, 'object') === 'transaction' || (own(x, 'totals') !== undefined && own(x, 'products') !== undefined)) {
+      tx = x
+      status = status ?? 200
+    } else return 'expected an estimate or create response ({ status, transaction } or a transaction object)'
+  }
+  if (tx !== undefined && tx !== null && !isRecord(tx)) return `"transaction" is ${describe(tx)}, not an object`
+  const t = isRecord(tx) ? tx : undefined
+  if (t !== undefined && !isRecord(own(t, 'totals')) && !Array.isArray(own(t, 'products'))) return '"transaction" has neither totals nor products'
+  return { status, transaction: t, errors, shape: t !== undefined && isCreateShape(t) ? 'create' : 'estimate' }
+}
+
+/** A raw difference (before hints), with the path of our side. */
+export interface RawDiff {
+  readonly path: string
+  readonly oursPath: string
+  readonly ours: unknown
+  readonly theirs: unknown
+  readonly kind: 'value' | 'missing' | 'extra'
+  readonly extraKeys?: readonly string[]
+}
+
+export interface Comparison {
+  compared: number
+  readonly diffs: RawDiff[]
+  readonly ignored: string[]
+  /** Our leaf path → the API's leaf path, for every compared leaf (only when hints will need it). */
+  readonly pairs: Map<string, string> | undefined
+}
+
+/** Fields of the transaction that echo the request or the customer (not computed amounts or codes). */
+const SKIP_ROOT = new Set(['customer_information', 'affiliate', 'site'])
+const SKIP_ANY = new Set(['due'])
+const MAX_DEPTH = 32
+const MAX_IGNORED = 50
+
+const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v === null || v === undefined ? '' : String(v))
+
+/** How the items of a list are matched: a key per item, and whether unmatched items pair by position. */
+function keyer(name: string): { key: (x: unknown) => string; positional: boolean } | null {
+  const f = (fields: string[], positional: boolean) => ({
+    key: (x: unknown) => (isRecord(x) ? fields.map((k) => lower(own(x, k))).join('\u0000') : `\u0001${lower(x)}`),
+    positional,
+  })
+  switch (name) {
+    case 'products':
+      return {
+        key: (x) => (isRecord(x) ? [lower(own(x, 'id') ?? own(x, 'name')), lower(own(x, 'variation_id')), lower(own(x, 'pack'))].join('\u0000') : `\u0001${lower(x)}`),
+        positional: false,
+      }
+    case 'tax_rates':
+    case 'shipping_tax_rates':
+      return f(['label', 'rate_percent', 'rate_amount', 'jurisdiction'], true)
+    case 'shipping_rates':
+    case 'instalments':
+      return f(['id'], true)
+    case 'discounts':
+      return { key: (x) => (isRecord(x) ? lower(own(x, 'code') ?? own(x, 'id') ?? own(x, 'label')) : `\u0001${lower(x)}`), positional: true }
+    default:
+      return null
+  }
+}
+
+/** Equality of two scalars: integers within `tol`, numbers and numeric strings by value, strings case-insensitively. */
+export function sameScalar(a: unknown, b: unknown, tol: number): boolean {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (a === b) return true
+    return tol > 0 && Number.isInteger(a) && Number.isInteger(b) && Math.abs(a - b) <= tol
+  }
+  if (typeof a === 'string' && typeof b === 'string') return a.trim().toLowerCase() === b.trim().toLowerCase()
+  if (typeof a === 'number' && typeof b === 'string' && b.trim() !== '' && Number.isFinite(Number(b))) return sameScalar(a, Number(b), tol)
+  if (typeof b === 'number' && typeof a === 'string' && a.trim() !== '' && Number.isFinite(Number(a))) return sameScalar(Number(a), b, tol)
+  return Object.is(a, b)
+}
+
+const KEYERS = new Map<string, ReturnType<typeof keyer>>()
+function keyerOf(name: string): ReturnType<typeof keyer> {
+  let k = KEYERS.get(name)
+  if (k === undefined && !KEYERS.has(name)) {
+    k = keyer(name)
+    if (KEYERS.size < 64) KEYERS.set(name, k)
+  }
+  return k ?? null
+}
+
+/** Pairs the API's list items with ours: by key, then (for lists that allow it) by position. */
+function match(theirs: readonly unknown[], ours: readonly unknown[], name: string): (number | undefined)[] {
+  const k = keyerOf(name)
+  const used = new Array<boolean>(ours.length).fill(false)
+  const out = new Array<number | undefined>(theirs.length).fill(undefined)
+  if (k === null) {
+    theirs.forEach((_, i) => {
+      if (i < ours.length) {
+        out[i] = i
+        used[i] = true
+      }
+    })
+    return out
+  }
+  const oursKeys = ours.map(k.key)
+  theirs.forEach((t, i) => {
+    const key = k.key(t)
+    const j = oursKeys.findIndex((x, jj) => !used[jj] && x === key)
+    if (j >= 0) {
+      out[i] = j
+      used[j] = true
+    }
+  })
+  if (k.positional)
+    theirs.forEach((_, i) => {
+      if (out[i] !== undefined) return
+      const j = i < ours.length && !used[i] ? i : used.findIndex((u) => !u)
+      if (j >= 0) {
+        out[i] = j
+        used[j] = true
+      }
+    })
+  return out
+}
+
+/** Compares the API's value with ours, recursively, appending to `c`. */
+export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: string, op: string, tol: number, depth = 0): void {
+  if (theirs === undefined) return
+  if (ours === undefined) {
+    if (c.ignored.length < MAX_IGNORED) c.ignored.push(tp)
+    return
+  }
+  if (depth > MAX_DEPTH) {
+    c.diffs.push({ path: tp, oursPath: op, ours, theirs: '(nested too deep)', kind: 'value' })
+    return
+  }
+  if (Array.isArray(theirs)) {
+    if (!Array.isArray(ours)) {
+      c.compared++
+      c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
+      return
+    }
+    const name = tp.slice(tp.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '')
+    const pairs = match(theirs, ours, name)
+    const used = new Set<number>()
+    theirs.forEach((t, i) => {
+      const j = pairs[i]
+      const tpi = joinPath(tp, i)
+      if (j === undefined) {
+        c.compared++
+        c.diffs.push({ path: tpi, oursPath: tpi, ours: undefined, theirs: t, kind: 'missing' })
+        return
+      }
+      used.add(j)
+      compareValue(c, ours[j], t, tpi, joinPath(op, j), tol, depth + 1)
+    })
+    const k = keyerOf(name)
+    if (k !== null && used.size < ours.length) {
+      const extra = ours.map((_, j) => j).filter((j) => !used.has(j))
+      c.diffs.push({ path: tp, oursPath: op, ours: ours.length, theirs: theirs.length, kind: 'extra', extraKeys: extra.map((j) => joinPath(op, j)) })
+    }
+    return
+  }
+  if (isRecord(theirs)) {
+    if (!isRecord(ours)) {
+      c.compared++
+      c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
+      return
+    }
+    for (const key of Object.keys(theirs)) {
+      if (SKIP_ANY.has(key) || (tp === '' && SKIP_ROOT.has(key))) continue
+      compareValue(c, own(ours, key), theirs[key], joinPath(tp, key), joinPath(op, key), tol, depth + 1)
+    }
+    return
+  }
+  c.compared++
+  c.pairs?.set(op, tp)
+  if (!sameScalar(ours, theirs, tol)) c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
+}
+
+/** Compares two envelopes: status, then error codes (both 400) or the transactions. */
+export function compareEnvelopes(ours: Envelope, theirs: Envelope, tol: number, withPairs = false): Comparison {
+  const c: Comparison = { compared: 0, diffs: [], ignored: [], pairs: withPairs ? new Map() : undefined }
+  if (theirs.status !== undefined) {
+    c.compared++
+    if (!sameScalar(ours.status, theirs.status, 0)) c.diffs.push({ path: 'status', oursPath: 'status', ours: ours.status, theirs: theirs.status, kind: 'value' })
+  }
+  if (Array.isArray(theirs.errors) && Array.isArray(ours.errors)) {
+    const codes = ours.errors.map((e) => (isRecord(e) ? lower(own(e, 'code')) : ''))
+    theirs.errors.forEach((e, i) => {
+      if (!isRecord(e) || own(e, 'code') === undefined) return
+      c.compared++
+      const k = codes.indexOf(lower(own(e, 'code')))
+      if (k >= 0) codes[k] = '\u0000'
+      else c.diffs.push({ path: `errors[${i}].code`, oursPath: `errors[${i}].code`, ours: undefined, theirs: own(e, 'code'), kind: 'missing' })
+    })
+  }
+  if (theirs.transaction !== undefined && ours.transaction !== undefined) compareValue(c, ours.transaction, theirs.transaction, '', '', tol)
+  return c
+}

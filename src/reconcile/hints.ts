@@ -1,0 +1,413 @@
+/**
+ * Hints for reconcile: why a number differs, drawn from the trace of our own computation and,
+ * when the store and request are at hand, from re-running the estimate with each other policy.
+ */
+import { ROUNDING_NAMES, type RoundingMode } from '../money/rounding'
+import { decimalText, parseFrac, roundFrac } from '../trace/exact'
+import { entryLine } from '../trace/explain'
+import { valueAt } from '../trace/path'
+import type { Trace, TraceEntry } from '../trace/types'
+import { isRecord, type RawDiff } from './compare'
+import type { ReconcileHint, ReconcileHintCode } from './types'
+
+/** One re-run with a single option changed: which of the API's paths still differ. */
+export interface AltRun {
+  readonly name: string
+  readonly value: string
+  readonly tx: unknown
+  readonly diffs: ReadonlySet<string>
+}
+
+export interface HintContext {
+  /** Our trace (computed on first use: only orders that differ need it). */
+  readonly trace: () => Trace | undefined
+  readonly shape: 'estimate' | 'create'
+  /** Our transaction in the estimate shape (for the amounts behind a create-shape field). */
+  readonly ours: unknown
+  readonly theirs: unknown
+  readonly diffs: readonly RawDiff[]
+  /** Our response as given (for its errors). */
+  readonly oursEnvelope: unknown
+  readonly diffPaths: ReadonlySet<string>
+  /** Our leaf path → the API's leaf path. */
+  readonly pairs: () => ReadonlyMap<string, string>
+  readonly alts: () => readonly AltRun[]
+  readonly tol: number
+}
+
+const OPTION_CODE: Readonly<Record<string, ReconcileHintCode>> = {
+  rounding: 'rounding_mode',
+  tax_rounding: 'tax_rounding',
+  instalment_rounding: 'instalment_rounding',
+  shipping_tax: 'shipping_tax',
+  inclusive_rounding: 'inclusive_rounding',
+  inclusive_cross_border: 'inclusive_cross_border',
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
+
+function hint(code: ReconcileHintCode, message: string, option?: { name: string; value: string }): ReconcileHint {
+  return option === undefined ? { code, message } : { code, message, option }
+}
+
+function near(a: number, b: number, tol: number): boolean {
+  return Math.abs(a - b) <= tol
+}
+
+/** A percentage with up to 4 decimals, trailing zeros dropped. */
+function percentText(x: number): string {
+  return String(Math.round(x * 10_000) / 10_000)
+}
+
+/** The hint for one difference. Never throws. */
+export function hintFor(ctx: HintContext, d: RawDiff): ReconcileHint {
+  try {
+    return hintOf(ctx, d)
+  } catch {
+    return hint('unexplained', 'no explanation could be derived for this difference')
+  }
+}
+
+function hintOf(ctx: HintContext, d: RawDiff): ReconcileHint {
+  if (d.path === 'status') return statusHint(ctx, d)
+  if (d.kind === 'missing') return missingHint(d)
+  if (d.kind === 'extra')
+    return hint('extra', `we have ${String(d.ours)} item(s) here, the API ${String(d.theirs)}: ${d.extraKeys?.join(', ') ?? ''} ${d.extraKeys?.length === 1 ? 'is' : 'are'} ours only`)
+  const theirs = num(d.theirs)
+  const ours = num(d.ours)
+  // 1. Another policy re-run gives the API's number without changing anything that matches now.
+  if (theirs !== undefined) {
+    const alts = ctx.alts()
+    const all = alts.find((a) => a.diffs.size === 0)
+    if (all !== undefined)
+      return hint(OPTION_CODE[all.name] ?? 'unexplained', `with ${all.name} "${all.value}" the whole response matches the API (this amount would be ${String(valueAt(all.tx, d.oursPath))})`, { name: all.name, value: all.value })
+    const one = alts.find((a) => !a.diffs.has(d.path) && [...a.diffs].every((p) => ctx.diffPaths.has(p)))
+    if (one !== undefined)
+      return hint(OPTION_CODE[one.name] ?? 'unexplained', `with ${one.name} "${one.value}" this amount would be ${theirs}, the API's number, and nothing that matches now would change`, { name: one.name, value: one.value })
+  }
+  if (theirs === undefined || ours === undefined) return textHint(d)
+  // Create shape: delegate to the estimate amount behind the create field.
+  if (ctx.shape === 'create') return createHint(ctx, d, ours, theirs)
+  return amountHint(ctx, d.oursPath, ours, theirs, true)
+}
+
+function statusHint(ctx: HintContext, d: RawDiff): ReconcileHint {
+  const errs = (x: unknown) => {
+    const e = isRecord(x) ? x.errors : undefined
+    return Array.isArray(e) ? e.map((i) => (isRecord(i) ? `${String(i.code)} at ${String(i.path)}` : '?')).join('; ') : ''
+  }
+  if (d.ours === 400) return hint('status', `we answer 400 (${errs(ctx.oursEnvelope)}) where the API answered ${String(d.theirs)}`)
+  if (d.theirs === 400) return hint('status', `the API answered 400 (${errs(ctx.theirs)}) where we answer ${String(d.ours)}`)
+  return hint('status', `the API answered status ${String(d.theirs)}, we answer ${String(d.ours)}`)
+}
+
+function missingHint(d: RawDiff): ReconcileHint {
+  if (/tax_rates\[\d+\]$/.test(d.path)) {
+    const t = isRecord(d.theirs) ? d.theirs : {}
+    return hint('missing_rate', `the API charged a rate we did not (${String(t.label ?? '?')} ${String(t.rate_percent ?? '?')}% in ${String(t.jurisdiction ?? '?')}): a tax rate is missing from the store`)
+  }
+  if (/^products\[\d+\]$/.test(d.path)) return hint('missing', 'the API has a product line we do not (a line we rejected, or a different request)')
+  if (/^errors\[\d+\]\.code$/.test(d.path)) return hint('status', `the API reported error ${String(d.theirs)}, we did not`)
+  if (/discounts\[\d+\]$/.test(d.path)) return hint('discount_differs', 'the API applied a discount we did not: a coupon or automatic discount missing from the store, or not applicable here')
+  return hint('missing', 'the API has this item, we do not')
+}
+
+function textHint(d: RawDiff): ReconcileHint {
+  const p = d.path
+  if (/(^|\.)payments(\.available)?(\[\d+\])?$/.test(p) || p.endsWith('payments.selected'))
+    return hint('store_differs', "the payment methods differ: check the store's account.payment_methods (currencies, countries, min_total, max_total)")
+  if (/(exchange_rate|convert_from|price_conversion)$/.test(p)) return hint('conversion', 'the currency conversion differs: check the store\'s exchange_rates')
+  if (p.endsWith('currency')) return hint('store_differs', 'the transaction currency differs (request.currency, convert_prices, account.currencies)')
+  if (/(interval|instalments|offset|upfront|cycle|id)$/.test(p) && p.startsWith('instalments')) return hint('plan_differs', "the instalment plan's configuration differs from the store's instalment_plans")
+  return hint('store_differs', `the API has ${JSON.stringify(d.theirs)} where we have ${JSON.stringify(d.ours)}: the store's configuration differs from the API account's`)
+}
+
+/** The create field's estimate amounts (`totals.tax` = tax + shipping_tax …). */
+function createComponents(path: string): string[] | undefined {
+  const m = /^products\[(\d+)\]\.price$/.exec(path)
+  if (m !== null) return [`products[${m[1]}].totals.unit_price`]
+  switch (path) {
+    case 'totals.subtotal':
+      return ['totals.item_total']
+    case 'totals.tax':
+    case 'taxes.total':
+      return ['totals.tax', 'totals.shipping_tax']
+    case 'totals.shipping':
+    case 'shipping.cost':
+      return ['totals.shipping']
+    case 'totals.discount':
+      return ['totals.discount', 'totals.shipping_discount']
+    case 'totals.total':
+      return ['totals.total']
+    default:
+      return path.startsWith('instalments[') || /^products\[\d+\]\.quantity$/.test(path) ? [path] : undefined
+  }
+}
+
+function createHint(ctx: HintContext, d: RawDiff, ours: number, theirs: number): ReconcileHint {
+  if (d.path === 'taxes.rate') return hint('rate_differs', `the API reports a single rate of ${theirs}%, we applied ${ours}%`)
+  const c = createConsistency(ctx, d.path, theirs)
+  if (c !== undefined) return c
+  const parts = createComponents(d.oursPath)
+  const trace = ctx.trace()
+  if (parts === undefined || trace === undefined) return amountHint(ctx, d.oursPath, ours, theirs, false)
+  const values = parts.map((p) => trace.amounts[p]?.value ?? 0)
+  const nonzero = parts.filter((_, i) => values[i] !== 0)
+  const target = nonzero.length === 1 ? nonzero[0]! : parts[0]!
+  let others = 0
+  parts.forEach((p, i) => {
+    if (p !== target) others += values[i]!
+  })
+  return amountHint(ctx, target, trace.amounts[target]?.value ?? ours - others, theirs - others, false)
+}
+
+/** The create shape's own relations: total = subtotal + tax + shipping − discount, subtotal = Σ price × quantity, … */
+function createConsistency(ctx: HintContext, path: string, theirs: number): ReconcileHint | undefined {
+  const tx = isRecord(ctx.theirs) ? ctx.theirs.transaction : undefined
+  const at = (p: string) => (p === path ? theirs : num(valueAt(tx, p)))
+  const check = (label: string, expected: number | undefined) =>
+    expected !== undefined && !near(expected, theirs, ctx.tol) ? hint('inconsistent', `the API's own ${label} = ${expected}, not ${theirs}`) : undefined
+  const sum = (ps: [string, number][]) => {
+    let s = 0
+    for (const [p, sign] of ps) {
+      const v = at(p)
+      if (v === undefined) return undefined
+      s += sign * v
+    }
+    return s
+  }
+  switch (path) {
+    case 'totals.total':
+      return check('subtotal + tax + shipping − discount', sum([['totals.subtotal', 1], ['totals.tax', 1], ['totals.shipping', 1], ['totals.discount', -1]]))
+    case 'totals.subtotal': {
+      const ps = valueAt(tx, 'products')
+      if (!Array.isArray(ps)) return undefined
+      let s = 0
+      for (const p of ps) {
+        const price = isRecord(p) ? num(p.price) : undefined
+        const q = isRecord(p) ? num(p.quantity) : undefined
+        if (price === undefined || q === undefined) return undefined
+        s += price * q
+      }
+      return check('Σ products price × quantity', s)
+    }
+    case 'shipping.cost':
+      return check('totals.shipping', at('totals.shipping'))
+    case 'totals.shipping':
+      return check('shipping.cost', at('shipping.cost'))
+    case 'totals.tax':
+      return check('taxes.total', at('taxes.total'))
+    case 'taxes.total':
+      return check('totals.tax', at('totals.tax'))
+    default:
+      return undefined
+  }
+}
+
+/** The API's value for one of our leaf paths, when it returned that field. */
+function theirsAt(ctx: HintContext, oursPath: string): number | undefined {
+  const tp = ctx.pairs().get(oursPath)
+  return tp === undefined ? undefined : num(valueAt(isRecord(ctx.theirs) && isRecord(ctx.theirs.transaction) ? ctx.theirs.transaction : ctx.theirs, tp))
+}
+
+const MODES = ROUNDING_NAMES
+
+/** Hints for an amount with our derivation `e` at our path `op`. */
+function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, consistency: boolean): ReconcileHint {
+  const e = ctx.trace()?.amounts[op]
+  if (e !== undefined) {
+    // 2. The trace's own alternatives (instalment rounding, the other tax level).
+    for (const a of e.alternatives ?? [])
+      if (near(a.value, theirs, ctx.tol))
+        return hint(OPTION_CODE[a.option] ?? 'unexplained', `with ${a.option} "${a.choice}" this would be ${a.value}, the API's number (ours: ${e.note ?? entryLine(op, e)})`, { name: a.option, value: a.choice })
+    // 3. The API's number against its own parts, and against the sums it is a part of.
+    if (consistency) {
+      const c = ownConsistency(ctx, e, op, theirs) ?? parentConsistency(ctx, op, theirs)
+      if (c !== undefined) return c
+    }
+    // 4. Another rounding mode of the same exact value.
+    const r = roundingHint(e, op, theirs, ctx.tol)
+    if (r !== undefined) return r
+    // 5. A part of it differs too.
+    if (consistency) {
+      const f = followsHint(ctx, e)
+      if (f !== undefined) return f
+    }
+  }
+  const s = semanticHint(ctx, e, op, ours, theirs)
+  if (s !== undefined) return s
+  if (e !== undefined) return hint('unexplained', `ours: ${entryLine(op, e)}; no other policy gives ${theirs}`)
+  return hint('unexplained', `the API has ${theirs}, we have ${ours}`)
+}
+
+/** The sums (in the trace) that `op` is a term of: where the API's own numbers no longer add up with this one. */
+function parentConsistency(ctx: HintContext, op: string, theirs: number): ReconcileHint | undefined {
+  const trace = ctx.trace()
+  if (trace === undefined) return undefined
+  for (const [parent, e] of Object.entries(trace.amounts)) {
+    if (e.terms === undefined || !e.terms.some(([p]) => p === op)) continue
+    const pv = theirsAt(ctx, parent)
+    if (pv === undefined) continue
+    let sum = 0
+    let complete = true
+    for (const [p, sign] of e.terms) {
+      const v = p === op ? theirs : theirsAt(ctx, p)
+      if (v === undefined) {
+        complete = false
+        break
+      }
+      sum += sign * v
+    }
+    if (complete && !near(sum, pv, ctx.tol))
+      return hint('inconsistent', `the API's own ${ctx.pairs().get(parent) ?? parent} is ${pv}, but its parts with this ${theirs} give ${sum}`)
+  }
+  const m = /^(instalments\[\d+\])\.(upfront_amount|instalments_amount)$/.exec(op)
+  if (m !== null) {
+    const total = theirsAt(ctx, `${m[1]}.total_amount`)
+    const n = theirsAt(ctx, `${m[1]}.instalments`)
+    const up = m[2] === 'upfront_amount' ? theirs : theirsAt(ctx, `${m[1]}.upfront_amount`)
+    const each = m[2] === 'instalments_amount' ? theirs : theirsAt(ctx, `${m[1]}.instalments_amount`)
+    const interest = theirsAt(ctx, `${m[1]}.interest`)
+    const t = theirsAt(ctx, 'totals.total')
+    if (total !== undefined && n !== undefined && up !== undefined && each !== undefined && up + n * each !== total && !(t !== undefined && interest !== undefined && t + interest === total && Math.abs(t + interest - up - n * each) < n))
+      return hint('inconsistent', `the API's own total_amount ${total} ≠ upfront_amount + instalments × instalments_amount = ${up} + ${n} × ${each} = ${up + n * each}`)
+  }
+  return undefined
+}
+
+function roundingHint(e: TraceEntry, op: string, theirs: number, tol: number): ReconcileHint | undefined {
+  const f = parseFrac(e.exact)
+  if (f === undefined || e.rounding === undefined) return undefined
+  const offset = e.affine?.offset ?? 0
+  const factor = e.affine?.factor ?? (e.op === 'allocate' ? NaN : 1)
+  if (!Number.isFinite(factor)) return undefined
+  const modes = MODES.filter((m, i) => m !== e.rounding && near(offset + factor * roundFrac(f, i as RoundingMode), theirs, tol))
+  if (modes.length === 0) return undefined
+  const fixed = op.endsWith('instalments_amount')
+  const what = e.level !== undefined ? ` (tax rounding level "${e.level}")` : ''
+  return hint(
+    'rounding_mode',
+    `the exact value is ${e.decimal ?? decimalText(f)}${what}: rounding it ${modes.map((m) => `round_${m}`).join(' or ')} gives ${theirs}, we round ${e.rounding}${fixed ? ' (SPEC §3.7 floors the instalments)' : ''}`,
+    fixed ? undefined : { name: 'rounding', value: modes[0]! },
+  )
+}
+
+function ownConsistency(ctx: HintContext, e: TraceEntry, op: string, theirs: number): ReconcileHint | undefined {
+  if (e.terms !== undefined && e.terms.length > 0) {
+    let sum = 0
+    const shown: string[] = []
+    for (const [p, sign] of e.terms) {
+      const v = theirsAt(ctx, p)
+      if (v === undefined) return undefined
+      sum += sign * v
+      shown.push(`${ctx.pairs().get(p)} ${v}`)
+    }
+    if (!near(sum, theirs, ctx.tol)) return hint('inconsistent', `the API's own parts give ${sum}, not ${theirs}: ${shown.join(', ')}`)
+    return undefined
+  }
+  if (op.endsWith('.item_total') && op.startsWith('products[')) {
+    const base = op.slice(0, op.indexOf('.totals'))
+    const u = theirsAt(ctx, `${base}.totals.unit_price`)
+    const q = theirsAt(ctx, `${base}.quantity`)
+    if (u !== undefined && q !== undefined && u * q !== theirs) return hint('inconsistent', `the API's own unit_price × quantity = ${u} × ${q} = ${u * q}, not ${theirs}`)
+  }
+  const m = /^(instalments\[\d+\])\.total_amount$/.exec(op)
+  if (m !== null) {
+    const up = theirsAt(ctx, `${m[1]}.upfront_amount`)
+    const each = theirsAt(ctx, `${m[1]}.instalments_amount`)
+    const n = theirsAt(ctx, `${m[1]}.instalments`)
+    const interest = theirsAt(ctx, `${m[1]}.interest`)
+    if (up !== undefined && each !== undefined && n !== undefined && up + n * each !== theirs) {
+      const t = interest !== undefined ? theirsAt(ctx, 'totals.total') : undefined
+      if (t === undefined || interest === undefined || t + interest !== theirs)
+        return hint('inconsistent', `the API's own upfront_amount + instalments × instalments_amount = ${up} + ${n} × ${each} = ${up + n * each}, not ${theirs}`)
+    }
+  }
+  return undefined
+}
+
+function followsHint(ctx: HintContext, e: TraceEntry): ReconcileHint | undefined {
+  for (const [p] of e.terms ?? []) {
+    const tp = ctx.pairs().get(p)
+    if (tp !== undefined && ctx.diffPaths.has(tp)) return hint('follows', `follows from ${tp}, which differs too`)
+  }
+  for (const p of e.inputs ?? []) {
+    const tp = ctx.pairs().get(p)
+    if (tp !== undefined && ctx.diffPaths.has(tp)) return hint('follows', `follows from ${tp}, which differs too`)
+  }
+  return undefined
+}
+
+function semanticHint(ctx: HintContext, e: TraceEntry | undefined, op: string, ours: number, theirs: number): ReconcileHint | undefined {
+  const last = op.slice(op.lastIndexOf('.') + 1)
+  if (last === 'rate_percent') return hint('rate_differs', `the API applied ${theirs}%, the store's rate is ${ours}%`)
+  if (last === 'rate_amount') return hint('rate_differs', `the API's fixed amount per unit is ${theirs}, the store's ${ours}`)
+  if (last === 'exchange_rate') return hint('conversion', `the API converted at ${theirs}, we at ${ours}: the exchange rates differ`)
+  if (last === 'quantity' || last === 'item_count') return hint('quantity_differs', `the API counts ${theirs}, we count ${ours}: the request (or a pack's units) differs`)
+  const plan = /^(instalments\[\d+\])\.total_amount$/.exec(op)
+  if (plan !== null) {
+    const n = num(valueAt(ctx.ours, `${plan[1]}.instalments`)) ?? 1
+    if (theirs !== ours && Math.abs(theirs - ours) <= n - 1) {
+      const choice = theirs < ours ? 'tamio' : 'exact'
+      return hint(
+        'instalment_rounding',
+        `${Math.abs(theirs - ours)} cent(s) within the n − 1 = ${n - 1} that the instalment rounding decides: "tamio" (the API's) drops (total + interest − upfront) mod n cents, "exact" keeps them — the API's looks like "${choice}"`,
+        { name: 'instalment_rounding', value: choice },
+      )
+    }
+  }
+  if (op.startsWith('instalments[') && /^(interval|instalments|offset|upfront)$/.test(last))
+    return hint('plan_differs', `the API's plan has ${last} ${theirs}, the store's ${ours}: the instalment plan's configuration differs`)
+  if (last.startsWith('moss_')) return hint('moss', ours === 0 ? 'the API taxes this line under OSS (at the destination), we do not: check account.eu_oss and is_moss_product' : 'we tax this line under OSS, the API differs: check account.eu_oss and is_moss_product')
+  if (last === 'unit_price') {
+    if (e !== undefined && e.op === 'round' && e.source?.includes('converted') === true) {
+      const f = parseFrac(e.exact)
+      const from = /(\d+) ([A-Z]{3}) ×/.exec(e.steps[0] ?? '')
+      if (f !== undefined && from !== null) {
+        const factor = theirs / Number(from[1])
+        return hint('conversion', `we converted ${from[1]} ${from[2]} at ${e.note ?? '?'} = ${ours}; the API's ${theirs} implies a factor of about ${factor.toPrecision(6)}: the exchange rates differ`)
+      }
+    }
+    return hint('price_differs', `the API priced this unit at ${theirs}, the store's ${e?.source?.replace(/^store: /, '') ?? 'catalog'} price is ${ours}: the store's pricing differs`)
+  }
+  if (/^shipping\.(shipping_rates\[\d+\]|shipping_method)\.cost$/.test(op)) return hint('shipping_cost_differs', `the API's shipping costs ${theirs}, the store's method ${ours}: check the shipping method's cost, tiers, free_over and currency`)
+  if (last === 'shipping_subtotal' && e?.allocation !== undefined) {
+    const a = e.allocation
+    const f = parseFrac(e.exact)
+    if (f !== undefined && Math.abs(theirs - Number(f.n) / Number(f.d)) < 1)
+      return hint('allocation', `the API split the shipping ${a.total} differently: the exact share is ${e.decimal ?? '?'} (we floor the shares and give the leftover cents to the largest remainders)`)
+    return hint('shipping_cost_differs', `the API gives this line ${theirs} of shipping, we ${ours} (our shipping cost ${a.total}, split by ${a.by}): the shipping cost or its split differs`)
+  }
+  if (/(^|\.)(discount|shipping_discount)$/.test(op) || /discounts\[\d+\]\.(amount|shipping_amount)$/.test(op))
+    return hint('discount_differs', `the API's discount is ${theirs}, ours ${ours}: a coupon or automatic discount differs between the store and the API account`)
+  if (e?.allocation !== undefined) {
+    const f = parseFrac(e.exact)
+    if (f !== undefined && Math.abs(theirs - Number(f.n) / Number(f.d)) < 1)
+      return hint('allocation', `the API split ${e.allocation.total} differently: the exact share is ${e.decimal ?? '?'}; we give leftover cents to the largest remainders`)
+  }
+  if (/(^|\.)(tax|shipping_tax)$/.test(op)) return taxHint(ctx, e, op, ours, theirs)
+  return undefined
+}
+
+/** A tax that differs: a missing rate (ours 0) or a different rate (the API's implied percentage). */
+function taxHint(ctx: HintContext, e: TraceEntry | undefined, op: string, ours: number, theirs: number): ReconcileHint | undefined {
+  let taxable: number | undefined
+  let rate: string | undefined
+  const m = /^(.*tax_rates\[\d+\])\.tax$/.exec(op)
+  const oursTx = ctx.ours
+  if (m !== null) {
+    taxable = num(valueAt(oursTx, `${m[1]}.taxable_amount`))
+    rate = String(valueAt(oursTx, `${m[1]}.rate_percent`))
+  } else {
+    const t = /^(products\[\d+\]\.totals|totals)\.(tax|shipping_tax)$/.exec(op)
+    if (t !== null) taxable = num(valueAt(oursTx, `${t[1]}.${t[2] === 'tax' ? 'subtotal' : 'shipping'}`))
+  }
+  if (ours === 0 && theirs !== 0) {
+    const why = e !== undefined ? ` (${e.steps[0]})` : ''
+    return hint('missing_rate', `we charge no tax here${why}; the API charged ${theirs}${taxable !== undefined && taxable > 0 ? ` = ${percentText((theirs / taxable) * 100)}% of ${taxable}` : ''}: a tax rate is missing from the store`)
+  }
+  if (taxable !== undefined && taxable > 0)
+    return hint('rate_differs', `the API's ${theirs} is ${percentText((theirs / taxable) * 100)}% of ${taxable}${rate !== undefined && rate !== 'undefined' ? `, we apply ${rate}%` : `, ours ${percentText((ours / taxable) * 100)}%`}: a different rate (or taxable amount)`)
+  return undefined
+}
+

@@ -1,0 +1,200 @@
+/**
+ * `reconcile(ours, theirs, options)` (SPEC §4): our estimate against a Tamio API response.
+ */
+import { estimate } from '../estimate'
+import { ROUNDING_NAMES } from '../money/rounding'
+import { summarize } from '../summarize'
+import { traceOf } from '../trace/explain'
+import type { Trace } from '../trace/types'
+import type { EstimateOptions } from '../types/input'
+import type { EstimateResponse } from '../types/output'
+import { compareEnvelopes, type Envelope, isRecord, own, readEnvelope } from './compare'
+import { type AltRun, hintFor } from './hints'
+import type { ReconcileDifference, ReconcileOptions, Reconciliation } from './types'
+
+export type { ReconcileDifference, ReconcileHint, ReconcileHintCode, ReconcileOptions, Reconciliation } from './types'
+
+/** The policy alternatives a re-run tries, in the order their hints are preferred. */
+const ALTERNATIVES: readonly (readonly [string, readonly string[]])[] = [
+  ['instalment_rounding', ['tamio', 'exact']],
+  ['tax_rounding', ['line', 'unit', 'total']],
+  ['rounding', ROUNDING_NAMES],
+  ['shipping_tax', ['proportional', 'highest', 'lowest', 'none']],
+  ['inclusive_rounding', ['net', 'tax']],
+  ['inclusive_cross_border', ['keep_gross', 'keep_net']],
+]
+
+function unreadable(side: 'ours' | 'theirs', why: string, value: unknown): Reconciliation {
+  const shown = typeof value === 'object' && value !== null ? (Array.isArray(value) ? '[array]' : '{object}') : value
+  return {
+    matches: false,
+    shape: 'unknown',
+    compared: 0,
+    differences: [
+      {
+        path: '',
+        ours: side === 'ours' ? shown : null,
+        theirs: side === 'theirs' ? shown : null,
+        delta: null,
+        hint: { code: 'unreadable', message: `${side === 'ours' ? 'our response' : 'the API response'} cannot be read: ${why}` },
+      },
+    ],
+    ignored: [],
+  }
+}
+
+/** Which policies can change anything in this transaction (the others are not re-run). */
+function relevance(tx: Record<string, unknown> | undefined, diffPaths: readonly string[]): (name: string) => boolean {
+  const products = tx !== undefined && Array.isArray(tx.products) ? (tx.products as unknown[]) : []
+  const line = (p: unknown) => (isRecord(p) ? p : {})
+  const inclusive = products.some((p) => {
+    const taxes = line(p).taxes
+    return isRecord(taxes) && (taxes.inclusive === true || (Array.isArray(taxes.shipping_tax_rates) && taxes.shipping_tax_rates.some((r) => isRecord(r) && r.inclusive === true)))
+  })
+  const shipped = products.some((p) => line(p).has_shipping === true)
+  const several = products.some((p) => typeof line(p).quantity === 'number' && (line(p).quantity as number) > 1) || products.length > 1 || shipped
+  const instalments = diffPaths.some((p) => p.startsWith('instalments'))
+  return (name) => {
+    switch (name) {
+      case 'instalment_rounding':
+        return instalments
+      case 'tax_rounding':
+        return several
+      case 'shipping_tax':
+        return shipped
+      case 'inclusive_rounding':
+        return inclusive
+      case 'inclusive_cross_border':
+        return inclusive
+      default:
+        return true
+    }
+  }
+}
+
+/** The options to re-run `ours` with: the trace's effective options. */
+function baseOptions(trace: Trace): Record<string, unknown> {
+  const { payment_method, ...rest } = trace.options
+  return payment_method === null ? { ...rest } : { ...rest, payment_method }
+}
+
+/**
+ * Compares our estimate (`ours`: an `estimate` response, or its transaction) with a Tamio API
+ * response (`theirs`: parsed JSON of the estimate or the create endpoint — any value; garbage is
+ * reported, never thrown). Every field the API returned is compared, except the echoes of the
+ * customer and the request (`customer_information`, `affiliate`, `site`) and due dates; fields we do
+ * not compute (server ids, merchant, invoice) are listed in `ignored`. Products are matched by id
+ * (and variant/pack), tax rates by label, rate and jurisdiction, shipping methods and plans by id,
+ * discounts by code; strings compare case-insensitively; integers within `tolerance` are equal.
+ * Each difference carries `delta = theirs − ours` (numbers) and a `hint` drawn from our trace (pass
+ * an estimate made with `{ trace: true }`, or `store` + `request` so reconcile can trace and re-run
+ * it under every other policy).
+ *
+ * @example
+ * ```ts
+ * const ours = estimate(store, request, { at, trace: true })
+ * const r = reconcile(ours, apiResponseJson, { store, request })
+ * if (!r.matches) for (const d of r.differences) console.log(`${d.path}: ${d.ours} ≠ ${d.theirs} — ${d.hint?.message}`)
+ * ```
+ */
+export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, options: ReconcileOptions = {}): Reconciliation {
+  const opts: ReconcileOptions = isRecord(options) ? options : {}
+  const tol = typeof opts.tolerance === 'number' && Number.isFinite(opts.tolerance) && opts.tolerance > 0 ? opts.tolerance : 0
+  const t = readEnvelope(theirs)
+  if (typeof t === 'string') return unreadable('theirs', t, theirs)
+  let o = readEnvelope(ours)
+  if (typeof o === 'string') return unreadable('ours', o, ours)
+  const oursEnvelope = o
+  const oursEstimate = o.transaction
+  const canRerun = opts.store !== undefined && opts.request !== undefined
+  const ownTrace = traceOf(ours)
+  let trace: Trace | undefined = ownTrace
+  let traced = ownTrace !== undefined
+  /** A trace for the hints: ours, else re-estimated from the store and request — only when it
+   *  reproduces ours (ours may have been made with options we were not told) and only once needed. */
+  const getTrace = (): Trace | undefined => {
+    if (traced) return trace
+    traced = true
+    if (!canRerun) return undefined
+    try {
+      const res = estimate(opts.store!, opts.request!, { ...(opts.options ?? {}), trace: true })
+      const env = readEnvelope(res)
+      if (res.status === 200 && typeof env !== 'string' && compareEnvelopes(env, oursEnvelope, 0).diffs.length === 0) trace = res.trace
+    } catch {
+      trace = undefined
+    }
+    return trace
+  }
+  const paymentMethod = (): string | undefined => {
+    const fromTrace = ownTrace?.options.payment_method ?? opts.options?.payment_method
+    if (typeof fromTrace === 'string') return fromTrace
+    const p = t.transaction !== undefined ? own(t.transaction, 'payments') : undefined
+    const sel = isRecord(p) ? own(p, 'selected') : undefined
+    return typeof sel === 'string' ? sel : undefined
+  }
+  /** Ours in the API response's shape. */
+  const shaped = (x: unknown, env: Envelope): Envelope => {
+    if (t.shape !== 'create' || env.shape === 'create' || env.transaction === undefined) return env
+    const pm = paymentMethod()
+    const created = summarize(x as EstimateResponse, pm === undefined ? {} : { payment_method: pm })
+    const r = readEnvelope(created)
+    return typeof r === 'string' ? env : r
+  }
+  o = shaped(ours, o)
+  const c = compareEnvelopes(o, t, tol)
+  const diffPaths = new Set(c.diffs.map((d) => d.path))
+  let pairsMap: ReadonlyMap<string, string> | undefined
+  let alts: AltRun[] | undefined
+  const runAlts = (): AltRun[] => {
+    if (alts !== undefined) return alts
+    alts = []
+    const t0 = getTrace()
+    if (!canRerun || t0 === undefined) return alts
+    const base = baseOptions(t0)
+    const relevant = relevance(oursEstimate, c.diffs.map((d) => d.path))
+    for (const [name, values] of ALTERNATIVES) {
+      if (!relevant(name) && !(name === 'inclusive_cross_border' && base[name] === 'keep_net')) continue
+      const current = base[name]
+      for (const value of values) {
+        if (value === current) continue
+        try {
+          const res = estimate(opts.store!, opts.request!, { ...base, [name]: value, trace: false } as EstimateOptions)
+          const env = readEnvelope(res)
+          if (typeof env === 'string') continue
+          const s = shaped(res, env)
+          const cc = compareEnvelopes(s, t, tol)
+          alts.push({ name, value, tx: s.transaction, diffs: new Set(cc.diffs.map((d) => d.path)) })
+        } catch {
+          // an alternative that cannot be estimated gives no hint
+        }
+      }
+    }
+    return alts
+  }
+  const ctx = {
+    trace: getTrace,
+    shape: t.shape,
+    ours: oursEstimate,
+    oursEnvelope: ours,
+    theirs: t.transaction === undefined ? theirs : { transaction: t.transaction },
+    diffs: c.diffs,
+    diffPaths,
+    pairs: (): ReadonlyMap<string, string> => {
+      // The leaf pairs, by a second walk: only orders that differ pay for them.
+      pairsMap ??= compareEnvelopes(o, t, tol, true).pairs ?? new Map<string, string>()
+      return pairsMap
+    },
+    alts: runAlts,
+    tol,
+  }
+  const differences: ReconcileDifference[] = c.diffs.map((d) => ({
+    path: d.path,
+    ours: d.ours,
+    theirs: d.theirs,
+    delta: typeof d.ours === 'number' && typeof d.theirs === 'number' ? d.theirs - d.ours : null,
+    hint: hintFor(ctx, d),
+  }))
+  if (c.compared === 0 && differences.length === 0)
+    return { ...unreadable('theirs', 'it holds no field we compute (nothing to compare)', theirs), shape: t.shape, ignored: c.ignored }
+  return { matches: differences.length === 0, shape: t.shape, compared: c.compared, differences, ignored: c.ignored }
+}
