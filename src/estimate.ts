@@ -156,7 +156,8 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
       value: a.discount.valueNumber,
       amount: a.amount,
       shipping_amount: a.shippingAmount,
-      applies_to: a.discount.appliesTo,
+      // A copy: a caller editing one response must not reach the store or later responses.
+      applies_to: a.discount.appliesTo === null ? null : { products: a.discount.appliesTo.products?.slice() ?? null, categories: a.discount.appliesTo.categories?.slice() ?? null },
     })),
     has_subscriptions: lines.some((l) => l.product?.subscription === true),
   }

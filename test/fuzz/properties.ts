@@ -59,6 +59,27 @@ function mulberry(seed: number): () => number {
   }
 }
 
+/** The path of an object reachable from both values, or null. */
+export function sharedObject(a: unknown, b: unknown): string | null {
+  const seen = new Set<object>()
+  const collect = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return
+    seen.add(v)
+    for (const x of Object.values(v)) collect(x)
+  }
+  collect(a)
+  const find = (v: unknown, p: string): string | null => {
+    if (typeof v !== 'object' || v === null) return null
+    if (seen.has(v)) return p
+    for (const [k, x] of Object.entries(v)) {
+      const hit = find(x, `${p}.${k}`)
+      if (hit !== null) return hit
+    }
+    return null
+  }
+  return find(b, '')
+}
+
 /** Codes a valid random cart may legitimately answer 400 with. */
 const VALID_400 = new Set(['no_products', 'currency_not_enabled', 'amount_overflow'])
 
@@ -161,7 +182,11 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         checkLaws(res)
         // Byte-identical on a second run, and on inputs whose keys come in another order.
         const text = JSON.stringify(res)
-        if (JSON.stringify(estimate(s, request as never, options as never)) !== text) throw new Error('a second run gave different JSON')
+        const again = estimate(s, request as never, options as never)
+        if (JSON.stringify(again) !== text) throw new Error('a second run gave different JSON')
+        // Two responses share no object (a caller editing one cannot reach the store or the other).
+        const shared = sharedObject(res, again)
+        if (shared !== null) throw new Error(`two responses share the object at ${shared}`)
         const rnd = mulberry(shuffleSeed)
         const s2 = createStore(shuffleKeys(store, rnd) as never)
         const res2 = estimate(s2, shuffleKeys(request, rnd) as never, shuffleKeys(options, rnd) as never)
