@@ -19,7 +19,6 @@ const MESSAGES = {
   amount_overflow: (p: Params) => `an amount here would leave the safe-integer range (±9007199254740991 minor units)${p.detail ? `: ${p.detail}` : ''}`,
   too_many_lines: (p: Params) => `at most ${p.max} product lines are allowed`,
   too_many_items: (p: Params) => `at most ${p.max} entries are allowed here`,
-  too_deep: (p: Params) => `nesting deeper than ${p.max} levels`,
   string_too_long: (p: Params) => `strings are limited to ${p.max} characters`,
   duplicate_id: (p: Params) => `duplicate id ${JSON.stringify(p.id)}`,
   customer_required: () => 'one of customer or new_customer is required',
