@@ -144,24 +144,37 @@ function match(theirs: readonly unknown[], ours: readonly unknown[], name: strin
     })
     return out
   }
-  const oursKeys = ours.map(k.key)
+  // Our items by key, each key's indices in order (the first unused one is taken).
+  const byKey = new Map<string, number[]>()
+  ours.forEach((o, j) => {
+    const key = k.key(o)
+    const list = byKey.get(key)
+    if (list === undefined) byKey.set(key, [j])
+    else list.push(j)
+  })
   theirs.forEach((t, i) => {
-    const key = k.key(t)
-    const j = oursKeys.findIndex((x, jj) => !used[jj] && x === key)
-    if (j >= 0) {
+    const list = byKey.get(k.key(t))
+    const j = list?.shift()
+    if (j !== undefined) {
       out[i] = j
       used[j] = true
     }
   })
-  if (k.positional)
+  if (k.positional) {
+    let free = 0
     theirs.forEach((_, i) => {
       if (out[i] !== undefined) return
-      const j = i < ours.length && !used[i] ? i : used.findIndex((u) => !u)
+      let j = i < ours.length && !used[i] ? i : -1
+      if (j < 0) {
+        while (free < ours.length && used[free]) free++
+        j = free < ours.length ? free : -1
+      }
       if (j >= 0) {
         out[i] = j
         used[j] = true
       }
     })
+  }
   return out
 }
 

@@ -240,12 +240,30 @@ function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, 
   return hint('unexplained', `the API has ${theirs}, we have ${ours}`)
 }
 
+const PARENTS = new WeakMap<Trace, Map<string, string[]>>()
+
+/** For each path, the sums of the trace it is a term of (built once per trace). */
+function parentsOf(trace: Trace): Map<string, string[]> {
+  let m = PARENTS.get(trace)
+  if (m !== undefined) return m
+  m = new Map()
+  for (const [parent, e] of Object.entries(trace.amounts))
+    for (const [p] of e.terms ?? []) {
+      const list = m.get(p)
+      if (list === undefined) m.set(p, [parent])
+      else list.push(parent)
+    }
+  PARENTS.set(trace, m)
+  return m
+}
+
 /** The sums (in the trace) that `op` is a term of: where the API's own numbers no longer add up with this one. */
 function parentConsistency(ctx: HintContext, op: string, theirs: number): ReconcileHint | undefined {
   const trace = ctx.trace()
   if (trace === undefined) return undefined
-  for (const [parent, e] of Object.entries(trace.amounts)) {
-    if (e.terms === undefined || !e.terms.some(([p]) => p === op)) continue
+  for (const parent of parentsOf(trace).get(op) ?? []) {
+    const e = trace.amounts[parent]!
+    if (e.terms === undefined) continue
     const pv = theirsAt(ctx, parent)
     if (pv === undefined) continue
     let sum = 0

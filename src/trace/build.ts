@@ -22,7 +22,7 @@ import type { TaxRoundingLevel } from '../types/input'
 import type { Issue, OutputTaxRate, Transaction } from '../types/output'
 import { add, decimalText, div, type Frac, frac, fracText, int, mul, percentFrac, roundFrac } from './exact'
 import { valueAt } from './path'
-import type { Trace, TraceAllocation, TraceAlternative, TraceEntry, TraceOp } from './types'
+import type { Trace, TraceAllocation, TraceAlternative, TraceEntry, TraceOp, TraceSplit } from './types'
 
 /** What the trace is built from: the pipeline's final state. */
 export interface TraceSource {
@@ -60,10 +60,13 @@ type Draft = {
 }
 
 const P = (i: number) => `products[${i}]`
+/** Sums show at most this many of their terms' numbers (a 10,000-line cart stays readable). */
+const SHOWN_TERMS = 12
 const pct = (p: number | null) => `${p ?? 0}%`
 
 class Builder {
   readonly map = new Map<string, TraceEntry>()
+  readonly splits = new Map<string, TraceSplit>()
   constructor(private readonly tx: Transaction) {}
 
   /** The number the transaction holds at `path` (0 when absent or not a number). */
@@ -97,7 +100,8 @@ class Builder {
     terms.forEach(([t, s], i) => {
       const x = this.val(t)
       v += s * x
-      text += i === 0 ? (s < 0 ? `−${x}` : String(x)) : ` ${s < 0 ? '−' : '+'} ${x}`
+      if (i < SHOWN_TERMS) text += i === 0 ? (s < 0 ? `−${x}` : String(x)) : ` ${s < 0 ? '−' : '+'} ${x}`
+      else if (i === SHOWN_TERMS) text += ` + … (${terms.length} terms)`
     })
     const steps = terms.length === 0 || (terms.length === 1 && terms[0]![1] === 1) || label === text ? [label] : [label, text]
     this.put(path, { op: 'sum', value: v, steps, terms, inputs: terms.map(([t]) => t), ...extra })
@@ -247,6 +251,7 @@ export function buildTrace(src: TraceSource): Trace {
       instalment_rounding: o.instalmentExact ? 'exact' : 'tamio',
     },
     amounts: Object.fromEntries(b.map),
+    splits: Object.fromEntries(b.splits),
   }
 }
 
@@ -313,7 +318,7 @@ function tracePrice(b: Builder, store: PreparedStore, l: LineState, i: number, c
         R.n === 0n || gross <= 0
           ? { op: 'given', value: Math.max(gross, 0), steps: [`origin net: ${price} less fixed amounts`] }
           : rounded(`${gross} / ${decimalText(add(frac(1), R))}`, div(int(gross), add(frac(1), R)), policies.rounding, {
-              note: `the inclusive price ${price} re-priced to its ${store.account.country} net (keep_net or reverse charge)`,
+              note: `the inclusive price ${price} (${draft.steps[0]}) re-priced to its ${store.account.country} net (keep_net, reverse charge or tax exemption)`,
             })
     }
     b.put(`${T}.unit_price`, draft)
@@ -356,12 +361,12 @@ function traceDiscounts(b: Builder, src: TraceSource): void {
     if (draft.value > base) draft = { ...draft, value: base, note: `${draft.note ?? ''}${draft.note ? '; ' : ''}capped at the base ${base}` }
     b.put(`${D}.amount`, draft)
     const parts = allocate(a.amount, bases)
+    const sp = split(b, `${D}.amount`, `${D}.amount`, a.amount, 'base', bases, parts)
     idx.forEach((i, j) => {
       const part = parts[j]!
       running[i]! += part
       if (part === 0) return
-      const path = `${P(i)}.discounts[${next[i]!++}].amount`
-      b.put(path, share(`${D}.amount`, a.amount, 'base', bases, parts, j))
+      b.put(`${P(i)}.discounts[${next[i]!++}].amount`, share(sp, j))
     })
   })
   // Line discount totals.
@@ -373,23 +378,40 @@ function traceDiscounts(b: Builder, src: TraceSource): void {
   })
 }
 
-/** One part of a largest-remainder split. */
-function share(of: string, total: number, by: string, weights: readonly number[] | readonly bigint[], parts: readonly number[], index: number): Draft {
+/** A split registered once in the trace; its parts' entries come from {@link share}. */
+interface Split {
+  readonly key: string
+  readonly of: string
+  readonly total: number
+  readonly by: string
+  readonly weights: readonly (number | bigint)[]
+  readonly parts: readonly number[]
+  readonly sum: bigint
+}
+
+function split(b: Builder, key: string, of: string, total: number, by: string, weights: readonly (number | bigint)[], parts: readonly number[]): Split {
   let sum = 0n
   for (const w of weights) sum += BigInt(w)
-  const w = BigInt(weights[index]!)
-  const exact = sum === 0n ? frac(total, weights.length) : frac(BigInt(total) * w, sum)
+  const s: Split = { key, of, total, by: sum === 0n ? 'equal' : by, weights, parts, sum }
+  b.splits.set(key, { of, total, by: s.by, weights: weights.map((x) => String(x)), parts: [...parts] })
+  return s
+}
+
+/** One part of a largest-remainder split. */
+function share(s: Split, index: number): Draft {
+  const w = BigInt(s.weights[index]!)
+  const allocation: TraceAllocation = { split: s.key, index, of: s.of, total: s.total, by: s.by }
+  if (s.weights.length === 1) return { op: 'allocate', value: s.parts[index]!, steps: [`all of ${s.of} (the only part)`], inputs: [s.of], allocation }
+  const exact = s.sum === 0n ? frac(s.total, s.weights.length) : frac(BigInt(s.total) * w, s.sum)
   const dec = decimalText(exact)
-  const alloc: TraceAllocation = { of, total, by: sum === 0n ? 'equal' : by, weights: weights.map((x) => String(x)), parts: [...parts], index }
-  if (weights.length === 1) return { op: 'allocate', value: parts[index]!, steps: [`all of ${of} (the only part)`], inputs: [of], allocation: alloc }
   return {
     op: 'allocate',
-    value: parts[index]!,
-    steps: [sum === 0n ? `${total} / ${weights.length} (equal split)` : `${total} × ${w} / ${sum} (split of ${of} by ${by})`, `largest_remainder(${dec})`],
+    value: s.parts[index]!,
+    steps: [s.sum === 0n ? `${s.total} / ${s.weights.length} (equal split)` : `${s.total} × ${w} / ${s.sum} (split of ${s.of} by ${s.by})`, `largest_remainder(${dec})`],
     exact: fracText(exact),
     decimal: dec,
-    inputs: [of],
-    allocation: alloc,
+    inputs: [s.of],
+    allocation,
   }
 }
 
@@ -455,7 +477,8 @@ function traceShipping(b: Builder, src: TraceSource): void {
   const by = sumW > 0 ? 'base' : 'quantity'
   const w = sumW > 0 ? weights : qty
   const parts = allocate(total, weights, qty)
-  shipped.forEach(({ i }, j) => b.put(`${P(i)}.totals.shipping_subtotal`, share(of, total, by, w, parts, j)))
+  const sp = split(b, 'shipping', of, total, by, w, parts)
+  shipped.forEach(({ i }, j) => b.put(`${P(i)}.totals.shipping_subtotal`, share(sp, j)))
 
   // Shipping discounts, each split over the remaining shares.
   const running = shipped.map(() => 0)
@@ -478,11 +501,12 @@ function traceShipping(b: Builder, src: TraceSource): void {
     b.put(`${D}.shipping_amount`, draft)
     if (a.shippingAmount === 0) return
     const ps = allocate(a.shippingAmount, remaining)
+    const sp = split(b, `${D}.shipping_amount`, `${D}.shipping_amount`, a.shippingAmount, 'remaining shipping', remaining, ps)
     shipped.forEach(({ i }, j) => {
       const part = ps[j]!
       running[j]! += part
       if (part === 0) return
-      b.put(`${P(i)}.discounts[${next[i]!++}].shipping_amount`, share(`${D}.shipping_amount`, a.shippingAmount, 'remaining shipping', remaining, ps, j))
+      b.put(`${P(i)}.discounts[${next[i]!++}].shipping_amount`, share(sp, j))
     })
   })
   shipped.forEach(({ l, i }) => {
@@ -602,8 +626,9 @@ function traceTaxes(b: Builder, items: readonly TaxItem[], p: Policies): void {
             weights = commonWeights(rates)
             parts = allocate(taxTotal, weights.map(Number))
           }
+          const sp = split(b, `${it.totalPath} by rate`, it.totalPath, taxTotal, 'rate', weights, parts)
           x.pk.forEach((k, j) => {
-            const s = share(`${it.totalPath}`, taxTotal, 'rate', weights, parts, j)
+            const s = share(sp, j)
             b.put(`${it.ratesPath}[${k}].tax`, { ...s, steps: [`part ${j + 1} of (${d.steps[0]}) = part ${j + 1} of ${taxTotal}`, ...s.steps.slice(1)], level })
           })
         }
@@ -645,26 +670,32 @@ function tracePooled(
       pool.members.push({ i, k, f })
     }
   })
+  let poolIndex = 0
   for (const pool of pools.values()) {
     let sum = frac(0)
     for (const m of pool.members) sum = add(sum, m.f)
     const pooled = roundFrac(sum, mode)
     const weights = commonWeights(pool.members.map((m) => m.f))
     const parts = allocateBig(pooled, weights)
-    const of = `round_${name}(Σ ${pct(pool.rate)} tax over ${pool.members.length} taxable${pool.members.length === 1 ? '' : 's'} = ${decimalText(sum)}) = ${pooled}`
+    let weightSum = 0n
+    for (const w of weights) weightSum += w
+    const splitKey = `${items[pool.members[0]!.i]!.ratesPath.replace(/^products\[\d+\]\./, '')} pool ${poolIndex++}`
+    b.splits.set(splitKey, { of: `Σ ${pct(pool.rate)} tax`, total: pooled, by: 'exact tax', weights: pool.members.map((x) => decimalText(x.f)), parts: [...parts] })
+    const over = `Σ ${pct(pool.rate)} tax over ${pool.members.length} taxable${pool.members.length === 1 ? '' : 's'}`
+    const of = `round_${name}(${over}) = round(${decimalText(sum)}) = ${pooled}`
     pool.members.forEach((m, j) => {
       const it = items[m.i]!
       const dec = decimalText(m.f)
       b.put(`${it.ratesPath}[${m.k}].tax`, {
         op: 'allocate',
         value: parts[j]!,
-        steps: pool.members.length === 1 ? [of] : [`share of ${of}, by exact tax`, `largest_remainder(${decimalText(frac(BigInt(pooled) * weights[j]!, weights.reduce((a, w) => a + w, 0n) || 1n))})`],
+        steps: pool.members.length === 1 ? [`round_${name}(${over})`, `round(${decimalText(sum)})`] : [`share of ${of}, by exact tax`, `largest_remainder(${decimalText(frac(BigInt(pooled) * weights[j]!, weightSum || 1n))})`],
         exact: fracText(m.f),
         decimal: dec,
         rounding: name,
         level: 'total',
         inputs: [it.basePath],
-        allocation: { of, total: pooled, by: 'exact tax', weights: pool.members.map((x) => decimalText(x.f)), parts, index: j },
+        allocation: { split: splitKey, index: j, of, total: pooled, by: 'exact tax' },
         ...(it.inclusive ? {} : { alternatives: [{ option: 'tax_rounding', choice: 'line', value: roundFrac(m.f, mode) }] }),
       })
     })

@@ -29,10 +29,14 @@ export function entryLine(path: string, e: TraceEntry): string {
   return [path, ...steps, String(e.value)].join(' = ')
 }
 
-function allocationLine(e: TraceEntry): string | undefined {
+const SHOWN_PARTS = 12
+
+function allocationLine(trace: Trace, e: TraceEntry): string | undefined {
   const a = e.allocation
-  if (a === undefined || a.parts.length < 2) return undefined
-  return `split of ${a.total} by ${a.by} [${a.weights.join(', ')}] → [${a.parts.join(', ')}], this is part ${a.index + 1} (largest remainder, ties to the earlier part)`
+  const s = a === undefined || !isRecord(trace.splits) ? undefined : trace.splits[a.split]
+  if (a === undefined || s === undefined || s.parts.length < 2) return undefined
+  const list = (xs: readonly (string | number)[]) => (xs.length > SHOWN_PARTS ? `${xs.slice(0, SHOWN_PARTS).join(', ')}, … (${xs.length})` : xs.join(', '))
+  return `split of ${s.total} by ${s.by} [${list(s.weights)}] → [${list(s.parts)}], this is part ${a.index + 1} (largest remainder, ties to the earlier part)`
 }
 
 /**
@@ -63,7 +67,7 @@ export function explain(response: unknown, path: string): string[] {
     seen.add(path)
     const pad = '  '.repeat(depth)
     out.push(pad + entryLine(path, e))
-    const split = allocationLine(e)
+    const split = allocationLine(trace, e)
     if (split !== undefined) out.push(`${pad}  ${split}`)
     if (e.level !== undefined) out.push(`${pad}  tax rounding level "${e.level}"`)
     if (e.note !== undefined) out.push(`${pad}  note: ${e.note}`)

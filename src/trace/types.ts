@@ -19,8 +19,8 @@ export type TraceOp =
   /** One part of a split (largest remainder): `allocation` says of what, by which weights. */
   | 'allocate'
 
-/** The split an amount is one part of (SPEC §3: floor the exact shares, leftovers to the largest remainders). @example `const a: TraceAllocation = { of: 'shipping.shipping_method.cost', total: 1312, by: 'base', weights: ['10000', '5000'], parts: [875, 437], index: 0 }` */
-export interface TraceAllocation {
+/** A split of one amount into parts (SPEC §3: floor the exact shares, leftovers to the largest remainders, ties to the earlier part), kept once in `Trace.splits`. @example `const s: TraceSplit = { of: 'shipping.shipping_method.cost', total: 1312, by: 'base', weights: ['10000', '5000'], parts: [875, 437] }` */
+export interface TraceSplit {
   /** The whole that was split: a path of the transaction or a description. */
   readonly of: string
   readonly total: number
@@ -30,8 +30,15 @@ export interface TraceAllocation {
   readonly weights: readonly string[]
   /** Every part of the split, in order. */
   readonly parts: readonly number[]
-  /** Which part this amount is. */
+}
+
+/** Which split an amount is one part of: `split` is its key in `Trace.splits`, `index` the part. @example `const a: TraceAllocation = { split: 'shipping', index: 0, of: 'shipping.shipping_method.cost', total: 1312, by: 'base' }` */
+export interface TraceAllocation {
+  readonly split: string
   readonly index: number
+  readonly of: string
+  readonly total: number
+  readonly by: string
 }
 
 /** An option value that would have given another number here (precomputed where cheap). @example `const a: TraceAlternative = { option: 'instalment_rounding', choice: 'exact', value: 17499 }` */
@@ -92,4 +99,6 @@ export interface Trace {
   readonly currency: string
   readonly options: TraceOptions
   readonly amounts: Readonly<Record<string, TraceEntry>>
+  /** The splits amounts were allocated from, each once (its parts' entries point here). */
+  readonly splits: Readonly<Record<string, TraceSplit>>
 }
