@@ -94,6 +94,9 @@ export function chargeOne(t: Taxable, p: Policies): Charged {
     const q = BigInt(t.quantity)
     if (p.inclusiveTarget === 'net') net = multiplyAmount(roundDiv(BigInt(gross) * f.l, q * (f.l + f.k), mode), t.quantity)
     else net = gross - multiplyAmount(roundDiv(BigInt(gross) * f.k, q * (f.l + f.k), mode), t.quantity)
+    // A discounted gross that is not a multiple of the quantity can round the per-unit net up past
+    // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
+    net = Math.min(Math.max(net, 0), gross)
     taxes = rescale(extractInclusive(gross, pcts.map((r) => r.percent!), mode, p.inclusiveTarget).taxes, gross - net)
   } else {
     const ex = extractInclusive(gross, pcts.map((r) => r.percent!), mode, p.inclusiveTarget)
