@@ -24,8 +24,10 @@ export function entryAt(trace: Trace, path: string): TraceEntry | undefined {
 
 /** One entry as an equation: `path = step = step = value`. */
 export function entryLine(path: string, e: TraceEntry): string {
-  const last = e.steps[e.steps.length - 1]
+  const last = e.steps[e.steps.length - 1] ?? ''
   const steps = last === String(e.value) ? e.steps.slice(0, -1) : e.steps
+  // "0 (not shipped)" already states the value.
+  if (last.startsWith(`${e.value} (`)) return [path, ...steps].join(' = ')
   return [path, ...steps, String(e.value)].join(' = ')
 }
 
@@ -61,10 +63,15 @@ export function explain(response: unknown, path: string): string[] {
   if (first === undefined) return [`${p}: not an amount of this transaction (traced amounts are like products[0].totals.tax, totals.total, instalments[0].total_amount)`]
   const out: string[] = []
   const seen = new Set<string>()
-  const walk = (path: string, depth: number): void => {
+  const walk = (path: string, depth: number, parent?: TraceEntry): void => {
     const e = entryAt(trace, path)
     if (e === undefined || seen.has(path) || depth > 8) return
     seen.add(path)
+    // A part that is the whole (a line's one rate, a total of one line) says nothing new: skip to its inputs.
+    if (parent !== undefined && e.steps.join('\u0000') === parent.steps.join('\u0000')) {
+      for (const input of e.inputs ?? []) walk(input, depth, e)
+      return
+    }
     const pad = '  '.repeat(depth)
     out.push(pad + entryLine(path, e))
     const split = allocationLine(trace, e)
@@ -73,7 +80,7 @@ export function explain(response: unknown, path: string): string[] {
     if (e.note !== undefined) out.push(`${pad}  note: ${e.note}`)
     if (e.source !== undefined) out.push(`${pad}  from ${e.source}`)
     for (const a of e.alternatives ?? []) out.push(`${pad}  with ${a.option} "${a.choice}" it would be ${a.value}`)
-    for (const input of e.inputs ?? []) walk(input, depth + 1)
+    for (const input of e.inputs ?? []) walk(input, depth + 1, e)
   }
   walk(p, 0)
   return out

@@ -5,11 +5,12 @@
  * (every 10th order's total is one cent off). The 100,000-order memory check is `npm run batch-check`.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { ROOT } from '../support/pkg'
+import { createStore, estimate, type EstimateRequest } from '../../src/index'
 import { AT, BATCH_STORE, TAMPER_AT, TAMPER_EVERY, writeOrders } from './orders'
 
 const FIX = join(ROOT, 'test', 'fixtures', 'api-estimate-de')
@@ -132,7 +133,7 @@ describe('tamio-pricing reconcile', () => {
 })
 
 function estResponseText(): Record<string, unknown> {
-  return JSON.parse(spawnSync(process.execPath, ['-e', `process.stdout.write(require('fs').readFileSync(${JSON.stringify(RESPONSE)}, 'utf8'))`], { encoding: 'utf8' }).stdout) as Record<string, unknown>
+  return JSON.parse(readFileSync(RESPONSE, 'utf8')) as Record<string, unknown>
 }
 
 describe('file and usage errors: one line on stderr, exit 2', () => {
@@ -198,12 +199,11 @@ describe('tamio-pricing reconcile --batch', () => {
   })
 
   it('all orders matching: exit 0', () => {
-    const lines = [0, 1, 2].map((i) => JSON.stringify({ request: { products: [{ id: 'mug', quantity: i + 1 }], new_customer: { country: 'DE' } }, response: null }))
-    // Responses computed by the binary itself from the same store (estimate --format json), so they match by construction.
-    const ok = lines.map((l, i) => {
-      const req = write(`r${i}.json`, JSON.stringify((JSON.parse(l) as { request: unknown }).request))
-      const res = JSON.parse(cli('estimate', req, '--store', storeFile, '--at', AT, '--format', 'json').stdout) as unknown
-      return JSON.stringify({ request: (JSON.parse(l) as { request: unknown }).request, response: res })
+    // Responses from the library itself on the same store, so they match by construction.
+    const store = createStore(BATCH_STORE)
+    const ok = [1, 2, 3].map((quantity) => {
+      const request: EstimateRequest = { products: [{ id: 'mug', quantity }], new_customer: { country: 'DE' } }
+      return JSON.stringify({ request, response: estimate(store, request, { at: AT }) })
     })
     const f = write('ok.ndjson', `${ok.join('\n')}\n\n`)
     const r = cli('reconcile', '--batch', f, '--store', storeFile, '--at', AT)
@@ -220,6 +220,13 @@ describe('tamio-pricing reconcile --batch', () => {
     expect(r.stdout).toMatch(/line 2: invalid JSON/)
     expect(r.stdout).toMatch(/line 3: expected an object \{"request"/)
     expect(r.stdout).toMatch(/line 4: response: expected a JSON object, got a string/)
+  })
+
+  it.skipIf(!existsSync('/usr/bin/script'))('on a TTY (a pseudo-terminal from script(1)) a progress bar is drawn on stderr, ending at 100%', () => {
+    const cmd = [process.execPath, CLI, 'reconcile', '--batch', orders, '--store', storeFile, '--at', AT].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')
+    const r = spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    expect(r.stdout).toMatch(/\r\[#{30}\] 100\.0%\s+2,000 lines/)
+    expect(r.stdout).toContain('2,000 orders: 1,800 matched, 200 mismatched')
   })
 
   it('a missing batch file is a one-line error, exit 2', () => {
