@@ -23,6 +23,12 @@ const MEMBERS: ReadonlySet<string> = new Set(EU_MEMBERS)
  * ```
  */
 export function normalizeCountry(code: string): string {
+  // Fast path: already two upper-case letters (the form every stored code is kept in), not EL.
+  if (code.length === 2) {
+    const a = code.charCodeAt(0)
+    const b = code.charCodeAt(1)
+    if (a >= 65 && a <= 90 && b >= 65 && b <= 90 && !(a === 69 && b === 76)) return code
+  }
   const c = code.trim().toUpperCase().replace(/\s+/g, ' ')
   return c.startsWith('EL') && (c.length === 2 || c[2] === '-') ? `GR${c.slice(2)}` : c
 }

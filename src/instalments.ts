@@ -28,8 +28,35 @@ export function addCycles(at: number, k: number, cycle: NPlan['cycle']): number 
   return Date.UTC(ty, tm, Math.min(d.getUTCDate(), last), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds())
 }
 
-function iso(ms: number): string {
-  return new Date(ms).toISOString()
+/**
+ * `new Date(ms).toISOString()` by integer arithmetic (days → civil date, Howard Hinnant's
+ * algorithm): the same string for years 0–9999, without allocating a Date per due date.
+ */
+export function iso(ms: number): string {
+  const days = Math.floor(ms / DAY)
+  let rem = ms - days * DAY
+  const hh = Math.floor(rem / 3_600_000)
+  rem -= hh * 3_600_000
+  const mi = Math.floor(rem / 60_000)
+  rem -= mi * 60_000
+  const ss = Math.floor(rem / 1000)
+  const mss = rem - ss * 1000
+  const z = days + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  if (y < 0 || y > 9999) return new Date(ms).toISOString()
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T${pad(hh, 2)}:${pad(mi, 2)}:${pad(ss, 2)}.${pad(mss, 3)}Z`
+}
+
+function pad(n: number, width: number): string {
+  const s = String(n)
+  return s.length >= width ? s : '0000'.slice(0, width - s.length) + s
 }
 
 /**

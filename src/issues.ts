@@ -94,8 +94,19 @@ export const REJECTION_CODES: ReadonlySet<string> = new Set<IssueCode>([
 /** JSON path helpers: `join('products', 2, 'quantity')` → `products[2].quantity`. @example `joinPath('products', 0) // 'products[0]'` */
 export function joinPath(base: string, key: string | number): string {
   if (typeof key === 'number') return `${base}[${key}]`
-  if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) return base === '' ? key : `${base}.${key}`
+  if (isIdentifier(key)) return base === '' ? key : `${base}.${key}`
   return `${base}[${JSON.stringify(key)}]`
+}
+
+/** `^[A-Za-z_$][A-Za-z0-9_$]*$` without a regex: paths are built on every read of the request. */
+function isIdentifier(key: string): boolean {
+  if (key.length === 0) return false
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36
+    if (!letter && (i === 0 || c < 48 || c > 57)) return false
+  }
+  return true
 }
 
 /**
@@ -131,9 +142,17 @@ export function atPath<T>(path: string, f: () => T): T {
   try {
     return f()
   } catch (e) {
-    if (!(e instanceof MoneyError)) throw e
-    // Weights that sum past 2^53 are an overflow too (allocate reports them as invalid_weights).
-    const overflow = e.code === 'amount_overflow' || (e.code === 'invalid_weights' && /safe/.test(e.message))
-    throw new IssueError(issue(overflow ? 'amount_overflow' : 'invalid_value', path, { detail: e.message }))
+    return rethrowAt(e, path)
   }
+}
+
+/**
+ * The catch half of {@link atPath}, for hot loops that build the path only when something failed:
+ * a MoneyError becomes an {@link IssueError} at `path`; anything else is rethrown unchanged.
+ */
+export function rethrowAt(e: unknown, path: string): never {
+  if (!(e instanceof MoneyError)) throw e
+  // Weights that sum past 2^53 are an overflow too (allocate reports them as invalid_weights).
+  const overflow = e.code === 'amount_overflow' || (e.code === 'invalid_weights' && /safe/.test(e.message))
+  throw new IssueError(issue(overflow ? 'amount_overflow' : 'invalid_value', path, { detail: e.message }))
 }

@@ -132,6 +132,21 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly LineSt
   const verified = !exempt && b2b && places.verifiedVat && bill !== origin
   const rcFor = (goods: boolean, place: string) => verified && place !== origin && isEu(origin, goods) && isEu(bill, goods) && isEu(place, goods)
   let anyReverseCharge = false
+  // Lines of one jurisdiction and category share their rate list: looked up once per estimate.
+  const cache = new Map<string, Map<string, NRate[]>>()
+  const lookup = (key: string, category: string): NRate[] => {
+    let byCategory = cache.get(key)
+    if (byCategory === undefined) {
+      byCategory = new Map()
+      cache.set(key, byCategory)
+    }
+    let hit = byCategory.get(category)
+    if (hit === undefined) {
+      hit = ratesFor(store, key, category)
+      byCategory.set(category, hit)
+    }
+    return hit
+  }
   for (const l of lines) {
     const place = l.shipped ? ship : bill
     const placeKey = l.shipped ? shipKey : billKey
@@ -148,13 +163,13 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly LineSt
     l.placeCountry = place
     l.jurisdiction = key
     l.moss = moss
-    let rates = exempt ? [] : ratesFor(store, key, l.category)
+    let rates = exempt ? [] : lookup(key, l.category)
     if (reverseCharge) rates = rates.filter((r) => !r.vat)
     // Cross-border inclusive pricing: reverse charge, tax exemption and keep_net (for a line taxed
     // outside the account's country) re-price the unit to its origin net, rounded once; the line
     // is exclusive from then on.
     if (l.inclusive && (exempt || reverseCharge || (policies.keepNet && canonicalCountry(key) !== origin))) {
-      const unit = originNet(l.unitPrice, l.units / l.quantity, ratesFor(store, originKey, l.category), policies)
+      const unit = originNet(l.unitPrice, l.units / l.quantity, lookup(originKey, l.category), policies)
       l.unitPrice = unit
       l.itemTotal = multiplyAmount(unit, l.quantity)
       l.inclusive = false

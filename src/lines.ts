@@ -3,7 +3,7 @@
  * currency, or reject it with a warning. `item_total = unit_price × quantity`.
  */
 import type { Converter } from './currency'
-import { atPath, issue, joinPath, type IssueCode } from './issues'
+import { issue, joinPath, rethrowAt, type IssueCode } from './issues'
 import type { LineState } from './line'
 import { addAmounts, multiplyAmount } from './money/amount'
 import type { NLineRef } from './request'
@@ -179,26 +179,36 @@ interface Pool {
 export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warnings: Issue[]): LineState[] {
   const candidates: LineState[] = []
   for (const ref of refs) {
-    if (ref.product === null) {
-      candidates.push(atPath(joinPath(ref.path, 'quantity'), () => newLine(ref, ctx, ref.price, null)))
-      continue
+    // An amount past 2^53 is a 400 amount_overflow naming the line (its price) or its quantity; the
+    // path is built only when that happens.
+    let atQuantity = ref.product === null
+    try {
+      if (ref.product === null) {
+        candidates.push(newLine(ref, ctx, ref.price, null))
+        continue
+      }
+      const rule = ruleCheck(ref, ctx)
+      if (rule !== null) {
+        warnings.push(issue(rule, ref.path, { country: ctx.shipCountry }))
+        continue
+      }
+      const priced = price(ref, ctx)
+      if ('reject' in priced) {
+        warnings.push(issue(priced.reject, ref.path, { currency: ctx.currency }))
+        continue
+      }
+      atQuantity = true
+      candidates.push(newLine(ref, ctx, priced.price, priced.rate ?? null))
+    } catch (e) {
+      rethrowAt(e, atQuantity ? joinPath(ref.path, 'quantity') : ref.path)
     }
-    const rule = ruleCheck(ref, ctx)
-    if (rule !== null) {
-      warnings.push(issue(rule, ref.path, { country: ctx.shipCountry }))
-      continue
-    }
-    // An amount past 2^53 is a 400 amount_overflow naming the line (its price) or its quantity.
-    const priced = atPath(ref.path, () => price(ref, ctx))
-    if ('reject' in priced) {
-      warnings.push(issue(priced.reject, ref.path, { currency: ctx.currency }))
-      continue
-    }
-    candidates.push(atPath(joinPath(ref.path, 'quantity'), () => newLine(ref, ctx, priced.price, priced.rate ?? null)))
   }
   // min/max units of a product across the cart
+  // (only counted when some product has such a bound: most carts have none)
   const unitsByProduct = new Map<NProduct, number>()
-  for (const l of candidates) if (l.product !== null) unitsByProduct.set(l.product, (unitsByProduct.get(l.product) ?? 0) + l.units)
+  let bounded = false
+  for (const l of candidates) if (l.product !== null && (l.product.minUnits !== null || l.product.maxUnits !== null)) bounded = true
+  if (bounded) for (const l of candidates) if (l.product !== null) unitsByProduct.set(l.product, (unitsByProduct.get(l.product) ?? 0) + l.units)
   const accepted: LineState[] = []
   const pools = new Map<object, Pool>()
   for (const l of candidates) {
@@ -207,7 +217,7 @@ export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warni
       accepted.push(l)
       continue
     }
-    const total = unitsByProduct.get(p)!
+    const total = unitsByProduct.get(p) ?? 0
     if (p.minUnits !== null && total < p.minUnits) {
       warnings.push(issue('below_min_units', l.path, { min: p.minUnits }))
       continue
@@ -232,23 +242,40 @@ export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warni
  */
 function demands(l: LineState): { key: object; stock: number | null; units: number }[] {
   const p = l.product!
-  const productPool = { key: p as object, stock: p.unlimited ? null : p.stock }
+  const productStock = p.unlimited ? null : p.stock
   const forVariant = (v: NVariant, units: number) =>
-    p.unlimited || v.unlimited ? { key: v as object, stock: null, units } : v.stock !== null ? { key: v as object, stock: v.stock, units } : { ...productPool, units }
+    p.unlimited || v.unlimited
+      ? { key: v as object, stock: null, units }
+      : v.stock !== null
+        ? { key: v as object, stock: v.stock, units }
+        : { key: p as object, stock: productStock, units }
   if (l.pack !== null && l.pack.items !== null) {
     const byKey = new Map<object, { key: object; stock: number | null; units: number }>()
     for (const it of l.pack.items) {
       const d = forVariant(it.variant, multiplyAmount(it.units, l.quantity))
       const prev = byKey.get(d.key)
-      byKey.set(d.key, prev === undefined ? d : { ...prev, units: prev.units + d.units })
+      byKey.set(d.key, prev === undefined ? d : { key: prev.key, stock: prev.stock, units: prev.units + d.units })
     }
     return [...byKey.values()]
   }
   if (l.variant !== null) return [forVariant(l.variant, l.units)]
-  return [{ ...productPool, units: l.units }]
+  return [{ key: p as object, stock: productStock, units: l.units }]
 }
 
 function fitsStock(l: LineState, pools: Map<object, Pool>): boolean {
+  const p = l.product!
+  // The common line — a plain product, no variant, no pack of variants — needs no demand list.
+  if (l.variant === null && (l.pack === null || l.pack.items === null)) {
+    if (p.unlimited || p.stock === null) return true
+    let pool = pools.get(p)
+    if (pool === undefined) {
+      pool = { stock: p.stock, used: 0 }
+      pools.set(p, pool)
+    }
+    if (pool.used + l.units > pool.stock) return false
+    pool.used += l.units
+    return true
+  }
   const ds = demands(l)
   for (const d of ds) {
     if (d.stock === null) continue

@@ -86,10 +86,10 @@ export function resolvePlaces(store: PreparedStore, rc: NRequestCustomer, reques
   }
   const ship = shipTo?.country != null ? where(shipTo.country, shipTo) : { country: billCountry, state: shipTo?.state ?? bill.state, county: county(shipTo) ?? bill.county }
   const vat = billTo?.vat?.trim() ?? ''
-  const info: Record<string, unknown> = { ...(stored?.fields ?? {}) }
+  const info: Record<string, unknown> = stored === undefined ? {} : copyFields(stored.fields)
   for (const k of Object.keys(rc.inlineFields)) info[k] = rc.inlineFields[k]
-  info.billing_information = billTo === null ? null : { ...billTo.fields }
-  info.shipping_information = shipTo === null ? null : { ...shipTo.fields }
+  info.billing_information = billTo === null ? null : copyFields(billTo.fields)
+  info.shipping_information = shipTo === null ? null : copyFields(shipTo.fields)
   const locale = requestLocale ?? rc.locale ?? stored?.locale ?? billTo?.locale ?? 'en'
   return {
     billTo,
@@ -109,4 +109,18 @@ export function resolvePlaces(store: PreparedStore, rc: NRequestCustomer, reques
     locale,
     customerInformation: info,
   }
+}
+
+/**
+ * A fresh copy of echoed scalar fields, so no two outputs (nor the store) share an object. A key
+ * loop: object spread of these dictionary-built objects is several times slower on V8.
+ */
+function copyFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  const keys = Object.keys(fields)
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!
+    out[k] = fields[k]
+  }
+  return out
 }

@@ -138,11 +138,26 @@ export function shipOrder(
     if (r === undefined) nshiftRates.set(j, (r = { ...nshiftRate!, jurisdiction: j }))
     return r
   }
+  const shippingCache = new Map<string, Map<readonly NRate[], NRate[]>>()
   const items: Taxable[] = shipped.map((l) => {
     let rates: readonly NRate[] = []
     if (ctx.exempt) rates = []
     else if (nshiftRate !== null) rates = ctx.reverseCharge ? [] : [nshiftFor(l)]
-    else if (policy !== ShippingTax.None) rates = shippingRatesFor(store, l.jurisdiction, shared.get(l.jurisdiction) ?? l.rates, ctx.reverseCharge)
+    else if (policy !== ShippingTax.None) {
+      // Lines of one jurisdiction with the same goods rates (one shared list) share the answer.
+      const goods = shared.get(l.jurisdiction) ?? l.rates
+      let byGoods = shippingCache.get(l.jurisdiction)
+      if (byGoods === undefined) {
+        byGoods = new Map()
+        shippingCache.set(l.jurisdiction, byGoods)
+      }
+      let hit = byGoods.get(goods)
+      if (hit === undefined) {
+        hit = shippingRatesFor(store, l.jurisdiction, goods, ctx.reverseCharge)
+        byGoods.set(goods, hit)
+      }
+      rates = hit
+    }
     return { base: l.shippingSubtotal - l.shippingDiscount, quantity: 1, units: 0, rates, inclusive }
   })
   const charged = chargeAll(items, ctx.policies)

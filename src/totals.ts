@@ -3,7 +3,7 @@
  * `products[i]`, `totals`, the aggregated `taxes`.
  */
 import type { LineState } from './line'
-import { addAmounts } from './money/amount'
+import { addAmounts, toAmount } from './money/amount'
 import type { AggregatedTaxRate, LineTotals, OutputTaxRate, TransactionProduct, TransactionTotals } from './types/output'
 
 /** One line's totals, every one derived from the stages' integers. */
@@ -57,51 +57,136 @@ export function lineOutput(l: LineState, totals: LineTotals, currency: string): 
   }
 }
 
-const SUMMED = [
-  'item_total', 'discount', 'subtotal', 'tax', 'item_total_with_tax', 'shipping_subtotal', 'shipping_discount',
-  'shipping', 'shipping_tax', 'shipping_total', 'moss_taxable_amount', 'moss_tax_total',
-] as const
-
 /** Transaction totals: exact sums over the lines; `total = Σ line total − trial_deductions`. */
 export function transactionTotals(lines: readonly LineState[], totals: readonly LineTotals[]): TransactionTotals {
-  const sums: Record<(typeof SUMMED)[number], number> = {
-    item_total: 0, discount: 0, subtotal: 0, tax: 0, item_total_with_tax: 0, shipping_subtotal: 0,
-    shipping_discount: 0, shipping: 0, shipping_tax: 0, shipping_total: 0, moss_taxable_amount: 0, moss_tax_total: 0,
-  }
+  // Every summand is a safe integer ≥ 0, so a sum past 2^53 still compares ≥ 2^53 as a double:
+  // checking the finished sums (in \`safe\`) is enough to catch an overflow.
+  let itemTotal = 0, discount = 0, subtotal = 0, tax = 0, withTax = 0, shippingSubtotal = 0, shippingDiscount = 0
+  let shipping = 0, shippingTax = 0, shippingTotal = 0, mossTaxable = 0, mossTax = 0
   let itemCount = 0
   let conversion = false
   let trial = 0
   let total = 0
   for (let i = 0; i < totals.length; i++) {
     const t = totals[i]!
-    for (const k of SUMMED) sums[k] = addAmounts(sums[k], t[k])
-    itemCount += lines[i]!.quantity
+    const l = lines[i]!
+    itemTotal += t.item_total
+    discount += t.discount
+    subtotal += t.subtotal
+    tax += t.tax
+    withTax += t.item_total_with_tax
+    shippingSubtotal += t.shipping_subtotal
+    shippingDiscount += t.shipping_discount
+    shipping += t.shipping
+    shippingTax += t.shipping_tax
+    shippingTotal += t.shipping_total
+    mossTaxable += t.moss_taxable_amount
+    mossTax += t.moss_tax_total
+    itemCount += l.quantity
     if (t.price_conversion) conversion = true
-    if (lines[i]!.subscriptionTrial) trial = addAmounts(trial, t.total)
-    total = addAmounts(total, t.total)
+    if (l.subscriptionTrial) trial += t.total
+    total += t.total
   }
-  return { ...sums, item_count: itemCount, price_conversion: conversion, trial_deductions: trial, total: total - trial }
+  return {
+    item_total: safe(itemTotal),
+    discount: safe(discount),
+    subtotal: safe(subtotal),
+    tax: safe(tax),
+    item_total_with_tax: safe(withTax),
+    shipping_subtotal: safe(shippingSubtotal),
+    shipping_discount: safe(shippingDiscount),
+    shipping: safe(shipping),
+    shipping_tax: safe(shippingTax),
+    shipping_total: safe(shippingTotal),
+    moss_taxable_amount: safe(mossTaxable),
+    moss_tax_total: safe(mossTax),
+    item_count: safe(itemCount),
+    price_conversion: conversion,
+    trial_deductions: safe(trial),
+    total: safe(total) - trial,
+  }
+}
+
+function safe(n: number): number {
+  return Number.isSafeInteger(n) ? n : toAmount(n)
+}
+
+/** The aggregation identity (id, label, rate, jurisdiction). */
+function sameRate(x: OutputTaxRate, r: OutputTaxRate): boolean {
+  return x.id === r.id && x.label === r.label && x.rate_percent === r.rate_percent && x.rate_amount === r.rate_amount && x.jurisdiction === r.jurisdiction
+}
+
+interface RateEntry {
+  readonly rate: OutputTaxRate
+  tax: number
+  taxable: number
+  readonly applies: (string | null)[]
+  /** The products already listed, by identity (pointer compares; `null` for invoice items). */
+  readonly products: (object | null)[]
+  seen: Set<object | null> | null
 }
 
 /** Aggregates the lines' rates by identity (id, label, rate, jurisdiction), summing tax and taxable amount. */
 export function aggregateRates(lines: readonly LineState[], pick: (l: LineState) => readonly OutputTaxRate[]): AggregatedTaxRate[] {
-  const byKey = new Map<string, { rate: OutputTaxRate; tax: number; taxable: number; applies: (string | null)[]; seen: Set<string | null> }>()
+  // Grouped by id first, then a short scan for the rest of the identity: no key strings per line.
+  const byId = new Map<string | null, RateEntry[]>()
+  const order: RateEntry[] = []
+  let last: RateEntry | undefined
   for (const l of lines) {
+    const product = l.product
     for (const r of pick(l)) {
-      const key = `${r.id ?? ''}\u0000${r.label}\u0000${r.rate_percent ?? ''}\u0000${r.rate_amount ?? ''}\u0000${r.jurisdiction}`
-      let e = byKey.get(key)
+      // Consecutive lines mostly carry the same rates: try the last entry before the lookup.
+      let e: RateEntry | undefined = last !== undefined && sameRate(last.rate, r) ? last : undefined
       if (e === undefined) {
-        e = { rate: r, tax: 0, taxable: 0, applies: [], seen: new Set() }
-        byKey.set(key, e)
+        let group = byId.get(r.id)
+        if (group === undefined) {
+          group = []
+          byId.set(r.id, group)
+        }
+        for (const g of group) {
+          if (sameRate(g.rate, r)) {
+            e = g
+            break
+          }
+        }
+        if (e === undefined) {
+          e = { rate: r, tax: 0, taxable: 0, applies: [], products: [], seen: null }
+          group.push(e)
+          order.push(e)
+        }
       }
-      e.tax = addAmounts(e.tax, r.tax)
-      e.taxable = addAmounts(e.taxable, r.taxable_amount)
-      const id = l.product?.id ?? null
-      if (!e.seen.has(id)) {
-        e.seen.add(id)
-        e.applies.push(id)
+      last = e
+      e.tax += r.tax
+      e.taxable += r.taxable_amount
+      // Each product once: a scan while the list is short, a Set once it is long.
+      const ps = e.products
+      let fresh: boolean
+      if (ps.length < 64) fresh = !ps.includes(product)
+      else {
+        if (e.seen === null) e.seen = new Set(ps)
+        fresh = !e.seen.has(product)
+        if (fresh) e.seen.add(product)
+      }
+      if (fresh) {
+        ps.push(product)
+        e.applies.push(product === null ? null : product.id)
       }
     }
   }
-  return [...byKey.values()].map((e) => ({ ...e.rate, tax: e.tax, taxable_amount: e.taxable, applies_to: e.applies }))
+  return order.map((e) => {
+    const r = e.rate
+    return {
+      id: r.id,
+      rate_percent: r.rate_percent,
+      rate_amount: r.rate_amount,
+      label: r.label,
+      tax: safe(e.tax),
+      moss: r.moss,
+      jurisdiction: r.jurisdiction,
+      inclusive: r.inclusive,
+      vat_tax: r.vat_tax,
+      taxable_amount: safe(e.taxable),
+      applies_to: e.applies,
+    }
+  })
 }

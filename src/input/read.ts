@@ -77,13 +77,12 @@ export class Reader {
 
   object(o: Obj, key: string, path: string, required = false): Obj | undefined {
     const v = own(o, key)
-    const p = joinPath(path, key)
     if (missing(v)) {
-      if (required) this.add('required', p)
+      if (required) this.add('required', joinPath(path, key))
       return undefined
     }
     if (!isObject(v)) {
-      this.add('invalid_type', p, { expected: 'an object' })
+      this.add('invalid_type', joinPath(path, key), { expected: 'an object' })
       return undefined
     }
     return v
@@ -91,17 +90,16 @@ export class Reader {
 
   array(o: Obj, key: string, path: string, required = false, max: number = LIMITS.maxList): readonly unknown[] | undefined {
     const v = own(o, key)
-    const p = joinPath(path, key)
     if (missing(v)) {
-      if (required) this.add('required', p)
+      if (required) this.add('required', joinPath(path, key))
       return undefined
     }
     if (!Array.isArray(v)) {
-      this.add('invalid_type', p, { expected: 'an array' })
+      this.add('invalid_type', joinPath(path, key), { expected: 'an array' })
       return undefined
     }
     if (v.length > max) {
-      this.add('too_many_items', p, { max })
+      this.add('too_many_items', joinPath(path, key), { max })
       return undefined
     }
     return v
@@ -109,17 +107,16 @@ export class Reader {
 
   string(o: Obj, key: string, path: string, required = false): string | undefined {
     const v = own(o, key)
-    const p = joinPath(path, key)
     if (missing(v)) {
-      if (required) this.add('required', p)
+      if (required) this.add('required', joinPath(path, key))
       return undefined
     }
     if (typeof v !== 'string') {
-      this.add('invalid_type', p, { expected: 'a string' })
+      this.add('invalid_type', joinPath(path, key), { expected: 'a string' })
       return undefined
     }
     if (v.length > LIMITS.maxString) {
-      this.add('string_too_long', p, { max: LIMITS.maxString })
+      this.add('string_too_long', joinPath(path, key), { max: LIMITS.maxString })
       return undefined
     }
     return v
@@ -172,12 +169,13 @@ export class Reader {
   /** A non-negative safe integer amount in minor units (or a count). */
   amount(o: Obj, key: string, path: string, required = false, code: IssueCode = 'invalid_amount'): number | undefined {
     const v = own(o, key)
-    const p = joinPath(path, key)
     if (missing(v)) {
-      if (required) this.add('required', p)
+      if (required) this.add('required', joinPath(path, key))
       return undefined
     }
-    return this.amountValue(v, p, code)
+    // The common case needs no path: the path is built only for an issue.
+    if (typeof v === 'number' && v >= 0 && Number.isSafeInteger(v)) return v === 0 ? 0 : v
+    return this.amountValue(v, joinPath(path, key), code)
   }
 
   amountValue(v: unknown, p: string, code: IssueCode = 'invalid_amount'): number | undefined {
@@ -199,14 +197,13 @@ export class Reader {
   /** A signed safe integer (price deltas). */
   signedAmount(o: Obj, key: string, path: string): number | undefined {
     const v = own(o, key)
-    const p = joinPath(path, key)
     if (missing(v)) return undefined
     if (typeof v !== 'number' || !Number.isInteger(v)) {
-      this.add('invalid_type', p, { expected: 'an integer' })
+      this.add('invalid_type', joinPath(path, key), { expected: 'an integer' })
       return undefined
     }
     if (!Number.isSafeInteger(v)) {
-      this.add('amount_overflow', p)
+      this.add('amount_overflow', joinPath(path, key))
       return undefined
     }
     return v === 0 ? 0 : v
@@ -215,16 +212,15 @@ export class Reader {
   /** An exact decimal (`"19"`, `7.7`) parsed once into a rational. */
   decimal(o: Obj, key: string, path: string, opts: ParseDecimalOptions & { percent?: boolean; required?: boolean } = {}): Rational | undefined {
     const v = own(o, key)
-    const p = joinPath(path, key)
     if (missing(v)) {
-      if (opts.required === true) this.add('required', p)
+      if (opts.required === true) this.add('required', joinPath(path, key))
       return undefined
     }
     try {
       return opts.percent === true ? parsePercent(v, opts) : parseDecimal(v, opts)
     } catch (e) {
       if (e instanceof MoneyError) {
-        this.add('invalid_rate', p, { detail: e.message })
+        this.add('invalid_rate', joinPath(path, key), { detail: e.message })
         return undefined
       }
       throw e

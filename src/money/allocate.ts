@@ -77,11 +77,54 @@ export function allocate(total: number, weights: readonly number[], fallback?: r
     }
     return finish(parts, neg, t - given, (a, b) => (brems[a]! > brems[b]! ? -1 : brems[a]! < brems[b]! ? 1 : a - b))
   }
-  return finish(parts, neg, t - given, (a, b) => rems[b]! - rems[a]! || a - b)
+  return finishNumber(parts, neg, t - given, rems)
+}
+
+/**
+ * {@link finish} for Number remainders, the common path: gives the leftover units to the largest
+ * remainders, ties to the earlier index.
+ */
+function finishNumber(parts: number[], neg: boolean, leftover: number, rems: readonly number[]): Amount[] {
+  if (leftover > 16) {
+    // Many leftover units: one sort of the indices with a remainder (O(n log n)).
+    const idx: number[] = []
+    for (let i = 0; i < rems.length; i++) if (rems[i]! !== 0) idx.push(i)
+    idx.sort((a, b) => rems[b]! - rems[a]! || a - b)
+    for (let k = 0; k < leftover; k++) parts[idx[k]!]! += 1
+  } else if (leftover > 0) {
+    // A few: keep the best `leftover` by insertion (O(n × leftover), no sort, no closure).
+    const idx: number[] = []
+    for (let i = 0; i < rems.length; i++) {
+      const r = rems[i]!
+      if (r === 0) continue
+      let j = idx.length
+      idx.push(i)
+      // Stable: an equal remainder stays after the earlier index.
+      while (j > 0 && rems[idx[j - 1]!]! < r) {
+        idx[j] = idx[j - 1]!
+        j--
+      }
+      idx[j] = i
+      if (idx.length > leftover) idx.pop() // keep only the `leftover` best
+    }
+    for (let k = 0; k < leftover; k++) parts[idx[k]!]! += 1
+  }
+  if (neg) for (let i = 0; i < parts.length; i++) parts[i] = parts[i] === 0 ? 0 : -parts[i]!
+  return parts as Amount[]
 }
 
 function finish(parts: number[], neg: boolean, leftover: number, order: (a: number, b: number) => number): Amount[] {
-  if (leftover > 0) {
+  if (leftover > 0 && leftover <= 4) {
+    // A few leftover units (the usual case: fewer than the parts that share a remainder): pick
+    // each next-best index by a scan, without sorting or allocating. `order(a, b) < 0` means a first.
+    const given = new Array<boolean>(parts.length).fill(false)
+    for (let k = 0; k < leftover; k++) {
+      let best = -1
+      for (let i = 0; i < parts.length; i++) if (!given[i] && (best === -1 || order(i, best) < 0)) best = i
+      given[best] = true
+      parts[best]! += 1
+    }
+  } else if (leftover > 0) {
     const idx = parts.map((_, i) => i).sort(order)
     for (let k = 0; k < leftover; k++) parts[idx[k]!]! += 1
   }

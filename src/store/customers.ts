@@ -19,7 +19,9 @@ export function scalarFields(o: Obj, skip: ReadonlySet<string> = CUSTOMER_CONTRO
     const v = o[k]
     if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) {
       // -0 is echoed as 0 (JSON cannot tell them apart; the output never carries a -0).
-      Object.defineProperty(out, k, { value: v === 0 ? 0 : v, enumerable: true, writable: true, configurable: true })
+      // `__proto__` is skipped above, so a plain assignment cannot reach the prototype, and the
+      // object stays in V8's fast mode (it is copied on every estimate).
+      out[k] = v === 0 ? 0 : v
     }
   }
   return out
