@@ -113,11 +113,15 @@ export function checkEnvelope(res: unknown): asserts res is EstimateResponse {
 /** Per-case time bound: a case that takes longer is a failure (a hang would take forever). */
 export const CASE_MS = 2_000
 
+/** The slowest single call seen so far, per kind (`estimate`, `createStore`), in ms: for the fuzz report. */
+export const slowest = new Map<string, number>()
+
 /** Times `f`; throws when it took longer than {@link CASE_MS}. */
 export function timed<T>(what: string, f: () => T): T {
   const t0 = performance.now()
   const out = f()
   const ms = performance.now() - t0
+  if (ms > (slowest.get(what) ?? 0)) slowest.set(what, ms)
   if (ms > CASE_MS) fail(`${what} took ${ms.toFixed(0)} ms (bound ${CASE_MS} ms)`)
   return out
 }

@@ -9,6 +9,7 @@
  *   FUZZ_ONLY=valid npm run fuzz                   # only the properties whose rule mentions "valid"
  */
 import fc from 'fast-check'
+import { slowest } from './check'
 import { PROPERTIES, tally } from './properties'
 
 const total = Number(process.env.FUZZ_RUNS ?? 1_000_000)
@@ -29,6 +30,7 @@ for (const p of selected) {
   const s = (performance.now() - t0) / 1000
   cases += out.numRuns
   console.log(`\n${out.failed ? 'FAIL' : 'ok  '} ${out.numRuns} cases in ${s.toFixed(1)} s (${((s * 1e6) / Math.max(out.numRuns, 1)).toFixed(0)} µs/case) — ${p.rule}`)
+  console.log(`       slowest call so far: ${[...slowest].map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`)
   for (const [k, v] of tally) {
     const d = v - (before.get(k) ?? 0)
     if (d > 0) console.log(`       ${String(d).padStart(8)}  ${k}`)
