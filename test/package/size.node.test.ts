@@ -19,11 +19,14 @@ import { ROOT } from '../support/pkg'
 
 /**
  * Budget for the minified+gzipped `{ createStore, estimate }` browser bundle, in bytes, set from
- * measurement: 24,893 B when the estimate pipeline landed (library code ≈ 19.8 KB, big.js ≈ 2.9 KB,
- * dinero.js's ISO 4217 table ≈ 2.2 KB) plus ~4% headroom. The issue's aim is 15 KB: NOT met yet —
- * lower this constant as the core shrinks. See README "Bundle size".
+ * measurement. History: 24,893 B when the estimate pipeline landed; 34,246 B once the derivation
+ * trace (`options.trace`, issue 6) joined `estimate` — its builder is ≈ 21 KB minified (≈ 6–7 KB
+ * gzip) that a bundler cannot drop, since `estimate` references it — with the validation limits of
+ * issue 9. Budget = that measurement plus ~5% headroom. The issue's aim is 15 KB: NOT met — the way
+ * down is a trace-free entry point and leaner validation; lower this constant as the core shrinks.
+ * See README "Bundle size".
  */
-export const BUDGET_GZIP_BYTES = 26_000
+export const BUDGET_GZIP_BYTES = 36_000
 
 /** The named imports the size budget is about (SPEC §1). */
 const CORE_IMPORTS = ['createStore', 'estimate'] as const
