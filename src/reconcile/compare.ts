@@ -81,7 +81,8 @@ const SKIP_ANY = new Set(['due'])
 const MAX_DEPTH = 32
 const MAX_IGNORED = 50
 
-const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : v === null || v === undefined ? '' : String(v))
+// Only scalars make keys: String() of an object can throw (no prototype) or run the caller's code.
+const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '')
 
 /** How the items of a list are matched: a key per item, and whether unmatched items pair by position. */
 function keyer(name: string): { key: (x: unknown) => string; positional: boolean } | null {

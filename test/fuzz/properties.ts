@@ -4,12 +4,13 @@
  * share of a budget.
  */
 import fc from 'fast-check'
-import { createStore, estimate, StoreConfigError, type Store } from '../../src/index'
+import { createStore, estimate, explain, reconcile, StoreConfigError, type Store } from '../../src/index'
+import apiResponse from '../fixtures/api-estimate-de/response.json'
 import { REJECTION_CODES } from '../../src/issues'
 import { assertNoPollution, checkEnvelope, deepFreeze, hostileEstimate, hostileStore, timed } from './check'
-import { clone, hostileJson, hostileValue, mutated } from './hostile'
+import { clone, hostileJson, hostileValue, mutated, nastyString } from './hostile'
 import { checkLaws } from './laws'
-import { AT, RICH_OPTIONS, RICH_STORE, SEEDS } from './rich'
+import { AT, RICH_OPTIONS, RICH_REQUESTS, RICH_STORE, SEEDS } from './rich'
 import { scenario } from '../support/arbitraries'
 import { validCase, type ValidCase } from './valid'
 
@@ -18,11 +19,17 @@ export interface FuzzProperty {
   readonly rule: string
   /** Share of a budget (cases per unit weight). */
   readonly weight: number
+  /** Which CI file runs it: hostile input, or the conservation laws on valid carts. */
+  readonly group: 'hostile' | 'laws'
+  /** Cases in the CI run (fixed seed). */
+  readonly ci: number
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each property has its own tuple type
   readonly property: () => fc.IProperty<any>
 }
 
 const seeds = SEEDS.map((s) => ({ ...s, prepared: createStore(s.store as never) }))
+/** Traced estimates of the rich requests (what reconcile and explain are given as `ours`). */
+const responses = RICH_REQUESTS.map((r) => estimate(seeds[0]!.prepared, r as never, { ...RICH_OPTIONS[1], trace: true } as never))
 const seedIndex = fc.nat(seeds.length - 1)
 const richOptions = fc.constantFrom(...RICH_OPTIONS)
 
@@ -104,6 +111,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   {
     rule: 'arbitrary JSON as the request: estimate answers a 200 or 400 envelope, nothing else, and pollutes no prototype',
     weight: 2,
+    group: 'hostile',
+    ci: 2000,
     property: () =>
       fc.property(seedIndex, hostileJson, (i, request) => {
         const res = hostileEstimate(seeds[i]!.prepared, request)
@@ -113,6 +122,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   {
     rule: 'arbitrary JSON as the options: estimate answers a 200 or 400 envelope',
     weight: 1,
+    group: 'hostile',
+    ci: 1000,
     property: () =>
       fc.property(seedIndex, fc.oneof(hostileJson, hostileValue), (i, options) => {
         const res = hostileEstimate(seeds[i]!.prepared, clone(seeds[i]!.requests[0]), options)
@@ -122,6 +133,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   {
     rule: 'arbitrary JSON as the store config: createStore returns a Store or throws StoreConfigError, nothing else',
     weight: 2,
+    group: 'hostile',
+    ci: 2000,
     property: () =>
       fc.property(fc.oneof(hostileJson, hostileJson.map((x) => ({ account: { base_currency: 'EUR', country: 'DE' }, ...(typeof x === 'object' && x !== null && !Array.isArray(x) ? x : { products: x }) }))), (config) => {
         const out = hostileStore(config)
@@ -132,6 +145,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   {
     rule: 'a valid request with one to three hostile leaves: estimate answers a 200 or 400 envelope',
     weight: 6,
+    group: 'hostile',
+    ci: 4000,
     property: () =>
       fc.property(
         seedIndex.chain((i) => fc.tuple(fc.constant(i), fc.constantFrom(...seeds[i]!.requests).chain((r) => mutated(r)))),
@@ -146,6 +161,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   {
     rule: 'a valid store with one to three hostile leaves: a Store that prices every seed request into an envelope, or a StoreConfigError',
     weight: 6,
+    group: 'hostile',
+    ci: 1500,
     property: () =>
       fc.property(
         seedIndex.chain((i) => fc.tuple(fc.constant(i), mutated(seeds[i]!.store))),
@@ -165,6 +182,8 @@ export const PROPERTIES: readonly FuzzProperty[] = [
   {
     rule: 'a valid random store and cart: every conservation law holds, amounts are safe integers ≥ 0, inputs are unmutated, and the JSON is stable across runs and key orders',
     weight: 4,
+    group: 'laws',
+    ci: 1500,
     property: () =>
       fc.property(validCases, fc.integer(), ({ store, request, options, extreme }, shuffleSeed) => {
         deepFreeze(store)
@@ -203,6 +222,26 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         const res2 = estimate(s2, shuffleKeys(request, rnd) as never, shuffleKeys(options, rnd) as never)
         if (canonical(res2) !== canonical(res)) throw new Error(`shuffled key order changed the result:\n${canonical(res).slice(0, 400)}\n${canonical(res2).slice(0, 400)}`)
       }),
+  },
+  {
+    rule: 'reconcile and explain on any response-shaped input (arbitrary JSON, mutated API and estimate responses) return a result, never throw',
+    weight: 1,
+    group: 'hostile',
+    ci: 1000,
+    property: () =>
+      fc.property(
+        fc.nat(responses.length - 1),
+        fc.oneof(hostileJson, mutated(apiResponse), fc.nat(responses.length - 1).chain((i) => mutated(clone(responses[i])))),
+        fc.oneof(nastyString, fc.constantFrom('transaction.totals.total', 'products[0].totals.tax', 'totals.shipping_tax')),
+        (i, theirs, path) => {
+          const ours = responses[i]!
+          deepFreeze(theirs)
+          timed('reconcile', () => reconcile(ours, theirs))
+          timed('explain', () => explain(ours, path))
+          assertNoPollution()
+          count('reconcile → ok')
+        },
+      ),
   },
 ]
 
