@@ -4,7 +4,8 @@
  */
 import { dinero, toDecimal } from 'dinero.js'
 import * as currencies from 'dinero.js/currencies'
-import { createStore, estimate, type EstimateRequest, type StoreConfig } from '../src/index'
+import { createStore, estimate, explain, reconcile, type EstimateRequest, type StoreConfig } from '../src/index'
+import apiResponse from './api-estimate-de/response.json'
 import storeConfig from './api-estimate-de/store.json'
 import request from './api-estimate-de/request.json'
 
@@ -46,5 +47,18 @@ for (const plan of t.instalments) {
 }
 console.log(`\nPayments: ${t.payments.join(', ')}`)
 if (res.warnings.length > 0) console.log(`Warnings: ${res.warnings.map((w) => `${w.code} at ${w.path}`).join('; ')}`)
+
+// Reconciliation: our estimate against the API's own response for the same request (issue 6).
+const req = request as unknown as EstimateRequest
+const traced = estimate(store, req, { at, trace: true })
+const rec = reconcile(traced, apiResponse, { store, request: req })
+console.log(`\nReconcile with the API's own response: ${rec.matches ? 'matches' : `${rec.differences.length} difference(s)`} (${rec.compared} fields compared)`)
+for (const d of rec.differences) console.log(`  ${d.path}: ours ${String(d.ours)}, API ${String(d.theirs)} — ${d.hint?.message ?? ''}`)
+console.log('\nHow the shipping tax was derived (explain):')
+for (const line of explain(traced, 'products[0].totals.shipping_tax')) console.log(`  ${line}`)
+const exact = reconcile(estimate(store, req, { at, trace: true, instalment_rounding: 'exact' }), apiResponse)
+console.log('\nThe same cart with instalment_rounding "exact", reconciled with the API:')
+for (const d of exact.differences) console.log(`  ${d.path}: ours ${String(d.ours)}, API ${String(d.theirs)} (Δ ${String(d.delta)}) — hint [${d.hint?.code ?? 'none'}] ${d.hint?.message ?? ''}`)
+
 console.log('\nJSON (the API envelope):')
 console.log(JSON.stringify(res, null, 2))
