@@ -7,17 +7,10 @@
  * the timed part of a benchmark.
  */
 
-/** A small, fast, seeded PRNG (mulberry32). Returns floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A small, fast, seeded PRNG (mulberry32), shared with the tests. Returns floats in [0, 1). */
+import { prng as rng } from '../test/support/prng'
+
+export { rng }
 
 /** An integer in [lo, hi] from `r`. */
 export function int(r: () => number, lo: number, hi: number): number {

@@ -7,6 +7,7 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { createStore, estimate, summarize, type EstimateRequest, type StoreConfig } from '../../src/index'
+import { prng } from '../support/prng'
 
 export const AT = '2026-03-02T09:30:00.000Z'
 
@@ -29,17 +30,6 @@ export const BATCH_STORE: StoreConfig = {
 export const TAMPER_EVERY = 10
 export const TAMPER_AT = 3
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 export function request(i: number, rnd: () => number): EstimateRequest {
   const ids = ['mug', 'book', 'print'].filter(() => rnd() < 0.6)

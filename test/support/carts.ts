@@ -9,6 +9,7 @@ import estimateRequest from '../fixtures/api-estimate-de/request.json'
 import createStore_ from '../fixtures/api-create-de/store.json'
 import createRequest from '../fixtures/api-create-de/request.json'
 import exampleStore from '../../examples/cart-preview/store.json'
+import { prng } from './prng'
 
 /** A store (by key into STORES), a request body and estimate options. */
 export interface Case {
@@ -27,17 +28,6 @@ export const STORES = {
 /** The clock every case uses (date rules and instalment due dates). */
 export const AT = '2026-03-02T09:30:00.000Z'
 
-/** mulberry32: tiny, fast, and identical in every JS engine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const ROUNDINGS = ['half_up', 'half_even', 'half_down', 'up', 'down', 'ceil', 'floor'] as const
 const TAX_ROUNDING = ['line', 'unit', 'total'] as const
