@@ -97,6 +97,9 @@ export function chargeOne(t: Taxable, p: Policies): Charged {
     // A discounted gross that is not a multiple of the quantity can round the per-unit net up past
     // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
     net = Math.min(Math.max(net, 0), gross)
+    // A discounted gross that is not a multiple of the quantity can round the per-unit net up past
+    // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
+    net = Math.min(Math.max(net, 0), gross)
     taxes = rescale(extractInclusive(gross, pcts.map((r) => r.percent!), mode, p.inclusiveTarget).taxes, gross - net)
   } else {
     const ex = extractInclusive(gross, pcts.map((r) => r.percent!), mode, p.inclusiveTarget)
@@ -190,6 +193,14 @@ export function chargeDocument(items: readonly Taxable[], p: Policies): Charged[
     let tax = 0
     for (const c of cs) tax += c.tax
     if (!t.inclusive) return { tax, net: t.base, charges: cs }
+    // Each rate's pool rounds on its own: rounding up (ceil/up) a tiny inclusive gross's share of two
+    // pools can exceed the gross (1 cent at 7 % + 100 %: 1 + 1 > 1). The tax an inclusive item holds
+    // is at most its gross (net ≥ 0): the excess comes off the last rates.
+    for (let k = cs.length - 1; k >= 0 && tax > t.base; k--) {
+      const cut = Math.min(tax - t.base, cs[k]!.tax)
+      cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
+      tax -= cut
+    }
     const net = t.base - tax
     return { tax, net, charges: cs.map((c) => ({ ...c, taxable: net })) }
   })

@@ -35,3 +35,23 @@ describe('unit-level tax on an inclusive line whose discounted gross is not a mu
     expect(line(res)).toEqual({ subtotal: 1999, tax: 131, net: 1868 })
   })
 })
+
+describe('document-level tax (tax_rounding total) on a tiny inclusive gross', () => {
+  it('rounding each rate up cannot give the line more tax than its gross: net ≥ 0', () => {
+    const s = createStore({
+      account: { base_currency: 'EUR', country: 'DE' },
+      products: [{ id: 'p', name: 'P', type: 'digital_product', price: 1, currency: 'EUR', tax_calculation: 'inclusive', unlimited_stock: true }],
+      tax_rates: [
+        { id: 'a', label: 'A', jurisdiction: 'DE', rate_percent: '7' },
+        { id: 'b', label: 'B', jurisdiction: 'DE', rate_percent: '100' },
+      ],
+    } as never)
+    const res = estimate(s, { products: [{ id: 'p' }], new_customer: { country: 'DE' } } as never, { at: AT, tax_rounding: 'total', rounding: 'ceil' })
+    if (res.status !== 200) throw new Error(JSON.stringify(res))
+    const l = res.transaction.products[0]!
+    // Exact taxes of the 1-cent gross: 1 × 7/207 ≈ 0.034 and 1 × 100/207 ≈ 0.483; each pool rounds
+    // up to 1, 1 + 1 = 2 > 1. Capped at the gross: rate A keeps 1, rate B 0, net 1 − 1 = 0.
+    expect(l.taxes.tax_rates.map((r) => [r.id, r.tax, r.taxable_amount])).toEqual([['a', 1, 0], ['b', 0, 0]])
+    expect([l.totals.subtotal, l.totals.tax, l.totals.total]).toEqual([1, 1, 1])
+  })
+})
