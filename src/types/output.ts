@@ -32,9 +32,11 @@ export interface AggregatedTaxRate extends OutputTaxRate {
   readonly applies_to: readonly (string | null)[]
 }
 
-/** A line's totals (SPEC §3.6). @example `const t: LineTotals['total'] = 13461` */
-export interface LineTotals {
-  readonly unit_price: number
+/**
+ * The amounts a line has and the transaction sums (SPEC §3.6): the one list both totals share.
+ * @example `const t: SummedTotals['shipping_total'] = 1561`
+ */
+export interface SummedTotals {
   readonly item_total: number
   readonly discount: number
   readonly subtotal: number
@@ -45,11 +47,16 @@ export interface LineTotals {
   readonly shipping: number
   readonly shipping_tax: number
   readonly shipping_total: number
-  readonly total: number
   readonly moss_taxable_amount: number
   readonly moss_tax_total: number
-  readonly exchange_rate: number | null
+  readonly total: number
   readonly price_conversion: boolean
+}
+
+/** A line's totals (SPEC §3.6). @example `const t: LineTotals['total'] = 13461` */
+export interface LineTotals extends SummedTotals {
+  readonly unit_price: number
+  readonly exchange_rate: number | null
 }
 
 /** A line's share of one discount. @example `const d: LineDiscount = { id: null, code: 'SAVE20', label: '20%', type: 'percent', amount: 200, shipping_amount: 0 }` */
@@ -132,24 +139,10 @@ export interface OutputInstalmentPlan {
   readonly schedule: readonly ScheduleEntry[]
 }
 
-/** Transaction totals (SPEC §3.6). @example `const t: TransactionTotals['total'] = 13461` */
-export interface TransactionTotals {
-  readonly item_total: number
-  readonly discount: number
-  readonly subtotal: number
-  readonly tax: number
-  readonly item_total_with_tax: number
-  readonly shipping_subtotal: number
-  readonly shipping_discount: number
-  readonly shipping: number
-  readonly shipping_tax: number
-  readonly shipping_total: number
-  readonly moss_taxable_amount: number
-  readonly moss_tax_total: number
+/** Transaction totals (SPEC §3.6): the line sums, `item_count`, `trial_deductions`. @example `const t: TransactionTotals['total'] = 13461` */
+export interface TransactionTotals extends SummedTotals {
   readonly item_count: number
-  readonly price_conversion: boolean
   readonly trial_deductions: number
-  readonly total: number
 }
 
 /** The transaction object of an estimate (SPEC §3.6). @example `const c: Transaction['currency'] = 'EUR'` */
