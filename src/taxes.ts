@@ -97,9 +97,6 @@ export function chargeOne(t: Taxable, p: Policies): Charged {
     // A discounted gross that is not a multiple of the quantity can round the per-unit net up past
     // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
     net = Math.min(Math.max(net, 0), gross)
-    // A discounted gross that is not a multiple of the quantity can round the per-unit net up past
-    // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
-    net = Math.min(Math.max(net, 0), gross)
     taxes = rescale(extractInclusive(gross, pcts.map((r) => r.percent!), mode, p.inclusiveTarget).taxes, gross - net)
   } else {
     const ex = extractInclusive(gross, pcts.map((r) => r.percent!), mode, p.inclusiveTarget)
