@@ -13,6 +13,7 @@ import { checkLaws } from './laws'
 import { AT, RICH_OPTIONS, RICH_REQUESTS, RICH_STORE, SEEDS } from './rich'
 import { scenario } from '../support/arbitraries'
 import { validCase, type ValidCase } from './valid'
+import { prng } from '../support/prng'
 
 export interface FuzzProperty {
   /** The rule, as a test title. */
@@ -54,17 +55,6 @@ export function canonical(v: unknown): string {
       ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, (x as Record<string, unknown>)[k]]))
       : x,
   )
-}
-
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** The path of an object reachable from both values, or null. */
@@ -217,7 +207,7 @@ export const PROPERTIES: readonly FuzzProperty[] = [
         // Two responses share no object (a caller editing one cannot reach the store or the other).
         const shared = sharedObject(res, again)
         if (shared !== null) throw new Error(`two responses share the object at ${shared}`)
-        const rnd = mulberry(shuffleSeed)
+        const rnd = prng(shuffleSeed)
         const s2 = createStore(shuffleKeys(store, rnd) as never)
         const res2 = estimate(s2, shuffleKeys(request, rnd) as never, shuffleKeys(options, rnd) as never)
         if (canonical(res2) !== canonical(res)) throw new Error(`shuffled key order changed the result:\n${canonical(res).slice(0, 400)}\n${canonical(res2).slice(0, 400)}`)
