@@ -3,6 +3,7 @@
  * level of the account (`line`, `unit`, `total`), for exclusive and inclusive prices, with fixed
  * per-unit amounts and compound rates. The same engine taxes shipping shares (stage 4).
  */
+import { lcmBig } from './money/rational'
 import type { LineState } from './line'
 import { allocateBig } from './money/allocate'
 import { multiplyAmount } from './money/amount'
@@ -172,7 +173,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies): Charged[
       }
     }
     let lcd = 1n
-    for (const d of dens) lcd = lcm(lcd, d)
+    for (const d of dens) lcd = lcmBig(lcd, d)
     const weights = nums.map((x, j) => x * (lcd / dens[j]!))
     let sum = 0n
     for (const w of weights) sum += w
@@ -203,22 +204,10 @@ export function chargeDocument(items: readonly Taxable[], p: Policies): Charged[
   })
 }
 
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) {
-    const t = a % b
-    a = b
-    b = t
-  }
-  return a
-}
-function lcm(a: bigint, b: bigint): bigint {
-  return (a / gcd(a, b)) * b
-}
-
 /** Σ percentage rates of a taxable as K/L with L the lcm of their denominators. */
 function sumFraction(rates: readonly NRate[]): { k: bigint; l: bigint } {
   let l = 1n
-  for (const r of rates) if (r.percent !== null) l = lcm(l, BigInt(r.percent.den))
+  for (const r of rates) if (r.percent !== null) l = lcmBig(l, BigInt(r.percent.den))
   let k = 0n
   for (const r of rates) if (r.percent !== null) k += (BigInt(r.percent.num) * l) / BigInt(r.percent.den)
   return { k, l }

@@ -1,7 +1,7 @@
 import type { Amount } from './amount'
 import { allocate } from './allocate'
 import { MoneyError } from './errors'
-import type { Rational } from './rational'
+import { lcmBig, type Rational } from './rational'
 import { mulDivRound, type RoundingMode } from './rounding'
 
 /** What an inclusive amount rounds first: the net (default) or the tax. @example `const t: InclusiveTarget = 'tax'` */
@@ -17,17 +17,7 @@ export interface InclusiveParts {
 
 function lcmDen(rates: readonly Rational[]): bigint {
   let l = 1n
-  for (const r of rates) {
-    const d = BigInt(r.den)
-    let a = l
-    let b = d
-    while (b !== 0n) {
-      const t = a % b
-      a = b
-      b = t
-    }
-    l = (l / a) * d
-  }
+  for (const r of rates) l = lcmBig(l, BigInt(r.den))
   return l
 }
 

@@ -13,7 +13,7 @@ export {
   roundDiv,
   mulDivRound,
 } from './rounding'
-export { type Rational, type ParseDecimalOptions, rational, parseDecimal, parsePercent, addRationals, rationalToNumber } from './rational'
+export { type Rational, type ParseDecimalOptions, rational, parseDecimal, parsePercent, addRationals, rationalToNumber, gcdBig, lcmBig } from './rational'
 export { allocate, allocateBig, splitEvenly } from './allocate'
 export { extractInclusive, type InclusiveParts, type InclusiveTarget } from './inclusive'
 export { isCurrency, currencyExponent } from './currency'

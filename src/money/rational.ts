@@ -163,3 +163,26 @@ export function rationalToNumber(r: Rational): number {
 export function gcdNumber(a: number, b: number): number {
   return gcd(Math.abs(a), Math.abs(b))
 }
+
+/**
+ * Greatest common divisor and least common multiple of bigints (≥ 0): the one implementation the
+ * money core, the tax engine and the trace share for common denominators.
+ *
+ * @example
+ * ```ts
+ * lcmBig(100n, 1000n) // 1000n
+ * ```
+ */
+export function gcdBig(a: bigint, b: bigint): bigint {
+  while (b !== 0n) {
+    const t = a % b
+    a = b
+    b = t
+  }
+  return a
+}
+
+/** Least common multiple of two positive bigints. @example `lcmBig(4n, 6n) // 12n` */
+export function lcmBig(a: bigint, b: bigint): bigint {
+  return (a / gcdBig(a, b)) * b
+}

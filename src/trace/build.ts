@@ -7,6 +7,7 @@
  * each re-derived number against the pipeline's: an entry that disagrees is kept with the
  * pipeline's value and marked `unverified` (tests assert there are none).
  */
+import { lcmBig } from '../money/rational'
 import { eligible, type AppliedRecord } from '../discounts'
 import { ratesFor } from '../jurisdiction'
 import type { LineState } from '../line'
@@ -128,17 +129,6 @@ function rounded(expr: string, f: Frac, mode: RoundingMode, extra: Partial<Draft
     rounding: name,
     ...extra,
   }
-}
-
-function lcmBig(a: bigint, b: bigint): bigint {
-  let x = a
-  let y = b
-  while (y !== 0n) {
-    const t = x % y
-    x = y
-    y = t
-  }
-  return (a / x) * b
 }
 
 /** Integer weights proportional to exact fractions (over their common denominator). */
