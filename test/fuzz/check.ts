@@ -157,4 +157,15 @@ export function hostileStore(config: unknown): Store | StoreConfigError {
   return out
 }
 
+/** The `{ code, path }` of every issue `createStore` reports for a config; [] when it is valid. */
+export function storeIssues(config: unknown): { code: string; path: string }[] {
+  try {
+    createStore(config as never)
+    return []
+  } catch (e) {
+    if (!(e instanceof StoreConfigError)) throw e
+    return e.issues.map(({ code, path }) => ({ code, path }))
+  }
+}
+
 export { isOpaque }

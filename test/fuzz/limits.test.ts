@@ -4,9 +4,10 @@
  * 10 MB hostile requests are refused in bounded time. Runs in Node and in Chromium.
  */
 import { describe, expect, it } from 'vitest'
-import { createStore, estimate, StoreConfigError, type EstimateResponse, type Issue } from '../../src/index'
+import { createStore, estimate, type EstimateResponse, type Issue } from '../../src/index'
 import { LIMITS } from '../../src/input/read'
 import baseStore from '../fixtures/api-create-de/store.json'
+import { storeIssues } from './check'
 
 const AT = '2026-03-02T09:30:00.000Z'
 const PID = 'f1a2b3c4-d5e6-7890-abcd-ef1234567890'
@@ -18,15 +19,6 @@ function est(request: Json, s = store, options: Json = { at: AT }): EstimateResp
 }
 function codes(res: EstimateResponse): Pick<Issue, 'code' | 'path'>[] {
   return res.status === 400 ? res.errors.map(({ code, path }) => ({ code, path })) : []
-}
-function storeIssues(config: unknown): Pick<Issue, 'code' | 'path'>[] {
-  try {
-    createStore(config as never)
-    return []
-  } catch (e) {
-    if (!(e instanceof StoreConfigError)) throw e
-    return e.issues.map(({ code, path }) => ({ code, path }))
-  }
 }
 const withStore = (patch: Json): Json => ({ ...(baseStore as Json), ...patch })
 const withAccount = (patch: Json): Json => withStore({ account: { ...(baseStore as Json).account as Json, ...patch } })
