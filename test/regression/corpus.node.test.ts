@@ -1,0 +1,30 @@
+/**
+ * No number moves: every case of the committed regression corpus (seeded random stores and carts
+ * over every feature and policy, the fixtures, the example store) gives today exactly the
+ * `estimate` and `summarize` JSON it gave when the corpus was recorded — codes and paths included,
+ * messages aside. An intended change of output is recorded again (`corpus.ts write`) and listed in
+ * CHANGELOG.md.
+ */
+import { describe, expect, it } from 'vitest'
+import { answer, coverage, diffPaths, readCorpus } from './corpus'
+
+const { stores, cases } = readCorpus()
+
+describe('regression corpus', () => {
+  it('reaches every feature often enough to mean something', () => {
+    const n = coverage(cases)
+    expect(cases.length).toBeGreaterThan(4000)
+    for (const k of ['line:variant', 'line:pack', 'line:converted', 'line:invoice_item', 'line:inclusive', 'line:moss', 'shipping:nshift', 'shipping:weight', 'shipping:per_item', 'instalments', 'warning:reverse_charge', 'warning:tax_exempt', 'amount_overflow', 'discount:percent', 'discount:fixed', 'discount:free_shipping', 'discount:shipping'])
+      expect(n[k] ?? 0, k).toBeGreaterThan(50)
+  })
+
+  it('every case gives the recorded estimate and summarize JSON', () => {
+    const failures: string[] = []
+    for (const c of cases) {
+      const now = answer(stores[c.store], c)
+      const paths = diffPaths(c.out, now)
+      if (paths.length > 0) failures.push(`${c.name}: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` (+${paths.length - 5})` : ''}`)
+    }
+    expect(failures.slice(0, 20), `${failures.length} of ${cases.length} cases changed`).toEqual([])
+  })
+})
