@@ -7,7 +7,7 @@
 import { currencyExponent, isCurrency } from '../money/currency'
 import { MoneyError } from '../money/errors'
 import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecimalOptions, type Rational } from '../money/rational'
-import { issue, joinPath, type IssueCode } from '../issues'
+import { issue, joinPath, type IssueCode } from '../issues/issues'
 import type { Issue } from '../types/output'
 
 /**

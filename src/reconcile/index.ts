@@ -1,9 +1,9 @@
 /**
  * `reconcile(ours, theirs, options)` (SPEC §4): our estimate against a Tamio API response.
  */
-import { estimate } from '../estimate'
+import { estimate } from '../0-estimate/estimate'
 import { ROUNDING_NAMES } from '../money/rounding'
-import { summarize } from '../summarize'
+import { summarize } from '../0-estimate/summarize'
 import { traceOf } from '../trace/explain'
 import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'

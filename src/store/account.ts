@@ -1,7 +1,7 @@
 import { parseRoundingMode, Rounding } from '../money/rounding'
 import { LIMITS, type Obj, own, Reader } from '../input/read'
-import { normalizeCountry } from '../eu'
-import { joinPath } from '../issues'
+import { normalizeCountry } from '../1-places/countries'
+import { joinPath } from '../issues/issues'
 import { type NAccount, type NPaymentMethod, type Policies, ShippingTax, TaxLevel } from './model'
 
 const TAX_LEVELS: Readonly<Record<string, TaxLevel>> = { line: TaxLevel.Line, unit: TaxLevel.Unit, total: TaxLevel.Total }

@@ -1,6 +1,6 @@
 import { parseDecimal, type Rational } from '../money/rational'
 import { isObject, LIMITS, type Obj, own, Reader } from '../input/read'
-import { issue, joinPath } from '../issues'
+import { issue, joinPath } from '../issues/issues'
 import type { StoreConfig } from '../types/input'
 import type { Issue } from '../types/output'
 import { readAccount } from './account'

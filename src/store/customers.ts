@@ -1,5 +1,5 @@
 import { isObject, type Obj, own, Reader } from '../input/read'
-import { joinPath } from '../issues'
+import { joinPath } from '../issues/issues'
 import type { NAddress, NCustomer } from './model'
 
 const CUSTOMER_CONTROL_KEYS = new Set([

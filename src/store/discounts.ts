@@ -1,5 +1,5 @@
 import { type Obj, own, Reader } from '../input/read'
-import { joinPath } from '../issues'
+import { joinPath } from '../issues/issues'
 import type { NDiscount } from './model'
 
 const TYPES = new Set(['percent', 'fixed', 'free_shipping', 'shipping'])

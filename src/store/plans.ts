@@ -1,5 +1,5 @@
 import { LIMITS, type Obj, Reader } from '../input/read'
-import { joinPath } from '../issues'
+import { joinPath } from '../issues/issues'
 import type { NPlan } from './model'
 
 const CYCLES = new Set(['day', 'week', 'month'])

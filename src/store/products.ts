@@ -1,6 +1,6 @@
 import { isObject, LIMITS, type Obj, own, Reader } from '../input/read'
-import { normalizeCountry } from '../eu'
-import { joinPath } from '../issues'
+import { normalizeCountry } from '../1-places/countries'
+import { joinPath } from '../issues/issues'
 import type { NPack, NProduct, NVariant } from './model'
 
 /** Reads a `pricing_model` array into a currency → minor units map. */

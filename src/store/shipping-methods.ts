@@ -1,6 +1,6 @@
 import { isObject, type Obj, Reader } from '../input/read'
-import { normalizeCountry } from '../eu'
-import { joinPath } from '../issues'
+import { normalizeCountry } from '../1-places/countries'
+import { joinPath } from '../issues/issues'
 import type { NShippingMethod } from './model'
 
 const TYPES = new Set(['fixed', 'per_item', 'weight'])

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, it } from 'vitest'
-import { iso } from '../../src/instalments'
+import { iso } from '../../src/9-instalments/instalments'
 
 describe('properties', () => {
   it('due dates are formatted exactly as Date#toISOString for years 0–9999', () => {

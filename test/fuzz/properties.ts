@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { createStore, estimate, explain, reconcile, StoreConfigError, type Store } from '../../src/index'
 import apiResponse from '../fixtures/api-estimate-de/response.json'
-import { REJECTION_CODES } from '../../src/issues'
+import { REJECTION_CODES } from '../../src/issues/issues'
 import { assertNoPollution, checkEnvelope, deepFreeze, hostileEstimate, hostileStore, timed } from './check'
 import { clone, hostileJson, hostileValue, mutated, nastyString } from './hostile'
 import { checkLaws } from './laws'

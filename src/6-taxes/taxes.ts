@@ -3,15 +3,15 @@
  * level of the account (`line`, `unit`, `total`), for exclusive and inclusive prices, with fixed
  * per-unit amounts and compound rates. The same engine taxes shipping shares (stage 4).
  */
-import { lcmBig } from './money/rational'
-import type { LineState } from './line'
-import { allocateBig } from './money/allocate'
-import { multiplyAmount } from './money/amount'
-import { extractInclusive } from './money/inclusive'
-import { roundDiv, mulDivRound } from './money/rounding'
-import type { NRate, Policies } from './store/model'
-import { TaxLevel } from './store/model'
-import type { OutputTaxRate } from './types/output'
+import { lcmBig } from '../money/rational'
+import type { LineState } from '../3-lines/line'
+import { allocateBig } from '../money/allocate'
+import { multiplyAmount } from '../money/amount'
+import { extractInclusive } from '../money/inclusive'
+import { roundDiv, mulDivRound } from '../money/rounding'
+import type { NRate, Policies } from '../store/model'
+import { TaxLevel } from '../store/model'
+import type { OutputTaxRate } from '../types/output'
 
 /** Something to tax: a line's goods or its shipping share. */
 export interface Taxable {

@@ -2,11 +2,11 @@
  * The request edge: validates an EstimateRequest (SPEC §2.1) against the store and normalizes it.
  * Structural problems and unknown ids are collected as 400 errors with JSON paths.
  */
-import { isObject, type Obj, own, Reader, LIMITS } from './input/read'
-import { joinPath } from './issues'
-import type { Rational } from './money/rational'
-import { readAddress, scalarFields } from './store/customers'
-import type { NAddress, NPack, NProduct, NVariant, PreparedStore } from './store/model'
+import { isObject, type Obj, own, Reader, LIMITS } from '../input/read'
+import { joinPath } from '../issues/issues'
+import type { Rational } from '../money/rational'
+import { readAddress, scalarFields } from '../store/customers'
+import type { NAddress, NPack, NProduct, NVariant, PreparedStore } from '../store/model'
 
 export interface NLineRef {
   readonly index: number

@@ -2,8 +2,8 @@
  * Every issue code the library emits, with its English message — the one module where messages
  * live (errors are data: callers match on `code`, read `path`, and show `message` to humans).
  */
-import { MoneyError } from './money/errors'
-import type { Issue } from './types/output'
+import { MoneyError } from '../money/errors'
+import type { Issue } from '../types/output'
 
 const MESSAGES = {
   // structural (400 / store errors)

@@ -6,15 +6,15 @@
  * A jurisdiction is written as a key of up to three levels, `COUNTRY[-STATE[-COUNTY]]`
  * (`DE`, `US-CA`, `US-CA-LA`); the rates of every level apply together, in store order.
  */
-import { canonicalCountry, isEu, normalizeCountry } from './eu'
-import { issue } from './issues'
-import type { LineState } from './line'
-import { multiplyAmount } from './money/amount'
-import { addRationals } from './money/rational'
-import { mulDivRound } from './money/rounding'
-import type { Places } from './places'
-import type { NRate, Policies, PreparedStore } from './store/model'
-import type { Issue } from './types/output'
+import { canonicalCountry, isEu, normalizeCountry } from '../1-places/countries'
+import { issue } from '../issues/issues'
+import type { LineState } from '../3-lines/line'
+import { multiplyAmount } from '../money/amount'
+import { addRationals } from '../money/rational'
+import { mulDivRound } from '../money/rounding'
+import type { Places } from '../1-places/places'
+import type { NRate, Policies, PreparedStore } from '../store/model'
+import type { Issue } from '../types/output'
 
 /** A jurisdiction key from a country and optional state and county (a county needs a state). */
 export function jurisdictionKey(country: string, state: string | null, county: string | null): string {

@@ -2,9 +2,9 @@
  * Stage 5 — line and transaction totals (SPEC §3.6), and the output objects of the transaction:
  * `products[i]`, `totals`, the aggregated `taxes`.
  */
-import type { LineState } from './line'
-import { addAmounts, toAmount } from './money/amount'
-import type { AggregatedTaxRate, LineTotals, OutputTaxRate, TransactionProduct, TransactionTotals } from './types/output'
+import type { LineState } from '../3-lines/line'
+import { addAmounts, toAmount } from '../money/amount'
+import type { AggregatedTaxRate, LineTotals, OutputTaxRate, TransactionProduct, TransactionTotals } from '../types/output'
 
 /** One line's totals, every one derived from the stages' integers. */
 export function lineTotals(l: LineState): LineTotals {

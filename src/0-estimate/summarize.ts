@@ -1,7 +1,7 @@
 /**
  * `summarize`: an estimate mapped onto the create-transaction response of seed 001.
  */
-import type { CreateResponse, EstimateResponse } from './types/output'
+import type { CreateResponse, EstimateResponse } from '../types/output'
 
 /** Options of {@link summarize}. @example `summarize(res, { payment_method: 'klarna' })` */
 export interface SummarizeOptions {

@@ -1,11 +1,11 @@
 /**
  * Stage 6 — instalment plans and payment methods (SPEC §3.7).
  */
-import { splitEvenly } from './money/allocate'
-import { addAmounts } from './money/amount'
-import { mulDivRound, type RoundingMode } from './money/rounding'
-import type { NAccount, NPlan } from './store/model'
-import type { OutputInstalmentPlan, ScheduleEntry } from './types/output'
+import { splitEvenly } from '../money/allocate'
+import { addAmounts } from '../money/amount'
+import { mulDivRound, type RoundingMode } from '../money/rounding'
+import type { NAccount, NPlan } from '../store/model'
+import type { OutputInstalmentPlan, ScheduleEntry } from '../types/output'
 
 function within(map: ReadonlyMap<string, number> | null, currency: string, total: number, min: boolean): boolean {
   const bound = map?.get(currency)

@@ -2,12 +2,12 @@
  * Stage 1 — customer and places (SPEC §3.2): who is billed, where goods go, which countries
  * decide tax, and the echoed `customer_information`.
  */
-import { canonicalCountry, normalizeCountry } from './eu'
-import { joinPath } from './issues'
-import { issue } from './issues'
-import type { NRequestCustomer } from './request'
-import type { NAddress, NCustomer, PreparedStore } from './store/model'
-import type { Issue } from './types/output'
+import { canonicalCountry, normalizeCountry } from './countries'
+import { joinPath } from '../issues/issues'
+import { issue } from '../issues/issues'
+import type { NRequestCustomer } from '../0-estimate/request'
+import type { NAddress, NCustomer, PreparedStore } from '../store/model'
+import type { Issue } from '../types/output'
 
 export interface Places {
   readonly billTo: NAddress | null

@@ -4,13 +4,13 @@
  * discounts are allocated here; shipping discounts are accepted here and sized by the shipping
  * stage ({@link applyShippingDiscounts}), once the shipping cost and its split are known.
  */
-import type { Converter } from './currency'
-import { atPath, issue, type IssueCode } from './issues'
-import type { LineState } from './line'
-import { allocate } from './money/allocate'
-import { mulDivRound, type RoundingMode } from './money/rounding'
-import type { NDiscount, PreparedStore } from './store/model'
-import type { Issue } from './types/output'
+import type { Converter } from '../2-currency/currency'
+import { atPath, issue, type IssueCode } from '../issues/issues'
+import type { LineState } from '../3-lines/line'
+import { allocate } from '../money/allocate'
+import { mulDivRound, type RoundingMode } from '../money/rounding'
+import type { NDiscount, PreparedStore } from '../store/model'
+import type { Issue } from '../types/output'
 
 /** A discount that was applied, with the amounts it took (the shipping stage fills `shippingAmount`). */
 export interface AppliedRecord {

@@ -3,8 +3,8 @@
  * stage (never from input objects) and each later stage fills only its own fields; the output
  * module turns it into the API's `products[i]`.
  */
-import type { NPack, NProduct, NRate, NVariant } from './store/model'
-import type { LineDiscount, OutputTaxRate } from './types/output'
+import type { NPack, NProduct, NRate, NVariant } from '../store/model'
+import type { LineDiscount, OutputTaxRate } from '../types/output'
 
 export interface LineState {
   readonly index: number

@@ -3,17 +3,17 @@
  * (fixed, per item, weight tiers, free over a threshold, converted), its allocation over the shipped
  * lines, shipping discounts, and shipping tax under the account's policy.
  */
-import type { Converter } from './currency'
-import { applyShippingDiscounts, type AppliedRecord, type DiscountContext } from './discounts'
-import { issue } from './issues'
-import { shippingRatesFor } from './jurisdiction'
-import type { LineState } from './line'
-import { allocate } from './money/allocate'
-import { addAmounts, multiplyAmount } from './money/amount'
-import type { NNshift } from './request'
-import { type NRate, type NShippingMethod, type Policies, type PreparedStore, ShippingTax } from './store/model'
-import { chargeAll, outputRate, type Taxable } from './taxes'
-import type { Issue, OutputShippingMethod } from './types/output'
+import type { Converter } from '../2-currency/currency'
+import { applyShippingDiscounts, type AppliedRecord, type DiscountContext } from '../5-discounts/discounts'
+import { issue } from '../issues/issues'
+import { shippingRatesFor } from '../4-jurisdiction/jurisdiction'
+import type { LineState } from '../3-lines/line'
+import { allocate } from '../money/allocate'
+import { addAmounts, multiplyAmount } from '../money/amount'
+import type { NNshift } from '../0-estimate/request'
+import { type NRate, type NShippingMethod, type Policies, type PreparedStore, ShippingTax } from '../store/model'
+import { chargeAll, outputRate, type Taxable } from '../6-taxes/taxes'
+import type { Issue, OutputShippingMethod } from '../types/output'
 
 export interface ShippingResult {
   readonly hasShipping: boolean

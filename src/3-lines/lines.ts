@@ -2,13 +2,13 @@
  * Stage 2b — lines (SPEC §3.1): resolve each request line to a priced line in the transaction
  * currency, or reject it with a warning. `item_total = unit_price × quantity`.
  */
-import type { Converter } from './currency'
-import { issue, joinPath, rethrowAt, type IssueCode } from './issues'
+import type { Converter } from '../2-currency/currency'
+import { issue, joinPath, rethrowAt, type IssueCode } from '../issues/issues'
 import type { LineState } from './line'
-import { addAmounts, multiplyAmount } from './money/amount'
-import type { NLineRef } from './request'
-import type { NProduct, NVariant } from './store/model'
-import type { Issue } from './types/output'
+import { addAmounts, multiplyAmount } from '../money/amount'
+import type { NLineRef } from '../0-estimate/request'
+import type { NProduct, NVariant } from '../store/model'
+import type { Issue } from '../types/output'
 
 /** What the lines stage needs from the rest of the request. */
 export interface LinesContext {

@@ -1,14 +1,14 @@
 /**
  * Stage 2a — the transaction currency and price conversion (SPEC §3.1).
  */
-import { convertAmount, crossRate } from './money/convert'
-import { currencyExponent } from './money/currency'
-import { rationalToNumber } from './money/rational'
-import type { RoundingMode } from './money/rounding'
-import { atPath } from './issues'
-import { lineCurrencies } from './lines'
-import type { NRequest } from './request'
-import type { PreparedStore } from './store/model'
+import { convertAmount, crossRate } from '../money/convert'
+import { currencyExponent } from '../money/currency'
+import { rationalToNumber } from '../money/rational'
+import type { RoundingMode } from '../money/rounding'
+import { atPath } from '../issues/issues'
+import { lineCurrencies } from '../3-lines/lines'
+import type { NRequest } from '../0-estimate/request'
+import type { PreparedStore } from '../store/model'
 
 /**
  * Picks the transaction currency: `request.currency`; else, with `convert_prices`, the one
