@@ -152,7 +152,5 @@ export function atPath<T>(path: string, f: () => T): T {
  */
 export function rethrowAt(e: unknown, path: string): never {
   if (!(e instanceof MoneyError)) throw e
-  // Weights that sum past 2^53 are an overflow too (allocate reports them as invalid_weights).
-  const overflow = e.code === 'amount_overflow' || (e.code === 'invalid_weights' && /safe/.test(e.message))
-  throw new IssueError(issue(overflow ? 'amount_overflow' : 'invalid_value', path, { detail: e.message }))
+  throw new IssueError(issue(e.code === 'amount_overflow' ? 'amount_overflow' : 'invalid_value', path, { detail: e.message }))
 }

@@ -2,7 +2,7 @@
  * Hints for reconcile: why a number differs, drawn from the trace of our own computation and,
  * when the store and request are at hand, from re-running the estimate with each other policy.
  */
-import { ROUNDING_NAMES, type RoundingMode } from '../money/rounding'
+import { ROUNDING_MODES, ROUNDING_NAMES } from '../money/rounding'
 import { decimalText, parseFrac, roundFrac } from '../trace/exact'
 import { entryLine } from '../trace/explain'
 import { valueAt } from '../trace/path'
@@ -299,7 +299,7 @@ function roundingHint(e: TraceEntry, op: string, theirs: number, tol: number): R
   const offset = e.affine?.offset ?? 0
   const factor = e.affine?.factor ?? (e.op === 'allocate' ? NaN : 1)
   if (!Number.isFinite(factor)) return undefined
-  const modes = MODES.filter((m, i) => m !== e.rounding && near(offset + factor * roundFrac(f, i as RoundingMode), theirs, tol))
+  const modes = MODES.filter((m) => m !== e.rounding && near(offset + factor * roundFrac(f, ROUNDING_MODES[m]), theirs, tol))
   if (modes.length === 0) return undefined
   const fixed = op.endsWith('instalments_amount')
   const what = e.level !== undefined ? ` (tax rounding level "${e.level}")` : ''

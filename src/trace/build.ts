@@ -16,7 +16,7 @@ import { allocate, allocateBig, splitEvenly } from '../money/allocate'
 import { conversionFactor } from '../money/convert'
 import { currencyExponent } from '../money/currency'
 import { extractInclusive } from '../money/inclusive'
-import { Rounding, ROUNDING_NAMES, type RoundingMode, type RoundingModeName } from '../money/rounding'
+import { Rounding, type RoundingMode, type RoundingModeName } from '../money/rounding'
 import type { ShippingResult } from '../7-shipping/shipping'
 import { type NShippingMethod, type Policies, type PreparedStore, ShippingTax, TaxLevel } from '../store/model'
 import type { TaxRoundingLevel } from '../types/input'
@@ -118,7 +118,7 @@ class Builder {
 
 /** An exact value rounded once with the account's mode. */
 function rounded(expr: string, f: Frac, mode: RoundingMode, extra: Partial<Draft> = {}): Draft {
-  const name = ROUNDING_NAMES[mode]!
+  const name = mode.name as RoundingModeName
   const dec = decimalText(f)
   return {
     op: 'round',
@@ -143,7 +143,7 @@ export function buildTrace(src: TraceSource): Trace {
   const { store, lines, policies, currency, transaction: tx } = src
   const b = new Builder(tx)
   const mode = policies.rounding
-  const name = ROUNDING_NAMES[mode]!
+  const name = mode.name as RoundingModeName
 
   lines.forEach((l, i) => tracePrice(b, store, l, i, currency, policies))
   traceDiscounts(b, src)
@@ -524,7 +524,7 @@ interface TaxItem {
 /** Taxes of goods or of shipping shares, at the policy's level. */
 function traceTaxes(b: Builder, items: readonly TaxItem[], p: Policies): void {
   const mode = p.rounding
-  const name = ROUNDING_NAMES[mode]!
+  const name = mode.name as RoundingModeName
   const level = LEVELS[p.taxLevel]!
   const prep = items.map((it) => {
     let gross = it.base
