@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { ALLOCATION_RULES, allocate, allocateBig, Rounding, type AllocationRule } from '../../src/index'
 
 const { largest_remainder: lr, first, last, carry } = ALLOCATION_RULES
-const RUNS = Number(process.env.FC_RUNS ?? 2000)
+import { RUNS } from './oracle'
 
 describe('hand-computed splits', () => {
   it('100 over three equal weights: the extra cent goes first, first, last, or to the middle under carry', () => {
