@@ -7,7 +7,7 @@
 import { currencyExponent, isCurrency } from '../money/currency'
 import { MoneyError } from '../money/errors'
 import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecimalOptions, type Rational } from '../money/rational'
-import { issue, joinPath, type IssueCode } from '../issues/issues'
+import { issue, joinPath, type IssueCode, type IssueParams } from '../issues/issues'
 import type { Issue } from '../types/output'
 
 /**
@@ -72,8 +72,8 @@ function missing(v: unknown): v is undefined | null {
 export class Reader {
   readonly issues: Issue[] = []
 
-  add(code: IssueCode, path: string, params: Readonly<Record<string, string | number | undefined>> = {}): void {
-    this.issues.push(issue(code, path, params))
+  add<C extends IssueCode>(code: C, path: string, ...params: IssueParams<C>): void {
+    this.issues.push(issue(code, path, ...params))
   }
 
   object(o: Obj, key: string, path: string, required = false): Obj | undefined {
