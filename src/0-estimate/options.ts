@@ -1,0 +1,39 @@
+/**
+ * The options of one estimate, read at the edge like the request: the instant, the payment method,
+ * `strict`, `trace`, and the policies (per-call fields and preset over the account's).
+ */
+import { isObject, own, parseInstant, type Reader } from '../input/read'
+import type { Policies } from '../policies/axes'
+import { isEmpty, readPolicySettings, resolvePolicies } from '../policies/read'
+import type { PreparedStore } from '../store/model'
+
+/** The options, normalized. */
+export interface NOptions {
+  /** The instant (ms since the epoch) for date rules and instalment due dates. */
+  readonly at: number
+  readonly paymentMethod: string | null
+  readonly strict: boolean
+  readonly trace: boolean
+  readonly policies: Policies
+}
+
+/** Reads the options; problems are recorded on `r` (the caller answers 400). */
+export function readOptions(r: Reader, store: PreparedStore, options: unknown): NOptions {
+  const o = isObject(options) ? options : {}
+  if (!isObject(options) && options !== undefined) r.add('invalid_type', 'options', { expected: 'an options object' })
+  const call = readPolicySettings(r, o, 'options')
+  const account = store.account
+  const policies = isEmpty(call) ? account.policies : resolvePolicies(call, { fields: account.policyFields, preset: account.preset })
+  const atRaw = own(o, 'at')
+  let at: number
+  if (atRaw === undefined || atRaw === null) at = Date.now()
+  else {
+    const parsed = parseInstant(atRaw)
+    if (parsed === undefined || typeof atRaw === 'number') {
+      r.add('invalid_date', 'options.at')
+      at = 0
+    } else at = parsed
+  }
+  const pm = own(o, 'payment_method')
+  return { at, paymentMethod: typeof pm === 'string' ? pm : null, strict: own(o, 'strict') === true, trace: own(o, 'trace') === true, policies }
+}
