@@ -231,8 +231,10 @@ describe.skipIf(skip)('shop example, built with Vite from the packed package, in
       if (viewport.width <= 400) expect(seen.overflow, `${note}: horizontal scroll at ${viewport.width} px`).toBeLessThanOrEqual(0)
       return res
     }
+    // Full-page shots lay the page out at its whole height, where a bar that sticks to the bottom
+    // of the viewport would land mid-page over the content: it is shown in its place in the flow.
     const shot = async (name: string) => {
-      const png = await page.screenshot({ path: join(SHOTS, `shop-preview-${name}.png`), fullPage: true })
+      const png = await page.screenshot({ path: join(SHOTS, `shop-preview-${name}.png`), fullPage: true, style: '.sticky-total { position: static !important; }' })
       expect(png.subarray(1, 4).toString()).toBe('PNG')
     }
     const axe = async () => {
@@ -314,10 +316,40 @@ describe.skipIf(skip)('shop example, built with Vite from the packed package, in
     const { page, check, shot, axe, errors } = await open({ width: 390, height: 844 }, 'de-DE')
     await shot('phone-opened')
     const c = await journey(page, check, shot, 'phone')
+    // What the phone shows mid-page: the total stays in view at the bottom.
+    await page.evaluate(() => window.scrollTo(0, 900))
+    await page.screenshot({ path: join(SHOTS, 'shop-preview-phone-viewport.png') })
+    const bar = await page.locator('#sticky-total').boundingBox()
+    expect(bar && Math.round(bar.y + bar.height)).toBe(844)
     await axe()
     await page.setViewportSize({ width: 360, height: 740 })
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
     await check(c, 'at 360 px')
+    expect(errors).toEqual([])
+    await page.close()
+  }, 120_000)
+
+  it('phone, English, a small basket: codes that need a higher order value, have expired or are not valid yet; then an empty basket', async () => {
+    const { page, check, shot, errors } = await open({ width: 390, height: 844 }, 'en-GB')
+    const c: Choice = { lines: [{ id: 'mug', quantity: 2 }, { id: 'field-guide', quantity: 1 }], coupons: [], country: 'DE', shipping: null }
+    await page.getByRole('button', { name: 'Remove Field guide to European birds' }).click()
+    c.lines.splice(1, 1)
+    await page.getByTestId('qty-mug').fill('1')
+    c.lines[0]!.quantity = 1
+    for (const code of ['WELCOME5', 'SUMMER24', 'XMAS']) {
+      await page.getByTestId('coupon').fill(code)
+      await page.getByTestId('coupon-apply').click()
+      c.coupons.push(code)
+    }
+    const res = await check(c, 'small basket')
+    expect(res.warnings.map((w) => w.code)).toEqual(['coupon_min_subtotal', 'coupon_expired', 'coupon_not_started'])
+    await shot('phone-small-basket')
+    await page.getByRole('button', { name: 'Remove Stoneware mug' }).click()
+    expect(await page.evaluate(() => (window as unknown as { shopPreview: { request: unknown } }).shopPreview.request)).toBeNull()
+    expect(await page.locator('[data-slot]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.slot).sort())).toEqual(
+      products.map((p) => `catalog:${p.id}`).sort(),
+    )
+    expect(await page.locator('#cart').innerText()).toBe('Your basket is empty.')
     expect(errors).toEqual([])
     await page.close()
   }, 120_000)

@@ -303,6 +303,7 @@ function renderSummary(response, transaction, issues) {
     $('summary').replaceChildren(h('p', { class: 'muted' }, t().empty))
     $('announce').textContent = ''
     $('sticky-total').hidden = true
+    $('sticky-total').replaceChildren()
     $('plans').replaceChildren()
     return
   }
@@ -310,6 +311,7 @@ function renderSummary(response, transaction, issues) {
     $('summary').replaceChildren(h('p', { class: 'note error' }, t().cannotPrice), ...notes)
     $('announce').textContent = t().cannotPrice
     $('sticky-total').hidden = true
+    $('sticky-total').replaceChildren()
     $('plans').replaceChildren()
     return
   }
