@@ -2,9 +2,7 @@
  * `npm run demo`: estimates the bundled api-estimate-de example (seed 003 of the Tamio docs) and
  * prints it as a readable table, then as the API's JSON.
  */
-import { dinero, toDecimal } from 'dinero.js'
-import * as currencies from 'dinero.js/currencies'
-import { createStore, estimate, explain, reconcile, type EstimateRequest, type StoreConfig } from '../src/index'
+import { createStore, estimate, explain, formatAmount, reconcile, type EstimateRequest, type StoreConfig } from '../src/index'
 import apiResponse from './api-estimate-de/response.json'
 import storeConfig from './api-estimate-de/store.json'
 import request from './api-estimate-de/request.json'
@@ -18,9 +16,8 @@ if (res.status !== 200) {
   process.exit(1)
 }
 const t = res.transaction
-const currency = (currencies as Record<string, { code: string; base: number; exponent: number }>)[t.currency]!
-/** Minor units → "134.61 EUR", formatted by dinero.js from the ISO 4217 exponent. */
-const money = (minor: number) => `${toDecimal(dinero({ amount: minor, currency }))} ${t.currency}`
+/** Minor units → "€134.61", through Intl with the currency's ISO 4217 exponent. */
+const money = (minor: number) => formatAmount(minor, t.currency, 'en-GB')
 const pad = (s: string, n: number) => s.padEnd(n)
 const num = (s: string, n: number) => s.padStart(n)
 

@@ -1,9 +1,11 @@
-// Cart preview: a small cart editor on tamio-pricing's ESM build (dist/index.js). Every edit builds
-// a Tamio estimate request and renders estimate()'s response; nothing leaves the page.
+// Cart preview, the developer's view: a small cart editor on tamio-pricing's ESM build
+// (dist/index.js) that shows every field of estimate()'s response, issue codes and paths included.
+// Every edit builds a Tamio estimate request and renders the response; nothing leaves the page.
+// (For what a shopper should see, see ../shop-preview/.)
 // Serve the repository root with any static file server and open /examples/cart-preview/
 // (run `npm run build` first). `?at=2026-01-15T10:00:00Z` pins the clock (date rules, instalment
 // due dates); by default it is the time the page was loaded.
-import { createStore, estimate, currencyExponent } from '../../dist/index.js'
+import { createStore, estimate, formatAmount } from '../../dist/index.js'
 
 /** Countries offered in the select; the demo store has VAT rates for the EU ones, none for CH. */
 export const COUNTRIES = [
@@ -61,9 +63,7 @@ async function main() {
 
   const money = (amount, currency) => {
     amount = amount || 0 // no "-€0.00"
-    const exp = currencyExponent(currency)
-    const text = new Intl.NumberFormat('en-IE', { style: 'currency', currency, minimumFractionDigits: exp, maximumFractionDigits: exp }).format(amount / 10 ** exp)
-    return el('span', { className: 'amount', textContent: text, dataset: { amount } })
+    return el('span', { className: 'amount', textContent: formatAmount(amount, currency, 'en-IE'), dataset: { amount } })
   }
 
   // Controls.

@@ -1,4 +1,3 @@
-import { Big } from './big'
 import { MoneyError } from './errors'
 
 /**
@@ -67,11 +66,18 @@ export function rational(num: number | bigint, den: number | bigint): Rational {
 }
 
 /**
+ * A decimal as JSON and big.js write it: optional minus, digits with an optional fraction (`5`, `5.`,
+ * `.5`, `5.25`), an optional exponent (`1e-7`, `1.5E+21`). Groups: sign, integer digits, fraction
+ * digits, exponent.
+ */
+const DECIMAL = /^(-?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i
+
+/**
  * Parses an exact decimal (`"19"`, `19`, `"7.7"`, `"12.34"`, `"1.0873"`, `"0.000001"`, `"1e-3"`) into
- * a reduced {@link Rational}, through big.js so no binary float is ever involved (a JS number is read
- * through its shortest round-trip string, so `7.7` means 7.7). Rejects NaN, ±Infinity, non-numeric
- * strings, negatives (unless allowed), and values whose fraction would not fit in safe integers
- * (`"1e-30"`), all as `MoneyError('invalid_rate')`.
+ * a reduced {@link Rational}, digit by digit into BigInt so no binary float is ever involved (a JS
+ * number is read through its shortest round-trip string, so `7.7` means 7.7). Rejects NaN, ±Infinity,
+ * non-numeric strings, negatives (unless allowed), and values whose fraction would not fit in safe
+ * integers (`"1e-30"`), all as `MoneyError('invalid_rate')`.
  *
  * @example
  * ```ts
@@ -91,21 +97,25 @@ export function parseDecimal(input: unknown, options: ParseDecimalOptions = {}):
   } else {
     throw new MoneyError('invalid_rate', `a rate must be a decimal string or a number, got ${input === null ? 'null' : typeof input}`)
   }
-  let b: InstanceType<typeof Big>
-  try {
-    b = new Big(text)
-  } catch {
-    throw new MoneyError('invalid_rate', `not a decimal: ${JSON.stringify(text)}`)
-  }
-  const negative = b.s < 0 && !b.eq(0)
+  const m = DECIMAL.exec(text)
+  const int = m?.[2] ?? ''
+  const frac = m?.[3] ?? ''
+  if (m === null || int.length + frac.length === 0) throw new MoneyError('invalid_rate', `not a decimal: ${JSON.stringify(text)}`)
+  // value = digits × 10^exp, with the digits' leading and trailing zeros dropped.
+  let digits = int + frac
+  let first = 0
+  while (first < digits.length && digits.charCodeAt(first) === 48) first++
+  let last = digits.length
+  while (last > first && digits.charCodeAt(last - 1) === 48) last--
+  const exp = Number(m[4] ?? 0) - frac.length + (digits.length - last)
+  digits = digits.slice(first, last)
+  const negative = m[1] === '-' && digits.length > 0
   if (negative && options.allowNegative !== true) throw new MoneyError('invalid_rate', `must not be negative: ${text}`)
-  if (b.eq(0)) {
+  if (digits.length === 0) {
     if (options.allowZero === false) throw new MoneyError('invalid_rate', `must not be zero: ${text}`)
     return { num: 0, den: 1 }
   }
-  // big.js keeps coefficient digits `c` and exponent `e`: value = 0.c × 10^(e+1).
-  const digits = b.c.join('')
-  const scale = digits.length - 1 - b.e // number of decimal places
+  const scale = -exp // number of decimal places
   if (scale > 30 || scale < -30) throw new MoneyError('invalid_rate', `decimal out of range: ${text}`)
   let num = BigInt(digits)
   let den = 1n
@@ -156,7 +166,10 @@ export function addRationals(list: readonly Rational[]): Rational {
  */
 export function rationalToNumber(r: Rational): number {
   if (r.den === 1) return r.num
-  return Number(new Big(r.num).div(r.den).toString())
+  // The decimal expansion truncated to 40 places (exact for every terminating decimal), read by Number().
+  const neg = r.num < 0
+  const places = ((BigInt(neg ? -r.num : r.num) * 10n ** 40n) / BigInt(r.den)).toString().padStart(41, '0')
+  return Number(`${neg ? '-' : ''}${places.slice(0, -40)}.${places.slice(-40)}`)
 }
 
 /** Greatest common divisor of two non-negative safe integers. @example `gcdNumber(12, 18) // 6` */

@@ -46,8 +46,14 @@ export interface Store {
   readonly [storeBrand]: true
 }
 
-/** Marks objects made by createStore (a symbol key JSON never carries). */
-const PREPARED: unique symbol = Symbol('tamio-pricing.store')
+/**
+ * Marks objects made by createStore (a symbol key JSON never carries). Registered (`Symbol.for`), so
+ * the ESM and the CJS build — two module instances in one app — accept each other's stores; its
+ * value is the version, since another version's store layout may differ (a test keeps it equal to
+ * package.json's).
+ */
+const PREPARED = Symbol.for('tamio-pricing.store')
+const VERSION = '0.1.0'
 
 /**
  * The internal view of a {@link Store}. Anything not made by {@link createStore} (a raw config
@@ -55,8 +61,13 @@ const PREPARED: unique symbol = Symbol('tamio-pricing.store')
  */
 export function prepared(store: Store): PreparedStore {
   const s: unknown = store
-  if (typeof s !== 'object' || s === null || (s as Record<symbol, unknown>)[PREPARED] !== true) {
-    throw new StoreConfigError([issue('invalid_store', '')])
+  const made = typeof s === 'object' && s !== null ? (s as Record<symbol, unknown>)[PREPARED] : undefined
+  if (made !== VERSION) {
+    throw new StoreConfigError([
+      made === undefined
+        ? issue('invalid_store', '')
+        : { code: 'invalid_store', path: '', message: `this store was made by tamio-pricing ${String(made)}, not ${VERSION}: make it with the version that estimates` },
+    ])
   }
   return s as PreparedStore
 }
@@ -217,6 +228,6 @@ export function createStore(config: StoreConfig): Store {
     plans,
     exchange: { base: exBase, rates: exRates },
   }
-  Object.defineProperty(store, PREPARED, { value: true })
+  Object.defineProperty(store, PREPARED, { value: VERSION })
   return Object.freeze(store) as unknown as Store
 }

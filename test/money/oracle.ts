@@ -31,8 +31,9 @@ export const MODES: ReadonlyArray<readonly [RoundingModeName, RoundingMode]> = [
 
 /**
  * THE ORACLE. A private big.js constructor: `Big()` called without `new` returns an independent
- * constructor with its own DP/RM, so neither the library's own instance (src/money/big.ts) nor a
- * host's global `Big.RM` is touched or can interfere.
+ * constructor with its own DP/RM, so a host's global `Big.RM` is neither touched nor can interfere.
+ * (The library itself no longer uses big.js: its decimal parser is checked against the one it
+ * replaced in decimal.test.ts.)
  *
  * - `DP = 40`, `RM = roundDown`: `div` truncates the exact quotient after 40 decimal places.
  *   That is enough for every quotient in these tests (denominators below 10^25): for `n / d`,

@@ -1,10 +1,10 @@
 /**
  * What a browser app pays for the library, and proof that the main entry is free of Node.
  *
- * Size: esbuild bundles the built ESM entry (dist/index.js of the staged package, plus its dependency big.js from
- * node_modules; dinero.js's currency table is already inlined by tsup) for the browser platform,
- * minified and tree-shaken, the way an app bundler would: `export { createStore, estimate }`. The
- * output is gzipped (level 9) and must stay within BUDGET_GZIP_BYTES.
+ * Size: an app bundle that imports a few names from the built ESM package (dist/ of the staged
+ * package: one file per source module, `"sideEffects": false`), for the browser platform, minified
+ * and tree-shaken, gzip level 9 — with esbuild (the measure the budgets are written in) and with Vite
+ * (Rolldown and its minifier, as `vite build` runs for a shop). Every test prints what it measured.
  *
  * Node built-ins: the browser-platform build fails on any `node:*` or bare built-in import, and a
  * scan of src/ (outside src/cli/) rejects Node built-in imports and Node-only globals.
@@ -12,71 +12,115 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { join, relative } from 'node:path'
-import { gzipSync } from 'node:zlib'
-import { build, type Metafile } from 'esbuild'
 import { describe, expect, inject, it } from 'vitest'
+import { bytes, esbuildBundle, esbuildSource, viteBundle, type EsbuildMeasured } from '../support/bundle'
 import { ROOT } from '../support/pkg'
 
 /**
- * Budget for the minified+gzipped `{ createStore, estimate }` browser bundle, in bytes, set from
- * measurement. History: 24,893 B when the estimate pipeline landed; 34,246 B once the derivation
- * trace (`options.trace`, issue 6) joined `estimate` — its builder is ≈ 21 KB minified (≈ 6–7 KB
- * gzip) that a bundler cannot drop, since `estimate` references it — with the validation limits of
- * issue 9. Budget = that measurement plus ~5% headroom. The issue's aim is 15 KB: NOT met — the way
- * down is a trace-free entry point and leaner validation; lower this constant as the core shrinks.
- * See README "Bundle size".
+ * `{ createStore, estimate }`, gzip bytes. THE TARGET IS 15,000 B, the recorder behind
+ * `options.trace` included. This constant is not the target: it is today's measurement plus ~3 %,
+ * so the suite stays green while the core redesign is under way, and it is LOWERED WHEN THE
+ * REDESIGN LANDS (then to 15,000). History: 24,893 B when the pipeline landed; 34,246 B with the
+ * trace builder and validation limits; 34,543 B as a single-file build with big.js and dinero.js's
+ * currency table; 30,267 B with one file per module, the library's own ISO 4217 table and decimal
+ * parser, and the cross-build store brand. Where the rest goes: the trace builder ≈ 7.5 KB gzip (`estimate` imports it for
+ * `options.trace`), store validation ≈ 4.3 KB (only `createStore` needs it), the pipeline with the
+ * request reader ≈ 18 KB.
  */
-export const BUDGET_GZIP_BYTES = 38_500
+export const CORE_BUDGET_GZIP = 34_400
+export const CORE_TARGET_GZIP = 15_000
 
-/** The named imports the size budget is about (SPEC §1). */
+/** One money primitive alone (SPEC §7): at most 2 KB gzip. */
+export const ALLOCATE_BUDGET_GZIP = 2_000
+
+/**
+ * Minified bytes of trace modules (`dist/trace/**`) that an estimate-only bundle carries. THE TARGET
+ * IS 0 beyond the recorder `options.trace` needs (the derivation builder, `explain` and the trace's
+ * formatting cost nothing to a bundle that does not import them). Today `estimate` imports the whole
+ * trace builder (22,086 B minified); this constant is that plus ~3 %, LOWERED WHEN THE REDESIGN
+ * LANDS to the recorder module's size.
+ */
+export const TRACE_IN_ESTIMATE_BUDGET = 22_750
+
+/** The named imports the core budget is about (SPEC §1). */
 const CORE_IMPORTS = ['createStore', 'estimate'] as const
 
-async function bundleForBrowser(contents: string) {
-  const result = await build({
-    stdin: { contents, resolveDir: inject('pkgDir'), sourcefile: 'size-entry.js', loader: 'js' },
-    bundle: true,
-    minify: true,
-    treeShaking: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2020',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  })
-  const code = result.outputFiles[0]!.contents
-  return { code, metafile: result.metafile as Metafile, gzip: gzipSync(code, { level: 9 }).length }
-}
+/** Modules no estimate-only bundle may contain, already now: reconciliation and the explainer. */
+const NEVER_IN_ESTIMATE = /^dist\/(reconcile\/|trace\/explain\.js$)/
+
+const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(0)}%`
+const table = (m: EsbuildMeasured, top = 12) =>
+  m.modules
+    .slice(0, top)
+    .map(([file, n]) => `    ${String(n).padStart(7)} B  ${file}`)
+    .join('\n')
 
 describe('browser bundle', async () => {
-  const DIST_ESM = join(inject('pkgDir'), 'dist', 'index.js')
-  // Re-export (not just import) so the minifier cannot tree-shake the measured code away.
-  const entry = `export { ${CORE_IMPORTS.join(', ')} } from ${JSON.stringify(DIST_ESM)}`
-  const { code, metafile, gzip } = await bundleForBrowser(entry)
+  const pkgDir = inject('pkgDir')
+  const DIST_ESM = join(pkgDir, 'dist', 'index.js')
+  const core = await esbuildBundle(DIST_ESM, CORE_IMPORTS, pkgDir)
+  const coreVite = await viteBundle(DIST_ESM, CORE_IMPORTS)
+  const alloc = await esbuildBundle(DIST_ESM, ['allocate'], pkgDir)
+  const allocVite = await viteBundle(DIST_ESM, ['allocate'])
 
-  it(`stays within ${BUDGET_GZIP_BYTES} bytes minified + gzipped`, () => {
-    const what = `{ ${CORE_IMPORTS.join(', ')} }`
-    const inputs = Object.entries(metafile.inputs)
-      .map(([file, v]) => `${file} ${v.bytes} B`)
-      .join(', ')
+  it(`{ createStore, estimate }: within ${CORE_BUDGET_GZIP} B gzip (target ${CORE_TARGET_GZIP} B) with esbuild and Vite`, () => {
     console.log(
-      `[size] ${what}: ${code.length} B minified, ${gzip} B gzip (budget ${BUDGET_GZIP_BYTES} B, ` +
-        `${((100 * gzip) / BUDGET_GZIP_BYTES).toFixed(0)}%); inputs: ${inputs}`,
+      `[size] { ${CORE_IMPORTS.join(', ')} }: esbuild ${bytes(core.minified)} minified, ${bytes(core.gzip)} gzip; ` +
+        `vite ${bytes(coreVite.minified)} minified, ${bytes(coreVite.gzip)} gzip ` +
+        `(budget ${bytes(CORE_BUDGET_GZIP)}, target ${bytes(CORE_TARGET_GZIP)}: ${pct(core.gzip, CORE_TARGET_GZIP)} of the target)\n` +
+        `  largest modules (minified bytes in the esbuild bundle, of ${core.modules.length}):\n${table(core)}`,
     )
-    expect(gzip).toBeGreaterThan(1_000) // something real was bundled
-    expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES)
+    expect(core.gzip).toBeGreaterThan(5_000) // something real was bundled
+    expect(core.gzip).toBeLessThanOrEqual(CORE_BUDGET_GZIP)
+    expect(coreVite.gzip).toBeGreaterThan(5_000)
+    expect(coreVite.gzip).toBeLessThanOrEqual(CORE_BUDGET_GZIP)
+  })
+
+  it(`allocate alone: within ${ALLOCATE_BUDGET_GZIP} B gzip with esbuild and Vite, and nothing outside the money core is bundled`, () => {
+    console.log(
+      `[size] { allocate }: esbuild ${bytes(alloc.minified)} minified, ${bytes(alloc.gzip)} gzip; ` +
+        `vite ${bytes(allocVite.minified)} minified, ${bytes(allocVite.gzip)} gzip (budget ${bytes(ALLOCATE_BUDGET_GZIP)})\n${table(alloc)}`,
+    )
+    const bundled = alloc.modules.filter(([, n]) => n > 0).map(([f]) => f)
+    expect(bundled).toContain('dist/money/allocate.js')
+    expect(bundled.filter((f) => !f.startsWith('dist/money/'))).toEqual([])
+    expect(alloc.gzip).toBeGreaterThan(300)
+    expect(alloc.gzip).toBeLessThanOrEqual(ALLOCATE_BUDGET_GZIP)
+    expect(allocVite.gzip).toBeGreaterThan(300)
+    expect(allocVite.gzip).toBeLessThanOrEqual(ALLOCATE_BUDGET_GZIP)
+  })
+
+  it('the measured allocate bundle is the real function: it runs and splits by largest remainder', async () => {
+    const m = (await import(`data:text/javascript,${encodeURIComponent(alloc.code)}`)) as { allocate: (t: number, w: number[]) => number[] }
+    expect(m.allocate(100, [1, 1, 1])).toEqual([34, 33, 33])
+  })
+
+  it(`an estimate-only bundle contains no reconcile or explain code, and at most ${TRACE_IN_ESTIMATE_BUDGET} B of trace code (target: the recorder only)`, async () => {
+    const trace = core.modules.filter(([f]) => f.startsWith('dist/trace/'))
+    const traceBytes = trace.reduce((s, [, n]) => s + n, 0)
+    const withReconcile = await esbuildBundle(DIST_ESM, [...CORE_IMPORTS, 'reconcile', 'explain'], pkgDir)
+    console.log(
+      `[size] trace code in { ${CORE_IMPORTS.join(', ')} }: ${bytes(traceBytes)} minified ` +
+        `(${trace.map(([f, n]) => `${f} ${n}`).join(', ')}; budget ${bytes(TRACE_IN_ESTIMATE_BUDGET)}, target: the recorder only); ` +
+        `importing reconcile and explain too: ${bytes(withReconcile.gzip)} gzip (+${bytes(withReconcile.gzip - core.gzip)})`,
+    )
+    expect(core.modules.map(([f]) => f).filter((f) => NEVER_IN_ESTIMATE.test(f))).toEqual([])
+    // Not vacuous: the same measure sees those modules when they are imported.
+    expect(withReconcile.modules.map(([f]) => f).filter((f) => NEVER_IN_ESTIMATE.test(f)).length).toBeGreaterThan(1)
+    expect(withReconcile.gzip).toBeGreaterThan(core.gzip)
+    expect(traceBytes).toBeLessThanOrEqual(TRACE_IN_ESTIMATE_BUDGET)
   })
 
   it('needs nothing from Node: built for the browser platform with no node:/built-in import left', () => {
-    const imports = Object.values(metafile.inputs).flatMap((i) => i.imports.map((x) => x.path))
+    const imports = Object.values(core.metafile.inputs).flatMap((i) => i.imports.map((x) => x.path))
     expect(imports.filter((p) => p.startsWith('node:') || builtinModules.includes(p))).toEqual([])
-    expect(Object.values(metafile.outputs).flatMap((o) => o.imports.filter((x) => x.external))).toEqual([])
-    expect(new TextDecoder().decode(code)).not.toMatch(/\brequire\(|["']node:/)
+    expect(Object.values(core.metafile.outputs).flatMap((o) => o.imports.filter((x) => x.external))).toEqual([])
+    expect(core.code).not.toMatch(/\brequire\(|["']node:/)
   })
 
   it('the browser build rejects a Node built-in (so the check above can fail)', async () => {
-    await expect(bundleForBrowser(`import { readFileSync } from 'node:fs'; export default readFileSync`)).rejects.toThrow()
-    await expect(bundleForBrowser(`import path from 'path'; export default path`)).rejects.toThrow()
+    await expect(esbuildSource(`import { readFileSync } from 'node:fs'; export default readFileSync`, pkgDir)).rejects.toThrow()
+    await expect(esbuildSource(`import path from 'path'; export default path`, pkgDir)).rejects.toThrow()
   })
 })
 

@@ -5,7 +5,9 @@
  *   <tmp>/tamio-pricing-pkg-XXXX/
  *     package.json, README.md, LICENSE   copied from the repository
  *     dist/                              `npm run build -- --out-dir <that>/dist` (tsup)
- *     node_modules -> <repo>/node_modules (so `big.js`, the external runtime dependency, resolves)
+ *
+ * No node_modules: the package has no runtime dependency, so the exports smoke test proves that the
+ * built package loads on its own (a runtime dependency would have to be installed here first).
  *
  * Every package check (exports smoke test, publint/attw on the packed tarball, bundle size) and the
  * example-page test use this directory through `inject('pkgDir')`. One build (a few seconds) instead of
@@ -13,7 +15,7 @@
  * the repository's own dist/ while someone else (or their `npm run build`) is using it.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,7 +23,7 @@ import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The staged package directory (package.json + dist/ + node_modules link). */
+    /** The staged package directory (package.json + dist/). */
     pkgDir: string
   }
 }
@@ -45,7 +47,6 @@ export default function setup(project: TestProject): () => void {
   for (const f of ['package.json', 'README.md', 'LICENSE']) {
     if (existsSync(join(ROOT, f))) copyFileSync(join(ROOT, f), join(pkgDir, f))
   }
-  symlinkSync(join(ROOT, 'node_modules'), join(pkgDir, 'node_modules'), 'dir')
   project.provide('pkgDir', pkgDir)
   process.stdout.write(`[build-dist] npm run build → ${pkgDir}: ok in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
   return cleanup
