@@ -20,16 +20,16 @@ export function variantPrice(v: NVariant, currency: string, rec?: Recorder, at =
     const delta = v.prices.get(currency)
     const sum = addAmounts(basePrice, delta ?? 0)
     if (rec !== undefined) {
-      rec.given(`${at}$product`, basePrice, `store.${p.path}`, { currency })
+      rec.givenAt(`${at}$product`, basePrice, 'store', p.path, currency)
       if (delta === undefined) rec.fixed(`${at}$delta`, 0, 'no_delta')
-      else rec.given(`${at}$delta`, delta, `store.${v.path}`, { currency })
+      else rec.givenAt(`${at}$delta`, delta, 'store', v.path, currency)
       if (sum < 0) rec.fixed(at, 0, 'price_floor', { inputs: [`${at}$product`, `${at}$delta`] })
       else rec.sum(at, sum, [[`${at}$product`, 1], [`${at}$delta`, 1]])
     }
     return Math.max(0, sum)
   }
   const own = v.prices.size === 0 ? p.prices.get(currency) : v.prices.get(currency)
-  if (own !== undefined) rec?.given(at, own, `store.${v.prices.size === 0 ? p.path : v.path}`, { currency })
+  if (own !== undefined) rec?.givenAt(at, own, 'store', v.prices.size === 0 ? p.path : v.path, currency)
   return own
 }
 
@@ -42,7 +42,7 @@ export function unitPriceIn(ref: NLineRef, currency: string, rec?: Recorder, at 
   if (ref.pack !== null) {
     const own = ref.pack.prices?.get(currency)
     if (own !== undefined) {
-      rec?.given(at, own, `store.${ref.pack.path}`, { currency })
+      rec?.givenAt(at, own, 'store', ref.pack.path, currency)
       return own
     }
     // A pack with its own pricing but none in this currency falls back to its contents' prices.
@@ -68,14 +68,14 @@ export function unitPriceIn(ref: NLineRef, currency: string, rec?: Recorder, at 
     if (unit === undefined) return undefined
     const total = multiplyAmount(unit, ref.pack.units)
     if (rec !== undefined) {
-      rec.given(`${at}$unit`, unit, `store.${product.path}`, { currency })
+      rec.givenAt(`${at}$unit`, unit, 'store', product.path, currency)
       rec.product(at, total, [`${at}$unit`, String(ref.pack.units)])
     }
     return total
   }
   if (ref.variant !== null) return variantPrice(ref.variant, currency, rec, at)
   const price = product.prices.get(currency)
-  if (price !== undefined) rec?.given(at, price, `store.${product.path}`, { currency })
+  if (price !== undefined) rec?.givenAt(at, price, 'store', product.path, currency)
   return price
 }
 

@@ -199,7 +199,7 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly Line[]
       itemTotal = multiplyAmount(unitPrice, l.quantity)
       inclusive = false
     } else rec?.same(P!.totals.unit_price, unitPrice, priceKey(l.index), abroad ? CROSS_BORDER_AXIS : undefined)
-    rec?.product(P!.totals.item_total, itemTotal, [P!.totals.unit_price, P!.quantity])
+    rec?.product2(P!.totals.item_total, itemTotal, P!.totals.unit_price, P!.quantity)
     out[k] = { place, jurisdiction: key, moss, rates, inclusive, reverseCharge, unitPrice, itemTotal }
   }
   if (exempt) warnings.push(issue('tax_exempt', places.customerPath))

@@ -53,6 +53,7 @@ export interface DiscountContext {
 }
 
 const NONE: readonly LineDiscount[] = []
+const NO_SHARES: string[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
 const SPLIT = { policies: ['allocation'] } as const satisfies { policies: readonly AxisName[] }
 const PRORATED = { policies: ['allocation', 'discount_proration'] } as const satisfies { policies: readonly AxisName[] }
@@ -203,7 +204,7 @@ export function applyDiscounts(
   }
   const prefer = store.account.baseCurrency
   // The paths of each line's shares so far (for the trace of the next discount's base).
-  const shares: string[][] | undefined = rec === undefined ? undefined : lines.map(() => [])
+  const shares: string[][] | undefined = rec === undefined ? undefined : new Array<string[]>(n).fill(NO_SHARES)
   const current = taxed.map((t) => t.itemTotal)
   let exclusive = false
   for (const { d, path, automatic } of queue) {
@@ -307,6 +308,7 @@ export function applyDiscounts(
         const at = linePaths(k).entry(entries.length)
         rec.share(at.amount, part, D.base, j, policies)
         rec.sum(at.shipping_amount, 0, NO_TERMS)
+        if (shares![k] === NO_SHARES) shares![k] = []
         shares![k]!.push(at.amount)
       }
       entries.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: part, shipping_amount: 0 })
@@ -315,6 +317,6 @@ export function applyDiscounts(
     if (!d.combinable) exclusive = true
   }
   if (rec !== undefined)
-    for (let k = 0; k < n; k++) rec.sum(linePaths(k).totals.discount, lineDiscount[k]!, shares![k]!.map((s) => [s, 1] as const))
+    for (let k = 0; k < n; k++) rec.sumOf(linePaths(k).totals.discount, lineDiscount[k]!, shares![k]!)
   return { lineDiscount, lineEntries, applied }
 }

@@ -11,7 +11,7 @@ import { mulDivRound, roundDiv } from '../money/rounding'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NRate } from '../store/model'
 import { poolPath, type RatePaths, type TaxablePaths } from '../trace/paths'
-import { fractionText, percentText, times, type Recorder } from '../trace/recorder'
+import { fractionText, percentText, times, type EntryExtra, type Recorder } from '../trace/recorder'
 import type { TraceRule } from '../trace/types'
 
 /** Something to tax: a line's goods or its shipping share. */
@@ -98,6 +98,17 @@ function axesOf(inclusive: boolean, tr: TaxTrace, split: boolean): readonly Axis
 }
 
 const NO_RATE = undefined as unknown as RatePaths
+
+const EXTRAS = new Map<readonly AxisName[], Map<string, EntryExtra>>()
+
+/** The extra of a tax entry, shared by every entry of the same axes and level (no allocation per entry). */
+function extraOf(policies: readonly AxisName[], level: string): EntryExtra {
+  let byLevel = EXTRAS.get(policies)
+  if (byLevel === undefined) EXTRAS.set(policies, (byLevel = new Map()))
+  let x = byLevel.get(level)
+  if (x === undefined) byLevel.set(level, (x = { level, policies }))
+  return x
+}
 const NO_TERMS: Terms = []
 
 /** Records a fixed amount of an inclusive or exclusive taxable. */
@@ -118,7 +129,8 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   if (!t.inclusive) {
     const charges: Charge[] = []
     let prior = 0
-    const priorTerms: Terms = []
+    // The rounded taxes before a compound rate (its taxable amount's terms): only when one is compound.
+    const priorTerms: Terms | undefined = rec !== undefined && t.rates.some((r) => r.compound) ? [] : undefined
     for (let j = 0; j < t.rates.length; j++) {
       const r = t.rates[j]!
       const R = rec === undefined ? NO_RATE : tr!.paths.rate(j)
@@ -127,14 +139,14 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       if (r.amount !== null) {
         tax = fixedAmount(r, t.units)
         if (rec !== undefined) {
-          rec.product(R.tax, tax, [R.rate_amount, String(t.units)])
+          rec.product2(R.tax, tax, R.rate_amount, String(t.units))
           rec.same(R.taxable_amount, taxable, tr!.base)
         }
       } else {
         const pr = r.percent!
         if (r.compound) taxable = t.base + prior
         if (rec !== undefined) {
-          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, [[tr!.base, 1], ...priorTerms])
+          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, [[tr!.base, 1], ...priorTerms!])
           else rec.same(R.taxable_amount, taxable, tr!.base)
         }
         if (unit) {
@@ -145,17 +157,17 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
             ? mulDivRound(taxable, pr.num, d, mode)
             : roundDiv(times(taxable, pr.num), times(t.quantity, pr.den), mode)
           tax = multiplyAmount(perUnit, t.quantity)
-          rec?.round(R.tax, tax, times(taxable, pr.num), times(t.quantity, pr.den), mode, [R.taxable_amount, pct(r)], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies: axesOf(false, tr!, false) })
+          rec?.round2(R.tax, tax, times(taxable, pr.num), times(t.quantity, pr.den), mode, R.taxable_amount, pct(r), String(t.quantity), { level, affine: { offset: 0, factor: t.quantity }, policies: axesOf(false, tr!, false) })
         } else {
           tax = mulDivRound(taxable, pr.num, pr.den, mode)
-          rec?.round(R.tax, tax, times(taxable, pr.num), pr.den, mode, [R.taxable_amount, pct(r)], undefined, { level, policies: axesOf(false, tr!, false) })
+          rec?.round2(R.tax, tax, times(taxable, pr.num), pr.den, mode, R.taxable_amount, pct(r), undefined, extraOf(axesOf(false, tr!, false), level))
         }
       }
       prior += tax
-      if (rec !== undefined) priorTerms.push([R.tax, 1])
+      priorTerms?.push([R.tax, 1])
       charges.push({ rate: r, tax, taxable })
     }
-    rec?.sum(tr!.paths.total, prior, priorTerms)
+    rec?.each(tr!.paths.total, prior, t.rates.length, tr!.paths.rateTax)
     return { tax: prior, net: t.base, charges }
   }
   // Inclusive: fixed amounts come out of the gross first, then the percentages are extracted.

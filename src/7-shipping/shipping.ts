@@ -260,7 +260,7 @@ export function discountShipping(q: ShippingQuote, subtotal: readonly number[], 
   if (rec !== undefined)
     for (let k = 0; k < n; k++) {
       if (shares![k]!.length === 0 && (!q.hasShipping || !q.shipped.includes(k))) rec.fixed(linePaths(k).totals.shipping_discount, 0, 'not_shipped')
-      else rec.sum(linePaths(k).totals.shipping_discount, lineDiscount[k]!, shares![k]!.map((s) => [s, 1] as const))
+      else rec.sumOf(linePaths(k).totals.shipping_discount, lineDiscount[k]!, shares![k]!)
     }
   return { lineDiscount, lineEntries, amounts }
 }

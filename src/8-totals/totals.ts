@@ -52,19 +52,19 @@ export function lineTotals(r: LineRecords, k: number, rec?: Recorder): LineTotal
   if (rec !== undefined) {
     const L = linePaths(k)
     const T = L.totals
-    rec.sum(T.subtotal, subtotal, [[T.item_total, 1], [T.discount, -1]])
+    rec.diff(T.subtotal, subtotal, T.item_total, T.discount)
     if (t.inclusive) rec.same(T.item_total_with_tax, itemWithTax, T.subtotal)
-    else rec.sum(T.item_total_with_tax, itemWithTax, [[T.subtotal, 1], [T.tax, 1]])
-    rec.sum(T.shipping, shipping, [[T.shipping_subtotal, 1], [T.shipping_discount, -1]])
+    else rec.add(T.item_total_with_tax, itemWithTax, T.subtotal, T.tax)
+    rec.diff(T.shipping, shipping, T.shipping_subtotal, T.shipping_discount)
     if (r.shippingTax.inclusive) rec.same(T.shipping_total, shippingTotal, T.shipping)
-    else rec.sum(T.shipping_total, shippingTotal, [[T.shipping, 1], [T.shipping_tax, 1]])
-    rec.sum(T.total, out.total, [[T.item_total_with_tax, 1], [T.shipping_total, 1]])
+    else rec.add(T.shipping_total, shippingTotal, T.shipping, T.shipping_tax)
+    rec.add(T.total, out.total, T.item_total_with_tax, T.shipping_total)
     if (moss) {
       // The nets the taxes were charged on: an inclusive taxable's extracted net, else its base.
       const terms: (readonly [string, 1])[] = [[r.tax.netPath!, 1]]
       if (r.line.shipped && r.shippingTax.net !== 0) terms.push([r.shippingTax.inclusive && r.shippingTax.taxRates.length > 0 ? L.shipping.net : T.shipping, 1])
       rec.sum(T.moss_taxable_amount, out.moss_taxable_amount, terms)
-      rec.sum(T.moss_tax_total, out.moss_tax_total, [[T.tax, 1], [T.shipping_tax, 1]])
+      rec.add(T.moss_tax_total, out.moss_tax_total, T.tax, T.shipping_tax)
     } else {
       rec.fixed(T.moss_taxable_amount, 0, 'not_oss')
       rec.fixed(T.moss_tax_total, 0, 'not_oss')
@@ -104,6 +104,12 @@ const TOTAL_PATHS = {
   shipping: 'totals.shipping', shipping_tax: 'totals.shipping_tax', shipping_total: 'totals.shipping_total',
   moss_taxable_amount: 'totals.moss_taxable_amount', moss_tax_total: 'totals.moss_tax_total',
 } as const
+
+/** Line k's path of each summed field (the terms of a transaction total). */
+const LINE_FIELD = Object.fromEntries(
+  (['item_total', 'discount', 'subtotal', 'tax', 'item_total_with_tax', 'shipping_subtotal', 'shipping_discount', 'shipping', 'shipping_tax', 'shipping_total', 'moss_taxable_amount', 'moss_tax_total', 'total'] as const).map((f) => [f, (k: number) => linePaths(k).totals[f]]),
+) as Readonly<Record<keyof typeof TOTAL_PATHS | 'total', (k: number) => string>>
+const quantityOf = (k: number) => linePaths(k).quantity
 
 const SUMMED = [
   'item_total', 'discount', 'subtotal', 'tax', 'item_total_with_tax', 'shipping_subtotal', 'shipping_discount',
@@ -159,12 +165,13 @@ export function transactionTotals(lines: readonly Line[], totals: readonly LineT
     total: safe(total) - trial,
   }
   if (rec !== undefined) {
-    for (const key of SUMMED) rec.sum(TOTAL_PATHS[key], out[key], lines.map((_, k) => [linePaths(k).totals[key], 1] as const))
-    rec.sum('totals.item_count', out.item_count, lines.map((_, k) => [linePaths(k).quantity, 1] as const))
+    const n = lines.length
+    for (const key of SUMMED) rec.each(TOTAL_PATHS[key], out[key], n, LINE_FIELD[key])
+    rec.each('totals.item_count', out.item_count, n, quantityOf)
     const trials = lines.flatMap((l, k) => (l.subscriptionTrial ? [[linePaths(k).totals.total, 1] as const] : []))
     if (trials.length === 0) rec.fixed('totals.trial_deductions', 0, 'no_trial')
     else rec.sum('totals.trial_deductions', out.trial_deductions, trials)
-    rec.sum('totals.total', out.total, [...lines.map((_, k) => [linePaths(k).totals.total, 1] as const), ['totals.trial_deductions', -1]])
+    rec.each('totals.total', out.total, n, LINE_FIELD.total, 'totals.trial_deductions')
   }
   return out
 }
@@ -248,8 +255,8 @@ export function aggregateRates(records: readonly LineRecords[], kind: 'tax_rates
     const r = e.rate
     if (rec !== undefined) {
       const A = aggregatePaths(kind, i)
-      rec.sum(A.tax, safe(e.tax), e.terms.map((t) => [t.tax, 1] as const))
-      rec.sum(A.taxable_amount, safe(e.taxable), e.terms.map((t) => [t.taxable_amount, 1] as const))
+      rec.sumOf(A.tax, safe(e.tax), e.terms as unknown as readonly Readonly<Record<string, string>>[], 'tax')
+      rec.sumOf(A.taxable_amount, safe(e.taxable), e.terms as unknown as readonly Readonly<Record<string, string>>[], 'taxable_amount')
     }
     return {
       id: r.id,

@@ -49,6 +49,8 @@ export interface TaxablePaths {
   /** `products[k].taxes.tax_rates` (a split key too). */
   readonly rates: string
   readonly rate: (j: number) => RatePaths
+  /** `rate(j).tax`: the terms of the tax total. */
+  readonly rateTax: (j: number) => string
   /** `products[k].totals.tax`. */
   readonly total: string
   /** `$products[k].totals.tax.net`, `.tax`, `.gross`. */
@@ -60,9 +62,11 @@ export interface TaxablePaths {
 function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', total: string): TaxablePaths {
   const rates = intern(`${base}.taxes.${kind}`)
   const list: RatePaths[] = []
+  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`) }))
   return {
     rates,
-    rate: (j) => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`) })),
+    rate,
+    rateTax: (j) => rate(j).tax,
     total,
     net: intern(`$${total}.net`),
     tax: intern(`$${total}.tax`),

@@ -107,19 +107,271 @@ function dictionary<T>(): Record<string, T> {
 /** An entry while it is being recorded. */
 type Draft = { -readonly [K in keyof TraceEntry]: TraceEntry[K] }
 
+/** The kinds of record in the log (one number each, a record's first slot). */
+const GIVEN = 0, FIXED = 1, PRODUCT = 2, ROUND = 3, SUM = 4, SAME = 5, ADD = 6, DIFF = 7, SHARE = 8, EACH = 9, PRODUCT2 = 10, ROUND2 = 11, SUM_OF = 12, GIVEN_AT = 13
+
+/** Slots of each kind of record, its kind included (its arguments, then its extra). */
+const SLOTS = [5, 5, 5, 9, 5, 5, 6, 6, 6, 7, 6, 10, 6, 7] as const
+
 /**
- * Records the amounts and splits of one estimate. Entries are kept in the order they are recorded,
- * beside their paths; the keyed `trace.amounts` object is built from them the first time it is
- * read (a few hundred keys cost more to index than the whole estimate does to compute, and many
- * traced estimates are never read). Recording the same path twice keeps the later entry.
+ * Records the amounts and splits of one estimate. A record is a few slots written into one flat,
+ * preallocated log — no object per amount while the estimate runs; the trace's plain-JSON entries
+ * are built from the log the first time `trace.amounts` is read. (Many traced estimates are never
+ * read, and building hundreds of objects and keys costs more than the calculation itself.) What an
+ * entry says is fixed by what was recorded; building it only spells it out (a two-term sum's terms,
+ * a sum over every line's field). Recording a path twice keeps the later record.
+ *
+ * The primitive-argument methods (`givenAt`, `product2`, `round2`, `same`, `add`, `diff`, `each`,
+ * `sumOf`) let a caller on the hot path record without building an array or object: an allocated
+ * argument lives until the trace is read, and that is what costs.
  */
 export class Recorder {
-  private readonly paths: string[] = []
-  private readonly entries: TraceEntry[] = []
+  // Written by index into a preallocated array: Array#push of many arguments is several times slower.
+  private log: unknown[] = new Array(2048)
+  private size = 0
   readonly splits: Record<string, TraceSplit> = dictionary()
 
-  private put(path: string, e: Draft, x: EntryExtra | undefined): void {
-    // Field by field (Object.assign is several times slower on this hot path).
+  /** Room for `n` more slots; the index of the first. */
+  private room(n: number): number {
+    const i = this.size
+    if (i + n > this.log.length) {
+      const grown = new Array(this.log.length * 2)
+      for (let j = 0; j < i; j++) grown[j] = this.log[j]
+      this.log = grown
+    }
+    this.size = i + n
+    return i
+  }
+
+  private r4(kind: number, path: string, value: number, a: unknown, x: EntryExtra | undefined): void {
+    const i = this.room(5)
+    const l = this.log
+    l[i] = kind
+    l[i + 1] = path
+    l[i + 2] = value
+    l[i + 3] = a
+    l[i + 4] = x
+  }
+
+  private r5(kind: number, path: string, value: number, a: unknown, b: unknown, x: EntryExtra | undefined): void {
+    const i = this.room(6)
+    const l = this.log
+    l[i] = kind
+    l[i + 1] = path
+    l[i + 2] = value
+    l[i + 3] = a
+    l[i + 4] = b
+    l[i + 5] = x
+  }
+
+  /** An amount taken from the input at `source` (`store.…` / `request.…`). */
+  given(path: string, value: number, source: string, extra?: EntryExtra): void {
+    this.r4(GIVEN, path, value, source, extra)
+  }
+
+  /** An input at `root.at` (`store`, `products[3]`), a catalog price in `currency` when given. */
+  givenAt(path: string, value: number, root: 'store' | 'request', at: string, currency?: string, extra?: EntryExtra): void {
+    const i = this.room(7)
+    const l = this.log
+    l[i] = GIVEN_AT
+    l[i + 1] = path
+    l[i + 2] = value
+    l[i + 3] = root
+    l[i + 4] = at
+    l[i + 5] = currency
+    l[i + 6] = extra
+  }
+
+  /** An amount fixed by a rule rather than by an input (a 0 for an unshipped line, a price floor). */
+  fixed(path: string, value: number, rule: TraceRule, extra?: EntryExtra): void {
+    this.r4(FIXED, path, value, rule, extra)
+  }
+
+  /** value = Π factors. */
+  product(path: string, value: number, factors: readonly TraceFactor[], extra?: EntryExtra): void {
+    this.r4(PRODUCT, path, value, factors, extra)
+  }
+
+  /** value = f1 × f2. */
+  product2(path: string, value: number, f1: TraceFactor, f2: TraceFactor, extra?: EntryExtra): void {
+    this.r5(PRODUCT2, path, value, f1, f2, extra)
+  }
+
+  /** value = offset + factor × round_mode(n / d), where n / d = Π factors ÷ Π divisors. */
+  round(path: string, value: number, n: Num, d: Num, mode: RoundingMode, factors: readonly TraceFactor[], divisors?: readonly TraceFactor[], extra?: EntryExtra): void {
+    const i = this.room(9)
+    const l = this.log
+    l[i] = ROUND
+    l[i + 1] = path
+    l[i + 2] = value
+    l[i + 3] = n
+    l[i + 4] = d
+    l[i + 5] = mode
+    l[i + 6] = factors
+    l[i + 7] = divisors
+    l[i + 8] = extra
+  }
+
+  /** {@link round} with factors [f1, f2] and at most one divisor. */
+  round2(path: string, value: number, n: Num, d: Num, mode: RoundingMode, f1: TraceFactor, f2: TraceFactor, divisor: TraceFactor | undefined, extra?: EntryExtra): void {
+    const i = this.room(10)
+    const l = this.log
+    l[i] = ROUND2
+    l[i + 1] = path
+    l[i + 2] = value
+    l[i + 3] = n
+    l[i + 4] = d
+    l[i + 5] = mode
+    l[i + 6] = f1
+    l[i + 7] = f2
+    l[i + 8] = divisor
+    l[i + 9] = extra
+  }
+
+  /** value = Σ sign × amount(term); an empty sum is 0 (say why with `extra.rule`). */
+  sum(path: string, value: number, terms: readonly (readonly [string, 1 | -1])[], extra?: EntryExtra): void {
+    this.r4(SUM, path, value, terms, extra)
+  }
+
+  /** A one-term sum: this amount is that one. */
+  same(path: string, value: number, of: string, extra?: EntryExtra): void {
+    this.r4(SAME, path, value, of, extra)
+  }
+
+  /** value = a + b. */
+  add(path: string, value: number, a: string, b: string, extra?: EntryExtra): void {
+    this.r5(ADD, path, value, a, b, extra)
+  }
+
+  /** value = a − b. */
+  diff(path: string, value: number, a: string, b: string, extra?: EntryExtra): void {
+    this.r5(DIFF, path, value, a, b, extra)
+  }
+
+  /** value = Σ over i < count of `term(i)` (each line's field, say), less `minus` when given. */
+  each(path: string, value: number, count: number, term: (i: number) => string, minus?: string, extra?: EntryExtra): void {
+    const i = this.room(7)
+    const l = this.log
+    l[i] = EACH
+    l[i + 1] = path
+    l[i + 2] = value
+    l[i + 3] = count
+    l[i + 4] = term
+    l[i + 5] = minus
+    l[i + 6] = extra
+  }
+
+  /** value = Σ of the amounts at `paths` (or at each item's `field`, for a list of path records). */
+  sumOf(path: string, value: number, paths: readonly string[] | readonly Readonly<Record<string, string>>[], field?: string, extra?: EntryExtra): void {
+    this.r5(SUM_OF, path, value, paths, field, extra)
+  }
+
+  /** Part `index` of the split `key` (recorded with {@link split}). */
+  share(path: string, value: number, key: string, index: number, extra?: EntryExtra): void {
+    this.r5(SHARE, path, value, key, index, extra)
+  }
+
+  /** A split of `total` over `weights` into `parts` by `rule`. */
+  split(key: string, s: TraceSplit): void {
+    this.splits[key] = s
+  }
+
+  /**
+   * The finished trace: plain data. `amounts` is an ordinary enumerable property; the first read of
+   * it (by `explain`, `reconcile`, `JSON.stringify`, or any code) builds the entries and the keyed
+   * object and replaces the accessor with it, so later reads are plain property reads.
+   */
+  trace(currency: string, options: TraceOptions): Trace {
+    const log = this.log
+    const size = this.size
+    const t = { version: 2, currency, options } as { version: 2; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
+    Object.defineProperty(t, 'amounts', {
+      enumerable: true,
+      configurable: true,
+      get(): Record<string, TraceEntry> {
+        const amounts = entries(log, size)
+        Object.defineProperty(t, 'amounts', { value: amounts, enumerable: true, writable: true, configurable: true })
+        return amounts
+      },
+    })
+    t.splits = this.splits
+    return t
+  }
+}
+
+/** The plain-JSON entries of a recorder's log, keyed by path. */
+function entries(log: readonly unknown[], size: number): Record<string, TraceEntry> {
+  const out = dictionary<TraceEntry>()
+  for (let i = 0; i < size; i += SLOTS[log[i] as number]!) {
+    const kind = log[i] as number
+    const value = log[i + 2] as number
+    const a = log[i + 3]
+    const b = log[i + 4]
+    const slots = SLOTS[kind]!
+    const x = log[i + slots - 1] as EntryExtra | undefined
+    let e: Draft
+    switch (kind) {
+      case GIVEN:
+        e = { op: 'given', value, source: a as string }
+        break
+      case GIVEN_AT: {
+        const currency = log[i + 5] as string | undefined
+        e = { op: 'given', value, source: `${a as string}.${b as string}` }
+        if (currency !== undefined) e.currency = currency
+        break
+      }
+      case FIXED:
+        e = { op: 'given', value, rule: a as TraceRule }
+        break
+      case PRODUCT:
+        e = { op: 'product', value, factors: a as TraceFactor[] }
+        break
+      case PRODUCT2:
+        e = { op: 'product', value, factors: [a as TraceFactor, b as TraceFactor] }
+        break
+      case ROUND: {
+        const divisors = log[i + 7] as TraceFactor[] | undefined
+        e = { op: 'round', value, exact: fractionText(a as Num, b as Num), rounding: (log[i + 5] as RoundingMode).name, factors: log[i + 6] as TraceFactor[] }
+        if (divisors !== undefined && divisors.length > 0) e.divisors = divisors
+        break
+      }
+      case ROUND2: {
+        const divisor = log[i + 8] as TraceFactor | undefined
+        e = { op: 'round', value, exact: fractionText(a as Num, b as Num), rounding: (log[i + 5] as RoundingMode).name, factors: [log[i + 6] as TraceFactor, log[i + 7] as TraceFactor] }
+        if (divisor !== undefined) e.divisors = [divisor]
+        break
+      }
+      case SUM:
+        e = { op: 'sum', value, terms: a as [string, 1 | -1][] }
+        break
+      case SAME:
+        e = { op: 'sum', value, terms: [[a as string, 1]] }
+        break
+      case ADD:
+        e = { op: 'sum', value, terms: [[a as string, 1], [b as string, 1]] }
+        break
+      case DIFF:
+        e = { op: 'sum', value, terms: [[a as string, 1], [b as string, -1]] }
+        break
+      case EACH: {
+        const term = b as (i: number) => string
+        const terms: [string, 1 | -1][] = []
+        for (let k = 0; k < (a as number); k++) terms.push([term(k), 1])
+        const minus = log[i + 5] as string | undefined
+        if (minus !== undefined) terms.push([minus, -1])
+        e = { op: 'sum', value, terms }
+        break
+      }
+      case SUM_OF: {
+        const list = a as readonly (string | Readonly<Record<string, string>>)[]
+        const field = b as string | undefined
+        e = { op: 'sum', value, terms: list.map((p) => [field === undefined ? (p as string) : (p as Record<string, string>)[field]!, 1] as [string, 1]) }
+        break
+      }
+      default:
+        e = { op: 'allocate', value, allocation: { split: a as string, index: b as number } }
+    }
+    // Field by field (Object.assign is several times slower).
     if (x !== undefined) {
       if (x.rule !== undefined) e.rule = x.rule
       if (x.inputs !== undefined) e.inputs = x.inputs
@@ -130,82 +382,9 @@ export class Recorder {
       if (x.exact !== undefined) e.exact = x.exact
       if (x.factors !== undefined) e.factors = x.factors
     }
-    this.paths.push(path)
-    this.entries.push(e)
+    out[log[i + 1] as string] = e
   }
-
-  /** An amount taken from the input at `source` (`store.…` / `request.…`). */
-  given(path: string, value: number, source: string, extra?: EntryExtra): void {
-    this.put(path, { op: 'given', value, source }, extra)
-  }
-
-  /** An amount fixed by a rule rather than by an input (a 0 for an unshipped line, a price floor). */
-  fixed(path: string, value: number, rule: TraceRule, extra?: EntryExtra): void {
-    this.put(path, { op: 'given', value, rule }, extra)
-  }
-
-  /** value = Π factors. */
-  product(path: string, value: number, factors: readonly TraceFactor[], extra?: EntryExtra): void {
-    this.put(path, { op: 'product', value, factors }, extra)
-  }
-
-  /** value = offset + factor × round_mode(n / d), where n / d = Π factors ÷ Π divisors. */
-  round(path: string, value: number, n: Num, d: Num, mode: RoundingMode, factors: readonly TraceFactor[], divisors?: readonly TraceFactor[], extra?: EntryExtra): void {
-    const e: Draft =
-      divisors === undefined || divisors.length === 0
-        ? { op: 'round', value, exact: fractionText(n, d), rounding: mode.name, factors }
-        : { op: 'round', value, exact: fractionText(n, d), rounding: mode.name, factors, divisors }
-    this.put(path, e, extra)
-  }
-
-  /** value = Σ sign × amount(term); an empty sum is 0 (say why with `extra.rule`). */
-  sum(path: string, value: number, terms: readonly (readonly [string, 1 | -1])[], extra?: EntryExtra): void {
-    this.put(path, { op: 'sum', value, terms }, extra)
-  }
-
-  /** A one-term sum: this amount is that one. */
-  same(path: string, value: number, of: string, extra?: EntryExtra): void {
-    this.put(path, { op: 'sum', value, terms: [[of, 1]] }, extra)
-  }
-
-  /** Part `index` of the split `key` (recorded with {@link split}). */
-  share(path: string, value: number, key: string, index: number, extra?: EntryExtra): void {
-    this.put(path, { op: 'allocate', value, allocation: { split: key, index } }, extra)
-  }
-
-  /** A split of `total` over `weights` into `parts` by `rule`. */
-  split(key: string, s: TraceSplit): void {
-    this.splits[key] = s
-  }
-
-  /** The entry recorded last at `path` (for a stage that needs one it recorded). */
-  entry(path: string): TraceEntry | undefined {
-    for (let i = this.paths.length - 1; i >= 0; i--) if (this.paths[i] === path) return this.entries[i]
-    return undefined
-  }
-
-  /**
-   * The finished trace: plain data. `amounts` is an ordinary enumerable property; the first read of
-   * it (by `explain`, `reconcile`, `JSON.stringify`, or any code) builds the keyed object and
-   * replaces the accessor with it, so later reads are plain property reads.
-   */
-  trace(currency: string, options: TraceOptions): Trace {
-    const paths = this.paths
-    const entries = this.entries
-    const t = { version: 2, currency, options } as { version: 2; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
-    Object.defineProperty(t, 'amounts', {
-      enumerable: true,
-      configurable: true,
-      get(): Record<string, TraceEntry> {
-        const amounts = dictionary<TraceEntry>()
-        for (let i = 0; i < paths.length; i++) amounts[paths[i]!] = entries[i]!
-        Object.defineProperty(t, 'amounts', { value: amounts, enumerable: true, writable: true, configurable: true })
-        return amounts
-      },
-    })
-    t.splits = this.splits
-    return t
-  }
+  return out
 }
 
 /** The extra of an amount the rounding mode decided (shared: no allocation per entry). */
