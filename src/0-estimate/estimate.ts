@@ -67,7 +67,7 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
   const req = readRequest(r, s, request)
   if (req === undefined || r.issues.length > 0) return fail(r.issues, [])
   const { policies, at, paymentMethod, strict } = opts
-  const rec = opts.trace ? new Recorder() : undefined
+  const rec = opts.trace ? new Recorder(req.lines.length) : undefined
 
   const errors: Issue[] = []
   const warnings: Issue[] = []

@@ -248,7 +248,10 @@ export function applyDiscounts(
       amountIn: inCurrency,
       rec,
       paths: D,
-      baseTerms: (k) => [[linePaths(k).totals.item_total, 1], ...shares![k]!.map((s) => [s, -1] as const)],
+      baseTerms: (k, into) => {
+        into.push([linePaths(k).totals.item_total, 1])
+        for (const s of shares![k]!) into.push([s, -1])
+      },
     }
     const outcome = d.kind.items!(d, kctx)
     if ('reject' in outcome) {
@@ -292,7 +295,7 @@ export function applyDiscounts(
     const parts = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
     if (rec !== undefined) {
       const inputs = outcome.lines.map((k) => linePaths(k).totals.item_total)
-      const weights = exact === null ? outcome.bases.map(String) : exact.map(([num, d]) => fractionText(num, d))
+      const weights = exact === null ? outcome.bases : exact.map(([num, d]) => fractionText(num, d))
       rec.split(D.base, { of: D.amount, total: amount, by, weights, parts, rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs })
     }
     const policies = ctx.policies.allocation.name === 'carry' ? (outcome.prorate ? PRORATED_CARRY : SPLIT_CARRY) : outcome.prorate ? PRORATED : SPLIT

@@ -229,7 +229,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     net = held
     const lineLevel = extractInclusive(gross, rates, mode, target, p.allocation).taxes
     taxes = pcts.length === 1 ? [gross - net] : allocateBig(gross - net, lineLevel.map((x) => BigInt(Math.max(x, 0))), p.allocation, mode)
-    if (rec !== undefined && pcts.length > 1) rec.split(tr!.paths.rates, { of: T!.tax, total: gross - net, by: 'line-level taxes', weights: lineLevel.map((x) => String(Math.max(x, 0))), parts: [...taxes], rule: p.allocation.name, ...carryMode(p) })
+    if (rec !== undefined && pcts.length > 1) rec.split(tr!.paths.rates, { of: T!.tax, total: gross - net, by: 'line-level taxes', weights: lineLevel.map((x) => Math.max(x, 0)), parts: taxes, rule: p.allocation.name, ...carryMode(p) })
   } else {
     const ex = extractInclusive(gross, rates, mode, target, p.allocation)
     net = ex.net
@@ -245,7 +245,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       }
       if (pcts.length > 1) {
         const ks = pcts.map((r) => (BigInt(r.percent!.num) * f.l) / BigInt(r.percent!.den))
-        rec.split(tr!.paths.rates, { of: T!.tax, total: ex.tax, by: 'rate', weights: ks.map(String), parts: [...taxes], rule: p.allocation.name, ...carryMode(p) })
+        rec.split(tr!.paths.rates, { of: T!.tax, total: ex.tax, by: 'rate', weights: ks, parts: taxes, rule: p.allocation.name, ...carryMode(p) })
       }
     }
   }
@@ -368,7 +368,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     if (rec !== undefined) {
       const exacts = nums.map((x, j) => fractionText(x, dens[j]!))
       rec.round(key, pooled, sum, lcd, p.rounding, [], undefined, { level: 'total', policies: ['rounding', 'tax_rounding'] })
-      rec.split(key, { of: key, total: pooled, by: 'exact tax', weights: exacts, parts: [...parts], rule: p.allocation.name, ...carryMode(p) })
+      rec.split(key, { of: key, total: pooled, by: 'exact tax', weights: exacts, parts, rule: p.allocation.name, ...carryMode(p) })
     }
     members.forEach((i, j) => {
       const t = items[i]!

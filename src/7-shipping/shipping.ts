@@ -87,12 +87,7 @@ export function quoteShipping(
     // Fresh arrays: no two responses share an object.
     return { hasShipping: false, rates: [], method: null, itemCount: 0, cost: 0, inclusive: false, shipped: [], costPath: '$shipping.cost' }
   }
-  if (rec !== undefined)
-    rec.sum(
-      '$shipping.with_tax',
-      withTax,
-      shipped.map((k) => [linePaths(k).totals.item_total_with_tax, 1] as const),
-    )
+  if (rec !== undefined) rec.sumOf('$shipping.with_tax', withTax, shipped.map((k) => linePaths(k).totals.item_total_with_tax))
   const offered: OutputShippingMethod[] = []
   const inclusiveOf: (boolean | null)[] = []
   for (const m of store.shippingMethods) {
@@ -160,8 +155,8 @@ export function shareShipping(q: ShippingQuote, lines: readonly Line[], taxed: r
         of: q.costPath,
         total: q.cost,
         by: sum > 0 ? 'base' : qty.some((x) => x > 0) ? 'quantity' : 'equal',
-        weights: (sum > 0 ? bases : qty).map(String),
-        parts: [...parts],
+        weights: sum > 0 ? bases : qty,
+        parts,
         rule: p.allocation.name,
         ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}),
         inputs: q.shipped.map((k) => (sum > 0 ? linePaths(k).totals.subtotal : linePaths(k).quantity)),
@@ -240,7 +235,7 @@ export function discountShipping(q: ShippingQuote, subtotal: readonly number[], 
     rec?.same(D!.shipping_amount, amount, amountPath)
     const parts = allocate(amount, remaining, undefined, p.allocation, p.rounding)
     if (rec !== undefined)
-      rec.split(D!.shippingSplit, { of: D!.shipping_amount, total: amount, by: 'remaining shipping', weights: remaining.map(String), parts: [...parts], rule: p.allocation.name, ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}) })
+      rec.split(D!.shippingSplit, { of: D!.shipping_amount, total: amount, by: 'remaining shipping', weights: remaining, parts, rule: p.allocation.name, ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}) })
     q.shipped.forEach((k, j) => {
       const part = parts[j]!
       if (part === 0) return

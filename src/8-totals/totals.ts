@@ -168,9 +168,10 @@ export function transactionTotals(lines: readonly Line[], totals: readonly LineT
     const n = lines.length
     for (const key of SUMMED) rec.each(TOTAL_PATHS[key], out[key], n, LINE_FIELD[key])
     rec.each('totals.item_count', out.item_count, n, quantityOf)
-    const trials = lines.flatMap((l, k) => (l.subscriptionTrial ? [[linePaths(k).totals.total, 1] as const] : []))
+    const trials: string[] = []
+    for (let k = 0; k < n; k++) if (lines[k]!.subscriptionTrial) trials.push(linePaths(k).totals.total)
     if (trials.length === 0) rec.fixed('totals.trial_deductions', 0, 'no_trial')
-    else rec.sum('totals.trial_deductions', out.trial_deductions, trials)
+    else rec.sumOf('totals.trial_deductions', out.trial_deductions, trials)
     rec.each('totals.total', out.total, n, LINE_FIELD.total, 'totals.trial_deductions')
   }
   return out

@@ -96,7 +96,7 @@ export function computePlan(plan: NPlan, total: number, p: Policies, at: number,
     rec.same(I.schedule(0), upfront, I.upfront_amount)
     if (exact) {
       rec.same(I.total_amount, T, I.T, PLAN_ROUNDING)
-      rec.split(I.base, { of: I.rest, total: rest, by: 'instalments', weights: amounts.map(() => '1'), parts: amounts, rule: p.instalment_remainder.name })
+      rec.split(I.base, { of: I.rest, total: rest, by: 'instalments', weights: amounts.map(() => 1), parts: amounts, rule: p.instalment_remainder.name })
       for (let k = 1; k <= n; k++) rec.share(I.schedule(k), amounts[k - 1]!, I.base, k - 1, PLAN_REMAINDER)
     } else {
       rec.product(I.times, n * each, [I.instalments_amount, String(n)])

@@ -127,9 +127,15 @@ const SLOTS = [5, 5, 5, 9, 5, 5, 6, 6, 6, 7, 6, 10, 6, 7] as const
  */
 export class Recorder {
   // Written by index into a preallocated array: Array#push of many arguments is several times slower.
-  private log: unknown[] = new Array(2048)
+  private log: unknown[]
   private size = 0
-  readonly splits: Record<string, TraceSplit> = dictionary()
+  private readonly splitKeys: string[] = []
+  private readonly splitList: RawSplit[] = []
+
+  /** `lines`: how many lines the cart has (the log is sized for them). */
+  constructor(lines = 20) {
+    this.log = new Array(160 * lines + 640)
+  }
 
   /** Room for `n` more slots; the index of the first. */
   private room(n: number): number {
@@ -271,9 +277,10 @@ export class Recorder {
     this.r5(SHARE, path, value, key, index, extra)
   }
 
-  /** A split of `total` over `weights` into `parts` by `rule`. */
-  split(key: string, s: TraceSplit): void {
-    this.splits[key] = s
+  /** A split of `total` over `weights` into `parts` by `rule` (weights as numbers or exact text; the arrays are kept, not copied). */
+  split(key: string, s: RawSplit): void {
+    this.splitKeys.push(key)
+    this.splitList.push(s)
   }
 
   /**
@@ -284,19 +291,38 @@ export class Recorder {
   trace(currency: string, options: TraceOptions): Trace {
     const log = this.log
     const size = this.size
+    const keys = this.splitKeys
+    const list = this.splitList
     const t = { version: 2, currency, options } as { version: 2; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
-    Object.defineProperty(t, 'amounts', {
-      enumerable: true,
-      configurable: true,
-      get(): Record<string, TraceEntry> {
-        const amounts = entries(log, size)
-        Object.defineProperty(t, 'amounts', { value: amounts, enumerable: true, writable: true, configurable: true })
-        return amounts
-      },
+    lazy(t, 'amounts', () => entries(log, size))
+    lazy(t, 'splits', () => {
+      const out = dictionary<TraceSplit>()
+      for (let i = 0; i < keys.length; i++) {
+        const s = list[i]!
+        out[keys[i]!] = { ...s, weights: s.weights.map(String), parts: [...s.parts] }
+      }
+      return out
     })
-    t.splits = this.splits
     return t
   }
+}
+
+/** A split as a stage records it: the weights as numbers or exact text, the arrays its own. */
+export interface RawSplit extends Omit<TraceSplit, 'weights'> {
+  readonly weights: readonly (string | number | bigint)[]
+}
+
+/** An own enumerable property built on its first read, then an ordinary data property. */
+function lazy<T extends object>(o: T, key: string, make: () => unknown): void {
+  Object.defineProperty(o, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const v = make()
+      Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true })
+      return v
+    },
+  })
 }
 
 /** The plain-JSON entries of a recorder's log, keyed by path. */

@@ -22,7 +22,7 @@ export function eligibleLines(d: NDiscount, ctx: ItemContext): { lines: number[]
 export function recordBase(ctx: ItemContext, lines: readonly number[], base: number): string {
   const path = ctx.paths.applied
   const terms: (readonly [string, 1 | -1])[] = []
-  for (const k of lines) for (const t of ctx.baseTerms(k)) terms.push(t)
+  for (const k of lines) ctx.baseTerms(k, terms)
   ctx.rec!.sum(path, base, terms)
   return path
 }
