@@ -348,6 +348,18 @@ export function parseInstant(v: unknown): number | undefined {
   if (v instanceof Date) return inRange(v.getTime())
   if (typeof v === 'number') return Number.isFinite(v) && Math.abs(v) < 1e13 ? inRange(v * 1000) : undefined
   if (typeof v !== 'string' || v.length > 64) return undefined
+  // The same instant string comes with every estimate of a run (options.at): parse it once.
+  if (v === lastInstant) return lastParsed
+  const parsed = parseInstantText(v)
+  lastInstant = v
+  lastParsed = parsed
+  return parsed
+}
+
+let lastInstant: string | undefined
+let lastParsed: number | undefined
+
+function parseInstantText(v: string): number | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]([0-9:.]+)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim())
   if (m === null) return undefined
   // A date or date-time without an offset is read as UTC, never as the host's local time.

@@ -19,7 +19,11 @@ const hasOwn = Object.prototype.hasOwnProperty
 /** Reads every axis field and `preset` of `o`; an unknown value is `invalid_option` at its path. */
 export function readPolicySettings(r: Reader, o: Obj, path: string): PolicySettings {
   let fields: Record<string, string> | undefined
-  for (const a of AXIS_NAMES) {
+  // Over the object's own keys (options hold one or two), in the axes' order for the issues.
+  let found: AxisName[] | undefined
+  for (const k in o) if (hasOwn.call(o, k) && hasOwn.call(AXES, k)) (found ??= []).push(k as AxisName)
+  if (found !== undefined && found.length > 1) found.sort((x, y) => AXIS_NAMES.indexOf(x) - AXIS_NAMES.indexOf(y))
+  for (const a of found ?? NO_AXES) {
     const v = own(o, a)
     if (v === undefined || v === null) continue
     const values = AXES[a].values as Readonly<Record<string, unknown>>
@@ -36,6 +40,7 @@ export function readPolicySettings(r: Reader, o: Obj, path: string): PolicySetti
 }
 
 const EMPTY: PolicyNames = {}
+const NO_AXES: readonly AxisName[] = []
 
 /** Whether a setting sets anything. */
 export function isEmpty(s: PolicySettings): boolean {
