@@ -6,17 +6,17 @@
 import { converterTo } from '../2-currency/currency'
 import { applyDiscounts } from '../5-discounts/discounts'
 import { availablePayments, offerPlans } from '../9-instalments/instalments'
-import { isObject, own, parseInstant, Reader } from '../input/read'
+import { Reader } from '../input/read'
 import { atPath, issue, IssueError, REJECTION_CODES } from '../issues/issues'
 import { assignJurisdictions } from '../4-jurisdiction/jurisdiction'
 import { resolveLines } from '../3-lines/lines'
 import { addAmounts } from '../money/amount'
 import { MoneyError } from '../money/errors'
 import { resolvePlaces } from '../1-places/places'
+import { readOptions } from './options'
 import { readRequest } from './request'
 import { selectCurrency } from '../2-currency/currency'
 import { shipOrder } from '../7-shipping/shipping'
-import { readPolicies } from '../store/account'
 import { type Store, prepared } from '../store/createStore'
 import { aggregateRates, lineOutput, lineTotals, transactionTotals } from '../8-totals/totals'
 import { taxLines } from '../6-taxes/taxes'
@@ -60,28 +60,13 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
   const s = prepared(store)
   const r = new Reader()
   // Options are input too: read them at the edge.
-  const opts: unknown = options
-  const o = isObject(opts) ? opts : {}
-  if (!isObject(opts) && opts !== undefined) r.add('invalid_type', 'options', { expected: 'an options object' })
-  const policies = readPolicies(r, o, 'options', s.account.policies)
-  const atRaw = own(o, 'at')
-  let at: number
-  if (atRaw === undefined || atRaw === null) at = Date.now()
-  else {
-    const parsed = parseInstant(atRaw)
-    if (parsed === undefined || typeof atRaw === 'number') {
-      r.add('invalid_date', 'options.at')
-      at = 0
-    } else at = parsed
-  }
-  const pm = own(o, 'payment_method')
-  const paymentMethod = typeof pm === 'string' ? pm : null
-  const strict = own(o, 'strict') === true
+  const { policies, at, paymentMethod, strict, trace } = readOptions(r, options, s.account.policies)
   const req = readRequest(r, s, request)
-  if (req === undefined || r.issues.length > 0) return fail(r.issues, [])
+  if (req === undefined || r.issues.length > 0) return fail(r.issues, r.warnings)
 
   const errors: Issue[] = []
-  const warnings: Issue[] = []
+  // Unknown option and request keys come first, then the pipeline's warnings in stage order.
+  const warnings: Issue[] = r.warnings
   const places = resolvePlaces(s, req.customer, req.locale, errors, warnings)
   const currency = selectCurrency(s, req)
   if (!s.account.currencies.includes(currency)) errors.push(issue('currency_not_enabled', 'currency', { currency }))
@@ -162,7 +147,7 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
     has_subscriptions: lines.some((l) => l.product?.subscription === true),
   }
   // The derivation trace (options.trace): built once from the final state; nothing when off.
-  if (o.trace === true) {
+  if (trace) {
     const trace = buildTrace({ store: s, lines, applied, ship, policies, currency, at, paymentMethod, strict, warnings, transaction })
     return { status: 200, warnings, transaction, trace }
   }

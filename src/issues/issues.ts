@@ -31,6 +31,13 @@ const MESSAGES = {
   unknown_exchange_rate: (p: Params) => `no exchange rate for ${p.currency}`,
   invalid_store: () => 'expected a store made by createStore(config)',
   compound_inclusive: () => 'a compound rate cannot apply to a tax-inclusive product',
+  // typos: store errors in the store config's own format; warnings elsewhere (never a 400)
+  unknown_field: (p: Params) =>
+    p.more
+      ? `${p.more} more unknown fields are not listed`
+      : `unknown field ${JSON.stringify(p.key)}${p.ignored ? ' is ignored' : ''}${didYouMean(p)}${p.known ? ` (known: ${p.known})` : ''}`,
+  unknown_value: (p: Params) => `unknown ${p.what} ${JSON.stringify(p.value)}${p.detail ? ` (${p.detail})` : ''}${didYouMean(p)}`,
+  percent_below_one: (p: Params) => `${p.value} is read as ${p.value} % (percentages are written in percent: "19" for 19 %)`,
   // line rejections (warnings; 400 with strict)
   variant_required: () => 'this product has variants: pass a variant id',
   not_buyable: () => 'this product is not buyable',
@@ -65,11 +72,16 @@ const MESSAGES = {
 /** Parameters interpolated into a message. */
 type Params = Readonly<Record<string, string | number | undefined>>
 
+function didYouMean(p: Params): string {
+  return p.suggestion === undefined ? '' : `; did you mean ${JSON.stringify(p.suggestion)}?`
+}
+
 /** Every stable issue code. @example `const c: IssueCode = 'unknown_product'` */
 export type IssueCode = keyof typeof MESSAGES
 
 /**
- * Builds an {@link Issue} with the one message for its code.
+ * Builds an {@link Issue} with the one message for its code; a `suggestion` parameter (the known key
+ * or value a typo was probably meant to be) is kept on the issue too.
  *
  * @example
  * ```ts
@@ -77,7 +89,9 @@ export type IssueCode = keyof typeof MESSAGES
  * ```
  */
 export function issue(code: IssueCode, path: string, params: Params = {}): Issue {
-  return { code, path, message: MESSAGES[code](params) }
+  const message = MESSAGES[code](params)
+  const s = params.suggestion
+  return typeof s === 'string' ? { code, path, message, suggestion: s } : { code, path, message }
 }
 
 /** All codes, for documentation and tests. @example `ISSUE_CODES.includes('no_products') // true` */

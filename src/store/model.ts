@@ -5,6 +5,7 @@
  */
 import type { Rational } from '../money/rational'
 import type { RoundingMode } from '../money/rounding'
+import type { Issue } from '../types/output'
 
 export const TaxLevel = { Line: 0, Unit: 1, Total: 2 } as const
 export type TaxLevel = (typeof TaxLevel)[keyof typeof TaxLevel]
@@ -206,4 +207,6 @@ export interface PreparedStore {
   readonly coupons: ReadonlyMap<string, NDiscount>
   readonly plans: readonly NPlan[]
   readonly exchange: NExchange
+  /** The store warnings (`Store['warnings']`). */
+  readonly warnings: readonly Issue[]
 }

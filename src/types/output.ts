@@ -3,13 +3,28 @@
  * Every amount is an integer in minor units of the transaction currency.
  */
 
+import type { IssueCode } from '../issues/issues'
 import type { Trace } from '../trace/types'
 
-/** A problem with the input: stable snake_case `code`, JSON `path` into the input, English `message`. @example `const i: Issue = { code: 'invalid_quantity', path: 'products[0].quantity', message: '…' }` */
+/**
+ * A problem with the input: a stable snake_case `code`, the JSON `path` into the input, an English
+ * `message` for people, and — for a probable typo — the `suggestion` the message names.
+ *
+ * @example `const i: Issue = { code: 'unknown_field', path: 'products[0].qty', message: 'unknown field "qty" is ignored; did you mean "quantity"?', suggestion: 'quantity' }`
+ */
 export interface Issue {
-  readonly code: string
+  /** What is wrong, stable for programs to match on (`invalid_quantity`, `unknown_product`, `unknown_field`, …). */
+  readonly code: IssueCode
+  /** Where: a JSON path into the input (`products[2].quantity`, `coupons[0]`; `options.at` for an option, `""` for the whole input). */
   readonly path: string
+  /** The problem in English, for people; its wording may change between versions. */
   readonly message: string
+  /**
+   * Only on `unknown_field` and `unknown_value` issues, when a known key or value is close to the
+   * one given: that key or value (`"quantity"` for `qty`), or where the value belongs
+   * (`"shipping.tamio"` for a request's `shipping_method`). Absent otherwise.
+   */
+  readonly suggestion?: string
 }
 
 /** A tax rate as charged on a line (or aggregated over lines). @example `const r: OutputTaxRate = { id: null, rate_percent: 19, rate_amount: null, label: 'MwSt.', tax: 1900, moss: false, jurisdiction: 'DE', inclusive: false, vat_tax: true, taxable_amount: 10000 }` */
