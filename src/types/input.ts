@@ -5,8 +5,6 @@
  * these types has an index signature: a misspelt field does not compile. Everything is also checked
  * at run time — these types describe what is accepted, they are not trusted.
  */
-import type { RoundingModeName } from '../money/rounding'
-
 // ---- scalars -----------------------------------------------------------------------------------
 
 /** An amount in minor units of its currency (cents for EUR, yen for JPY): a non-negative integer. @example `const a: MinorUnits = 1312 // 13.12 EUR` */
@@ -44,6 +42,9 @@ export type CurrencyAmounts = Readonly<Record<CurrencyCode, MinorUnits>>
 
 // ---- policies ----------------------------------------------------------------------------------
 
+/** A rounding mode: `half_up` (ties away from zero), `half_even` (ties to the even neighbour), `half_down` (ties toward zero), `up` (away from zero), `down` (toward zero), `ceil` (toward +∞), `floor` (toward −∞). The money primitives call it `RoundingModeName`. @example `const r: RoundingPolicy = 'half_even'` */
+export type RoundingPolicy = 'half_up' | 'half_even' | 'half_down' | 'up' | 'down' | 'ceil' | 'floor'
+
 /** Where taxes are rounded: `line` (each line × rate), `unit` (one unit's tax, times the quantity) or `total` (once per rate over the document). @example `const l: TaxRoundingLevel = 'line'` */
 export type TaxRoundingLevel = 'line' | 'unit' | 'total'
 /** How shipping is taxed: `proportional` (each line's share at its rates), `highest` / `lowest` (at the rates of one shipped line), `none`. @example `const s: ShippingTaxPolicy = 'proportional'` */
@@ -74,7 +75,7 @@ export type PresetName = 'tamio' | 'commercetools' | 'shopify' | 'stripe' | 'ven
  */
 export interface PolicySettings {
   /** The rounding mode of every rounding: `half_up` (ties away from zero), `half_even`, `half_down` (ties toward zero), `up` (away from zero), `down` (toward zero), `ceil`, `floor`. Default `half_up`. */
-  readonly rounding?: RoundingModeName
+  readonly rounding?: RoundingPolicy
   /** Where taxes are rounded. Default `line`. */
   readonly tax_rounding?: TaxRoundingLevel
   /** How shipping is taxed. Default `proportional`. */

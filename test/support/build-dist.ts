@@ -4,6 +4,7 @@
  *
  *   <tmp>/tamio-pricing-pkg-XXXX/
  *     package.json, README.md, LICENSE   copied from the repository
+ *     schemas/*.json                     copied from the repository (committed, generated from the types)
  *     dist/                              `npm run build -- --out-dir <that>/dist` (tsup)
  *     node_modules -> <repo>/node_modules (so `big.js`, the external runtime dependency, resolves)
  *
@@ -13,7 +14,7 @@
  * the repository's own dist/ while someone else (or their `npm run build`) is using it.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -45,6 +46,9 @@ export default function setup(project: TestProject): () => void {
   for (const f of ['package.json', 'README.md', 'LICENSE']) {
     if (existsSync(join(ROOT, f))) copyFileSync(join(ROOT, f), join(pkgDir, f))
   }
+  // The JSON Schemas ship as they are committed (package.json "files" and "exports": ./schemas/*.json).
+  mkdirSync(join(pkgDir, 'schemas'))
+  for (const f of readdirSync(join(ROOT, 'schemas'))) if (f.endsWith('.json')) copyFileSync(join(ROOT, 'schemas', f), join(pkgDir, 'schemas', f))
   symlinkSync(join(ROOT, 'node_modules'), join(pkgDir, 'node_modules'), 'dir')
   project.provide('pkgDir', pkgDir)
   process.stdout.write(`[build-dist] npm run build → ${pkgDir}: ok in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)

@@ -15,6 +15,8 @@ import {
   type IssueCode,
   type ProductConfig,
   type RequestLine,
+  type RoundingModeName,
+  type RoundingPolicy,
   type StoreConfig,
 } from '../../src/index'
 
@@ -95,6 +97,14 @@ describe('misspelt fields do not compile', () => {
     expect(request.products).toHaveLength(4)
     expect(options.preset).toBe('magento')
     expect(config.coupons?.[0]?.type).toBe('buy_x_get_y')
+  })
+})
+
+describe('policy names', () => {
+  it("the rounding policy is the money primitives' rounding mode name", () => {
+    expectTypeOf<RoundingPolicy>().toEqualTypeOf<RoundingModeName>()
+    expectTypeOf<NonNullable<EstimateOptions['rounding']>>().toEqualTypeOf<RoundingModeName>()
+    expect(estimate(store, { products: [{ id: 'mug' }], new_customer: { country: 'DE' } }, { at, rounding: 'floor' }).status).toBe(200)
   })
 })
 
