@@ -5,7 +5,7 @@
 import { MoneyError } from '../money/errors'
 import type { Issue } from '../types/output'
 
-const MESSAGES = {
+const MESSAGES: { readonly [C in IssueCode]: (p: Params) => string } = {
   // structural (400 / store errors)
   invalid_type: (p: Params) => `expected ${p.expected ?? 'a valid value'}`,
   required: () => 'is required',
@@ -67,7 +67,7 @@ const MESSAGES = {
   customer_country_unknown: () => "the customer's country is unknown; the account's country was used",
   reverse_charge: () => 'reverse charge: VAT is not charged to this verified EU business customer',
   tax_exempt: () => 'the customer is tax exempt: no taxes were charged',
-} as const
+}
 
 /** Parameters interpolated into a message. */
 type Params = Readonly<Record<string, string | number | undefined>>
@@ -76,8 +76,67 @@ function didYouMean(p: Params): string {
   return p.suggestion === undefined ? '' : `; did you mean ${JSON.stringify(p.suggestion)}?`
 }
 
-/** Every stable issue code. @example `const c: IssueCode = 'unknown_product'` */
-export type IssueCode = keyof typeof MESSAGES
+/**
+ * Every stable issue code: structural problems (400s and store errors), line and coupon rejections
+ * (warnings; 400s with `strict`), typos (`unknown_field`, `unknown_value`, `percent_below_one`) and
+ * informational warnings.
+ *
+ * @example `const c: IssueCode = 'unknown_product'`
+ */
+export type IssueCode =
+  | 'invalid_type'
+  | 'required'
+  | 'invalid_value'
+  | 'invalid_quantity'
+  | 'invalid_amount'
+  | 'invalid_rate'
+  | 'invalid_date'
+  | 'invalid_currency'
+  | 'invalid_option'
+  | 'amount_overflow'
+  | 'too_many_lines'
+  | 'too_many_items'
+  | 'string_too_long'
+  | 'duplicate_id'
+  | 'customer_required'
+  | 'no_products'
+  | 'currency_not_enabled'
+  | 'unknown_product'
+  | 'unknown_variant'
+  | 'unknown_pack'
+  | 'unknown_address'
+  | 'unknown_exchange_rate'
+  | 'invalid_store'
+  | 'compound_inclusive'
+  | 'unknown_field'
+  | 'unknown_value'
+  | 'percent_below_one'
+  | 'variant_required'
+  | 'not_buyable'
+  | 'not_released'
+  | 'expired'
+  | 'country_not_allowed'
+  | 'below_min_units'
+  | 'above_max_units'
+  | 'insufficient_stock'
+  | 'pack_multiple_not_allowed'
+  | 'currency_not_supported'
+  | 'unknown_coupon'
+  | 'coupon_expired'
+  | 'coupon_not_started'
+  | 'coupon_min_subtotal'
+  | 'coupon_currency'
+  | 'coupon_not_combinable'
+  | 'coupon_no_eligible_products'
+  | 'coupon_duplicate'
+  | 'discounts_disabled'
+  | 'payment_method_discount_skipped'
+  | 'payment_method_not_allowed'
+  | 'shipping_method_unavailable'
+  | 'no_shipping_method'
+  | 'customer_country_unknown'
+  | 'reverse_charge'
+  | 'tax_exempt'
 
 /**
  * Builds an {@link Issue} with the one message for its code; a `suggestion` parameter (the known key
