@@ -98,12 +98,18 @@ export class Reader {
    * keys are left to their readers (which refuse them), as are values of the wrong type.
    */
   keys(o: Obj, path: string, f: Fields): void {
-    const ks = Object.keys(o)
-    for (let i = 0; i < ks.length; i++) {
-      const k = ks[i]!
+    this.walk(o, path, undefined, f)
+  }
+
+  /** {@link keys} of `o` at `base` + `at`; the path is built only when needed (an unknown key, a nested value). */
+  private walk(o: Obj, base: string, at: number | undefined, f: Fields): void {
+    let path: string | undefined
+    // for…in with an own-key test: no key array per object (this runs on every line of every estimate).
+    for (const k in o) {
+      if (!hasOwn.call(o, k)) continue
       const n = f.table.get(k)
       if (n === undefined) {
-        this.unknownKey(k, path, f)
+        this.unknownKey(k, (path ??= at === undefined ? base : joinPath(base, at)), f)
         continue
       }
       if (n === null) continue
@@ -111,20 +117,20 @@ export class Reader {
       if (Array.isArray(v)) {
         // A list past the limit is refused by its reader; its entries are not looked at.
         if (v.length > LIMITS.maxList) continue
-        const p = joinPath(path, k)
+        const p = joinPath((path ??= at === undefined ? base : joinPath(base, at)), k)
         for (let j = 0; j < v.length; j++) {
           const e: unknown = v[j]
-          if (isObject(e)) this.keys(e, joinPath(p, j), n.fields)
+          if (isObject(e)) this.walk(e, p, j, n.fields)
         }
       } else if (isObject(v)) {
-        const p = joinPath(path, k)
-        if (!n.map) this.keys(v, p, n.fields)
+        const p = joinPath((path ??= at === undefined ? base : joinPath(base, at)), k)
+        if (!n.map) this.walk(v, p, undefined, n.fields)
         else {
           const ms = Object.keys(v)
           if (ms.length > LIMITS.maxMapEntries) continue
           for (let j = 0; j < ms.length; j++) {
             const e = v[ms[j]!]
-            if (isObject(e)) this.keys(e, joinPath(p, ms[j]!), n.fields)
+            if (isObject(e)) this.walk(e, joinPath(p, ms[j]!), undefined, n.fields)
           }
         }
       }
