@@ -32,7 +32,11 @@ export const LIMITS = {
    * rest are counted in one last issue at path `""` (so 100 000 junk keys cost 1 000 messages).
    */
   maxUnknownFields: 1_000,
-  /** Most distinct unknown keys a "did you mean" is looked for, per store config or request; past it, none is. */
+  /**
+   * Most distinct unknown keys of products, customers and addresses a "did you mean" is searched
+   * for, per store config (the search decides whether such a key is reported); past it, they are
+   * accepted unsearched. Unknown keys elsewhere are bounded by `maxUnknownFields`.
+   */
   maxSuggestions: 10_000,
   /**
    * The highest `account.max_lines` a store may set (the request's `products` cap; default 20):
@@ -141,11 +145,16 @@ export class Reader {
   private unknowns = 0
   private unlisted = 0
   private unlistedAt: { list: Issue[]; index: number } | undefined
-  /** Suggestions already looked for, by kind (a catalog repeats the same undocumented keys). */
+  /** For `close` kinds: suggestions already looked for, by kind (a catalog repeats the same undocumented keys). */
   private suggestions: Map<Fields, Map<string, string | undefined>> | undefined
   private suggested = 0
 
-  private suggestFor(key: string, f: Fields): string | undefined {
+  /**
+   * The suggestion for an unknown key of a `close` kind, where it decides whether the key is
+   * reported at all: cached per kind, and searched for at most {@link LIMITS.maxSuggestions} distinct
+   * keys (past that, an unknown key of a Tamio object is accepted without a search).
+   */
+  private closeSuggestion(key: string, f: Fields): string | undefined {
     this.suggestions ??= new Map()
     let cache = this.suggestions.get(f)
     if (cache === undefined) this.suggestions.set(f, (cache = new Map()))
@@ -158,8 +167,12 @@ export class Reader {
   }
 
   private unknownKey(key: string, path: string, f: Fields): void {
-    const suggestion = this.suggestFor(key, f)
-    if (f.mode === 'close' && suggestion === undefined) return
+    const close = f.mode === 'close'
+    let suggestion: string | undefined
+    if (close) {
+      suggestion = this.closeSuggestion(key, f)
+      if (suggestion === undefined) return
+    }
     const error = f.mode === 'error'
     if (this.unknowns >= LIMITS.maxUnknownFields) {
       if (this.unlistedAt === undefined) {
@@ -170,6 +183,7 @@ export class Reader {
       return
     }
     this.unknowns++
+    if (!close) suggestion = suggest(key, f)
     // The known keys are listed only when nothing is suggested and the list is short enough to read.
     const known = suggestion === undefined && f.list.length <= 25 ? f.list.join(', ') : undefined
     const p = joinPath(path, key)
