@@ -1,39 +1,43 @@
 /**
- * The public entry of the calculation: `estimate(store, request, options)` runs the pipeline of
- * SPEC §3 in order — places → lines and currency → item discounts → item taxes → shipping →
- * totals → instalments and payments — and answers with the API's envelope.
+ * The public entry of the calculation, and the one place that knows the run order:
+ *   request and options → places → currency → lines → jurisdiction → discounts → taxes →
+ *   shipping (quote, shares, discounts, tax) → totals → instalments and payments.
+ * Each stage is a function of readonly inputs returning a readonly record of what it decided; this
+ * file passes records forward and assembles the API's envelope. With `options.trace`, a recorder
+ * goes along and every stage records each amount as it computes it.
  */
-import { converterTo } from '../2-currency/currency'
+import { resolvePlaces } from '../1-places/places'
+import { converterTo, selectCurrency } from '../2-currency/currency'
+import type { Line } from '../3-lines/line'
+import { resolveLines } from '../3-lines/lines'
+import { assignJurisdictions } from '../4-jurisdiction/jurisdiction'
 import { applyDiscounts } from '../5-discounts/discounts'
-import { availablePayments, offerPlans } from '../9-instalments/instalments'
+import { taxLines } from '../6-taxes/taxes'
+import { discountShipping, quoteShipping, shareShipping, taxShipping } from '../7-shipping/shipping'
+import { aggregateRates, lineOutput, lineTotals, transactionTotals, type LineRecords } from '../8-totals/totals'
+import { availablePayments, iso, offerPlans } from '../9-instalments/instalments'
 import { Reader } from '../input/read'
 import { atPath, issue, IssueError, REJECTION_CODES } from '../issues/issues'
-import { assignJurisdictions } from '../4-jurisdiction/jurisdiction'
-import { resolveLines } from '../3-lines/lines'
 import { addAmounts } from '../money/amount'
 import { MoneyError } from '../money/errors'
-import { resolvePlaces } from '../1-places/places'
+import { policyNames } from '../policies/axes'
+import { type Store, prepared } from '../store/createStore'
+import { Recorder } from '../trace/recorder'
+import type { EstimateOptions, EstimateRequest } from '../types/input'
+import type { EstimateResponse, Issue, LineDiscount, Transaction } from '../types/output'
 import { readOptions } from './options'
 import { readRequest } from './request'
-import { selectCurrency } from '../2-currency/currency'
-import { shipOrder } from '../7-shipping/shipping'
-import { type Store, prepared } from '../store/createStore'
-import { aggregateRates, lineOutput, lineTotals, transactionTotals } from '../8-totals/totals'
-import { taxLines } from '../6-taxes/taxes'
-import { buildTrace } from '../trace/build'
-import type { EstimateOptions, EstimateRequest } from '../types/input'
-import type { EstimateResponse, Issue, Transaction } from '../types/output'
 
 function fail(errors: readonly Issue[], warnings: readonly Issue[]): EstimateResponse {
   return { status: 400, errors, warnings }
 }
 
 /**
- * Estimates a transaction exactly as Tamio's estimate endpoint does (SPEC §3): every amount an
- * integer in minor units. Malformed input answers the API's 400 envelope with stable codes and
- * JSON paths; rejected lines and coupons are warnings (400s with `strict`). Never mutates its
- * inputs; the same inputs give byte-identical JSON. Pass `options.at` for reproducible results
- * (date rules and instalment due dates); it defaults to the current time.
+ * Estimates a transaction exactly as Tamio's estimate endpoint does: every amount an integer in
+ * minor units. Malformed input answers the API's 400 envelope with stable codes and JSON paths;
+ * rejected lines and coupons are warnings (400s with `strict`). Never mutates its inputs; the same
+ * inputs give byte-identical JSON. Pass `options.at` for reproducible results (date rules and
+ * instalment due dates); it defaults to the current time.
  *
  * @example
  * ```ts
@@ -48,24 +52,25 @@ export function estimate(store: Store, request: EstimateRequest, options: Estima
   } catch (e) {
     // An amount that would leave the safe-integer range, named by the input behind it (atPath).
     if (e instanceof IssueError) return fail([e.issue], [])
-    if (e instanceof MoneyError) {
-      const code = e.code === 'amount_overflow' ? 'amount_overflow' : 'invalid_value'
-      return fail([issue(code, '', { detail: e.message })], [])
-    }
+    if (e instanceof MoneyError) return fail([e.code === 'amount_overflow' ? issue('amount_overflow', '', { detail: e.message }) : issue('invalid_value', '', { detail: e.message })], [])
     throw e
   }
 }
 
+const NO_ENTRIES: readonly LineDiscount[] = []
+
 function run(store: Store, request: EstimateRequest, options: EstimateOptions): EstimateResponse {
   const s = prepared(store)
+  // The edge: options and request become internal types, or a 400.
   const r = new Reader()
-  // Options are input too: read them at the edge.
-  const { policies, at, paymentMethod, strict, trace } = readOptions(r, options, s.account.policies)
+  const opts = readOptions(r, s, options)
   const req = readRequest(r, s, request)
   if (req === undefined || r.issues.length > 0) return fail(r.issues, r.warnings)
+  const { policies, at, paymentMethod, strict } = opts
+  const rec = opts.trace ? new Recorder() : undefined
 
   const errors: Issue[] = []
-  // Unknown option and request keys come first, then the pipeline's warnings in stage order.
+  // Unknown option and request keys come first, then the stages' warnings in run order.
   const warnings: Issue[] = r.warnings
   const places = resolvePlaces(s, req.customer, req.locale, errors, warnings)
   const currency = selectCurrency(s, req)
@@ -73,49 +78,57 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
   if (errors.length > 0) return fail(errors, warnings)
 
   const converter = converterTo(s, currency, policies.rounding)
-  const lines = atPath('products', () => resolveLines(
-    req.lines,
-    { currency, convert: req.convert, converter, at, shipCountry: places.shipCountry, pricesIncludeTax: s.account.pricesIncludeTax, locale: places.locale },
-    warnings,
-  ))
+  const lines = atPath('products', () =>
+    resolveLines(
+      req.lines,
+      { currency, convert: req.convert, converter, at, shipCountry: places.shipCountry, pricesIncludeTax: s.account.pricesIncludeTax, locale: places.locale, rounding: policies.rounding, rec },
+      warnings,
+    ),
+  )
   if (lines.length === 0) {
     // With strict, the rejections that emptied the cart are errors too, not just warnings.
     if (!strict) return fail([issue('no_products', 'products')], warnings)
     return fail([...warnings.filter((w) => REJECTION_CODES.has(w.code)), issue('no_products', 'products')], warnings.filter((w) => !REJECTION_CODES.has(w.code)))
   }
-
   // Cart-level sums stay safe integers (each line's own amounts are checked where they are made,
   // at the line's path); every later amount of the cart is then named by the stage that makes it.
-  atPath('products', () =>
-    lines.reduce((t, l) => ({ q: addAmounts(t.q, l.quantity), u: addAmounts(t.u, l.units), i: addAmounts(t.i, l.itemTotal) }), { q: 0, u: 0, i: 0 }),
+  atPath('products', () => cartSums(lines))
+
+  const juris = atPath('products', () => assignJurisdictions(s, lines, places, policies, warnings, rec))
+  const discounts = atPath('coupons', () =>
+    applyDiscounts(s, lines, juris.lines, req.coupons, { currency, at, paymentMethod, converter, policies, noDiscounts: req.noDiscounts, rec }, warnings),
   )
-  const situation = atPath('products', () => assignJurisdictions(s, lines, places, policies, warnings))
-  const dctx = { currency, at, paymentMethod, converter, mode: policies.rounding, noDiscounts: req.noDiscounts }
-  const applied = atPath('coupons', () => applyDiscounts(s, lines, req.coupons, dctx, warnings))
-  atPath('products', () => taxLines(lines, policies))
-  const ship = atPath('shipping', () => shipOrder(
-    s,
-    lines,
-    applied,
-    {
-      currency, shipCountry: places.shipCountry, shipState: places.shipState, converter, policies,
-      requested: req.shippingMethodId, nshift: req.nshift, reverseCharge: situation.reverseCharge, exempt: situation.exempt,
-    },
-    dctx,
-    warnings,
-  ))
+  const taxes = atPath('products', () => taxLines(lines, juris.lines, discounts.lineDiscount, policies, juris.exempt, rec))
+  const quote = atPath('shipping', () =>
+    quoteShipping(s, lines, juris.lines, discounts.lineDiscount, taxes, { currency, shipCountry: places.shipCountry, converter, policies, requested: req.shippingMethodId, nshift: req.nshift }, warnings, rec),
+  )
+  const shares = atPath('shipping', () => shareShipping(quote, lines, juris.lines, discounts.lineDiscount, policies, rec))
+  const shipDiscounts = atPath('shipping', () =>
+    discountShipping(quote, shares, discounts.applied, discounts.lineEntries.map((e) => e.length), currency, policies, rec),
+  )
+  const shipping = shares.map((x, k) => x - shipDiscounts.lineDiscount[k]!)
+  const shipTax = atPath('shipping', () => taxShipping(s, quote, juris.lines, shipping, req.nshift, juris, policies, rec))
 
   if (strict) {
     const rejected = warnings.filter((w) => REJECTION_CODES.has(w.code))
     if (rejected.length > 0) return fail(rejected, warnings.filter((w) => !REJECTION_CODES.has(w.code)))
   }
 
-  const lineTotalsList = lines.map((l) => atPath(l.path, () => lineTotals(l)))
-  const totals = atPath('products', () => transactionTotals(lines, lineTotalsList))
-  const instalments = atPath('products', () => offerPlans(s.plans, currency, totals.total, policies.rounding, policies.instalmentExact, at))
+  const records: LineRecords[] = lines.map((line, k) => ({
+    line,
+    taxed: juris.lines[k]!,
+    discount: discounts.lineDiscount[k]!,
+    tax: taxes[k]!,
+    shippingSubtotal: shares[k]!,
+    shippingDiscount: shipDiscounts.lineDiscount[k]!,
+    shippingTax: shipTax[k]!,
+  }))
+  const lineTotalsList = records.map((x, k) => atPath(x.line.path, () => lineTotals(x, k, rec)))
+  const totals = atPath('products', () => transactionTotals(lines, lineTotalsList, rec))
+  const instalments = atPath('products', () => offerPlans(s.plans, currency, totals.total, policies, at, rec))
   const payments = availablePayments(s.account, currency, places.billCountry, totals.total, instalments.length > 0)
-  const taxRates = atPath('products', () => aggregateRates(lines, (l) => l.taxRates))
-  const shippingTaxRates = atPath('shipping', () => aggregateRates(lines, (l) => l.shippingTaxRates))
+  const taxRates = atPath('products', () => aggregateRates(records, 'tax_rates', rec))
+  const shippingTaxRates = atPath('shipping', () => aggregateRates(records, 'shipping_tax_rates', rec))
   const transaction: Transaction = {
     object: 'transaction',
     affiliate: req.affiliate,
@@ -129,27 +142,50 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
       shipping_tax_rates: shippingTaxRates,
       has_vat: taxRates.some((x) => x.vat_tax) || shippingTaxRates.some((x) => x.vat_tax),
     },
-    shipping: { has_shipping: ship.hasShipping, shipping_rates: ship.rates, item_count: ship.itemCount, shipping_method: ship.method },
+    shipping: { has_shipping: quote.hasShipping, shipping_rates: quote.rates, item_count: quote.itemCount, shipping_method: quote.method },
     currency,
-    products: lines.map((l, i) => lineOutput(l, lineTotalsList[i]!, currency)),
+    products: records.map((x, k) => lineOutput(x, lineTotalsList[k]!, entries(discounts.lineEntries[k]!, shipDiscounts.lineEntries[k]!), currency)),
     totals,
-    discounts: applied.map((a) => ({
-      id: a.discount.id,
-      code: a.discount.code,
-      label: a.discount.label,
-      type: a.discount.type,
-      value: a.discount.valueNumber,
-      amount: a.amount,
-      shipping_amount: a.shippingAmount,
-      // A copy: a caller editing one response must not reach the store or later responses.
-      applies_to: a.discount.appliesTo === null ? null : { products: a.discount.appliesTo.products?.slice() ?? null, categories: a.discount.appliesTo.categories?.slice() ?? null },
-    })),
+    discounts: discounts.applied.map((a, i) => {
+      const d = a.discount
+      return {
+        id: d.id,
+        code: d.code,
+        label: d.label,
+        type: d.type,
+        value: d.valueNumber,
+        amount: a.amount,
+        shipping_amount: shipDiscounts.amounts[i]!,
+        // A copy: a caller editing one response must not reach the store or later responses.
+        applies_to:
+          a.appliesTo !== null
+            ? { products: a.appliesTo.slice(), categories: null }
+            : d.appliesTo === null
+              ? null
+              : { products: d.appliesTo.products?.slice() ?? null, categories: d.appliesTo.categories?.slice() ?? null },
+      }
+    }),
     has_subscriptions: lines.some((l) => l.product?.subscription === true),
   }
-  // The derivation trace (options.trace): built once from the final state; nothing when off.
-  if (trace) {
-    const trace = buildTrace({ store: s, lines, applied, ship, policies, currency, at, paymentMethod, strict, warnings, transaction })
-    return { status: 200, warnings, transaction, trace }
+  if (rec === undefined) return { status: 200, warnings, transaction }
+  const trace = rec.trace(currency, { at: iso(at), payment_method: paymentMethod, strict, ...policyNames(policies) })
+  return { status: 200, warnings, transaction, trace }
+}
+
+/** A line's discount entries: its item discounts, then its shipping discounts. */
+function entries(items: readonly LineDiscount[], shipping: readonly LineDiscount[]): LineDiscount[] {
+  if (shipping.length === 0) return items === NO_ENTRIES || items.length === 0 ? [] : (items as LineDiscount[])
+  return [...items, ...shipping]
+}
+
+/** Σ quantity, Σ units, Σ item_total of the cart, checked (an overflow is a 400 at `products`). */
+function cartSums(lines: readonly Line[]): void {
+  let q = 0
+  let u = 0
+  let i = 0
+  for (const l of lines) {
+    q = addAmounts(q, l.quantity)
+    u = addAmounts(u, l.units)
+    i = addAmounts(i, l.itemTotal)
   }
-  return { status: 200, warnings, transaction }
 }

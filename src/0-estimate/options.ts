@@ -1,30 +1,34 @@
 /**
- * The options edge: reads `EstimateOptions` (the clock, the payment method, per-call policy
- * overrides, `strict`, `trace`) over the account's policies. An unknown option key is an
- * `unknown_field` warning at `options.<key>` (it changes nothing); an unknown option value is an
- * `invalid_option` error, as for the account.
+ * The options of one estimate, read at the edge like the request: the instant, the payment method,
+ * `strict`, `trace`, and the policies (per-call fields and preset over the account's). An unknown
+ * option key is an `unknown_field` warning at `options.<key>`; an unknown value of a known option
+ * is an `invalid_option` error.
  */
-import { isObject, own, parseInstant, type Reader } from '../input/read'
 import { OPTIONS } from '../input/fields'
-import { readPolicies } from '../store/account'
-import type { Policies } from '../store/model'
+import { isObject, own, parseInstant, type Reader } from '../input/read'
+import type { Policies } from '../policies/axes'
+import { isEmpty, readPolicySettings, resolvePolicies } from '../policies/read'
+import type { PreparedStore } from '../store/model'
 
-/** The options of one estimate, read. */
+/** The options, normalized. */
 export interface NOptions {
-  readonly policies: Policies
-  /** The instant for date rules and due dates, in epoch milliseconds. */
+  /** The instant (ms since the epoch) for date rules and instalment due dates. */
   readonly at: number
   readonly paymentMethod: string | null
   readonly strict: boolean
   readonly trace: boolean
+  readonly policies: Policies
 }
 
-/** Reads the options of one estimate (problems recorded on `r`), over the account's `base` policies. */
-export function readOptions(r: Reader, options: unknown, base: Policies): NOptions {
+/** Reads the options; problems are recorded on `r` (the caller answers 400). */
+export function readOptions(r: Reader, store: PreparedStore, options: unknown): NOptions {
   const o = isObject(options) ? options : {}
   if (!isObject(options) && options !== undefined) r.add('invalid_type', 'options', { expected: 'an options object' })
+  // An unknown option changes nothing: a warning at options.<key>, with the key it was probably meant to be.
   r.keys(o, 'options', OPTIONS)
-  const policies = readPolicies(r, o, 'options', base)
+  const call = readPolicySettings(r, o, 'options')
+  const account = store.account
+  const policies = isEmpty(call) ? account.policies : resolvePolicies(call, { fields: account.policyFields, preset: account.preset })
   const atRaw = own(o, 'at')
   let at: number
   if (atRaw === undefined || atRaw === null) at = Date.now()
@@ -36,5 +40,5 @@ export function readOptions(r: Reader, options: unknown, base: Policies): NOptio
     } else at = parsed
   }
   const pm = own(o, 'payment_method')
-  return { policies, at, paymentMethod: typeof pm === 'string' ? pm : null, strict: own(o, 'strict') === true, trace: own(o, 'trace') === true }
+  return { at, paymentMethod: typeof pm === 'string' ? pm : null, strict: own(o, 'strict') === true, trace: own(o, 'trace') === true, policies }
 }

@@ -36,7 +36,10 @@ export interface NRequestCustomer {
 }
 
 export interface NNshift {
+  /** price + Σ add-on prices. */
   readonly cost: number
+  readonly price: number
+  readonly addons: readonly number[]
   readonly rate: Rational | null
   readonly rateNumber: number | null
 }
@@ -180,16 +183,20 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
     const ns = r.object(ship, 'nshift', 'shipping')
     if (ns !== undefined && r.boolean(ns, 'valid', 'shipping.nshift') === true) {
       const np = 'shipping.nshift'
-      let cost = r.amount(ns, 'price', np) ?? 0
+      const price = r.amount(ns, 'price', np) ?? 0
+      let cost = price
       const addons = r.array(ns, 'selectedAddons', np, false, LIMITS.maxAddons) ?? []
+      const addonPrices: number[] = []
       addons.forEach((a, i) => {
         const ap = joinPath(joinPath(np, 'selectedAddons'), i)
         if (!isObject(a)) return r.add('invalid_type', ap, { expected: 'an add-on object' })
-        cost += r.amount(a, 'price', ap) ?? 0
+        const x = r.amount(a, 'price', ap) ?? 0
+        addonPrices.push(x)
+        cost += x
       })
       if (!Number.isSafeInteger(cost)) r.add('amount_overflow', joinPath(np, 'price'))
       const rate = r.percent(ns, 'taxRate', np)
-      nshift = { cost, rate: rate?.fraction ?? null, rateNumber: rate?.number ?? null }
+      nshift = { cost, price, addons: addonPrices, rate: rate?.fraction ?? null, rateNumber: rate?.number ?? null }
     }
   }
   const customer = readCustomerPart(r, body)

@@ -1,12 +1,12 @@
 /**
- * Stage 2a — the transaction currency and price conversion (SPEC §3.1).
+ * Stage 2 — the transaction currency, and the converter every later stage converts amounts with.
  */
-import { convertAmount, crossRate } from '../money/convert'
+import { conversionFactor, convertAmount, crossRate } from '../money/convert'
 import { currencyExponent } from '../money/currency'
 import { rationalToNumber } from '../money/rational'
 import type { RoundingMode } from '../money/rounding'
 import { atPath } from '../issues/issues'
-import { lineCurrencies } from '../3-lines/lines'
+import { lineCurrencies } from './catalog'
 import type { NRequest } from '../0-estimate/request'
 import type { PreparedStore } from '../store/model'
 
@@ -36,6 +36,8 @@ export interface Converter {
   convert(amount: number, from: string): number | undefined
   /** The major-unit exchange rate from `from` to the transaction currency, as a JSON number. */
   rate(from: string): number | undefined
+  /** The exact factor a minor-unit amount in `from` is multiplied by (for the trace); undefined when no rate. */
+  factor(from: string): { readonly num: bigint; readonly den: bigint } | undefined
 }
 
 /**
@@ -53,6 +55,12 @@ export function converterTo(store: PreparedStore, target: string, mode: Rounding
       const b = table.get(target)
       if (a === undefined || b === undefined) return undefined
       return convertAmount(amount, a, b, currencyExponent(from), currencyExponent(target), mode)
+    },
+    factor(from) {
+      const a = table.get(from)
+      const b = table.get(target)
+      if (a === undefined || b === undefined) return undefined
+      return conversionFactor(a, b, currencyExponent(from), currencyExponent(target))
     },
     rate(from) {
       if (from === target) return 1

@@ -1,19 +1,22 @@
 /**
- * The working record of one accepted line while the pipeline runs. It is created by the lines
- * stage (never from input objects) and each later stage fills only its own fields; the output
- * module turns it into the API's `products[i]`.
+ * What the lines stage decides about one accepted line: what it is, how many, and its price in
+ * the transaction currency. Later stages read it and never change it; what they decide lives in
+ * their own records.
  */
-import type { NPack, NProduct, NRate, NVariant } from '../store/model'
-import type { LineDiscount, OutputTaxRate } from '../types/output'
+import type { NPack, NProduct, NVariant } from '../store/model'
 
-export interface LineState {
+export interface Line {
+  /** The line's index in the request's `products`. */
   readonly index: number
+  /** Its path in the request (`products[2]`). */
   readonly path: string
+  /** The catalog product, or null for an invoice item. */
   readonly product: NProduct | null
   readonly variant: NVariant | null
   readonly pack: NPack | null
   readonly name: string
   readonly type: string
+  /** The tax category. */
   readonly category: string
   readonly discountAllowed: boolean
   readonly isMoss: boolean
@@ -21,33 +24,14 @@ export interface LineState {
   readonly quantity: number
   /** Contained units: quantity × units per pack. */
   readonly units: number
+  /** Shipped weight in grams. */
   readonly weight: number
   readonly subscriptionTrial: boolean
-  /** Mutable only for cross-border re-pricing to the origin net (keep_net, reverse charge). */
-  unitPrice: number
-  itemTotal: number
+  /** The unit price in the transaction currency (before any cross-border re-pricing). */
+  readonly unitPrice: number
+  readonly itemTotal: number
   readonly exchangeRate: number | null
   readonly priceConversion: boolean
-  // — taxes stage (place and inclusive mode can be changed by cross-border rules)
-  inclusive: boolean
-  jurisdiction: string
-  placeCountry: string
-  moss: boolean
-  /** The rates that apply to the goods, in store order (VAT removed under reverse charge). */
-  rates: readonly NRate[]
-  // — discounts stage
-  discount: number
-  discounts: LineDiscount[]
-  // — taxes stage
-  tax: number
-  taxRates: OutputTaxRate[]
-  /** The net of the goods after discount (what the taxes were charged on). */
-  net: number
-  // — shipping stage
-  shippingSubtotal: number
-  shippingDiscount: number
-  shippingTax: number
-  shippingNet: number
-  shippingInclusive: boolean
-  shippingTaxRates: OutputTaxRate[]
+  /** Whether the price includes tax (product's tax_calculation, else the account's default). */
+  readonly inclusive: boolean
 }

@@ -1,14 +1,18 @@
 /**
- * Stage 2b — lines (SPEC §3.1): resolve each request line to a priced line in the transaction
- * currency, or reject it with a warning. `item_total = unit_price × quantity`.
+ * Stage 3 — lines: resolve each request line to a priced line in the transaction currency, or
+ * reject it with a warning. `item_total = unit_price × quantity`. Cart-level rules (unit limits
+ * per product, stock pools) run after the per-line ones.
  */
-import type { Converter } from '../2-currency/currency'
-import { issue, joinPath, rethrowAt, type IssueCode } from '../issues/issues'
-import type { LineState } from './line'
-import { addAmounts, multiplyAmount } from '../money/amount'
 import type { NLineRef } from '../0-estimate/request'
+import { lineCurrencies, unitPriceIn } from '../2-currency/catalog'
+import type { Converter } from '../2-currency/currency'
+import { issue, rethrowAt, joinPath } from '../issues/issues'
+import { multiplyAmount } from '../money/amount'
+import type { RoundingMode } from '../money/modes/mode'
 import type { NProduct, NVariant } from '../store/model'
+import type { Recorder } from '../trace/recorder'
 import type { Issue } from '../types/output'
+import type { Line } from './line'
 
 /** What the lines stage needs from the rest of the request. */
 export interface LinesContext {
@@ -19,70 +23,38 @@ export interface LinesContext {
   readonly shipCountry: string
   readonly pricesIncludeTax: boolean
   readonly locale: string
+  /** The rounding mode conversions round with. */
+  readonly rounding: RoundingMode
+  readonly rec: Recorder | undefined
 }
 
-type Priced = { readonly price: number } | { readonly reject: IssueCode }
+type Priced = { readonly price: number; readonly rate: number | null } | { readonly reject: 'currency_not_supported' }
 
-function variantPrice(v: NVariant, currency: string): number | undefined {
-  const p = v.product
-  if (p.deltaPricing) {
-    const basePrice = p.prices.get(currency)
-    if (basePrice === undefined) return undefined
-    // Negative deltas are allowed; the sum may not go below 0.
-    return Math.max(0, addAmounts(basePrice, v.prices.get(currency) ?? 0))
-  }
-  if (v.prices.size === 0) return p.prices.get(currency)
-  return v.prices.get(currency)
-}
-
-/** The unit price of a line in `currency`, without conversion; undefined when not priced in it. */
-export function unitPriceIn(ref: NLineRef, currency: string): number | undefined {
-  const product = ref.product!
-  if (ref.pack !== null) {
-    const own = ref.pack.prices?.get(currency)
-    if (own !== undefined) return own
-    // A pack with its own pricing but none in this currency falls back to its contents' prices.
-    if (ref.pack.items !== null) {
-      let sum = 0
-      for (const it of ref.pack.items) {
-        const p = variantPrice(it.variant, currency)
-        if (p === undefined) return undefined
-        sum += multiplyAmount(p, it.units)
-      }
-      return multiplyAmount(sum, 1)
-    }
-    const unit = product.prices.get(currency)
-    return unit === undefined ? undefined : multiplyAmount(unit, ref.pack.units)
-  }
-  if (ref.variant !== null) return variantPrice(ref.variant, currency)
-  return product.prices.get(currency)
-}
+/** Where the lines stage records a request line's unit price (by its request index; its output position is known only once every line is judged). */
+export const priceKey = (index: number): string => `$lines[${index}].unit_price`
 
 /**
- * The currencies a catalog line can be priced in without conversion — a variant or pack can be
- * priced in fewer (or other) currencies than its product — in the product's currency order.
+ * A catalog line's unit price in the transaction currency: its own price there, else (with
+ * `convert_prices`) the default-currency price converted once. Recorded at `at` when tracing.
  */
-export function lineCurrencies(ref: NLineRef): string[] {
-  const p = ref.product!
-  const seen = new Set<string>(p.prices.keys())
-  for (const v of p.variants) for (const c of v.prices.keys()) seen.add(c)
-  for (const k of p.packs) if (k.prices !== null) for (const c of k.prices.keys()) seen.add(c)
-  return [...seen].filter((c) => unitPriceIn(ref, c) !== undefined)
-}
-
-function price(ref: NLineRef, ctx: LinesContext): Priced & { rate?: number } {
-  const direct = unitPriceIn(ref, ctx.currency)
-  if (direct !== undefined) return { price: direct }
+function price(ref: NLineRef, ctx: LinesContext, at: string): Priced {
+  const rec = ctx.rec
+  const direct = unitPriceIn(ref, ctx.currency, rec, at)
+  if (direct !== undefined) return { price: direct, rate: null }
   if (!ctx.convert) return { reject: 'currency_not_supported' }
   // The product's default price; a variant or pack not priced in it converts from its first own currency.
   const def = ref.product!.defaultCurrency
   const from = def !== null && unitPriceIn(ref, def) !== undefined ? def : (lineCurrencies(ref)[0] ?? null)
   if (from === null) return { reject: 'currency_not_supported' }
-  const inDefault = unitPriceIn(ref, from)
+  const inDefault = unitPriceIn(ref, from, rec, `${at}$from`)
   if (inDefault === undefined) return { reject: 'currency_not_supported' }
   const converted = ctx.converter.convert(inDefault, from)
   const rate = ctx.converter.rate(from)
   if (converted === undefined || rate === undefined) return { reject: 'currency_not_supported' }
+  if (rec !== undefined) {
+    const f = ctx.converter.factor(from)!
+    rec.round(at, converted, BigInt(inDefault) * f.num, f.den, ctx.rounding, [`${at}$from`, `${f.num}/${f.den}`], undefined, { policies: ['rounding'] })
+  }
   return { price: converted, rate }
 }
 
@@ -96,8 +68,10 @@ function displayName(p: NProduct, locale: string): string {
   return p.titles[0]?.[1] ?? ''
 }
 
+type RuleCode = 'variant_required' | 'not_buyable' | 'not_released' | 'expired' | 'country_not_allowed' | 'pack_multiple_not_allowed'
+
 /** Per-line rule checks that need nothing from the rest of the cart. */
-function ruleCheck(ref: NLineRef, ctx: LinesContext): IssueCode | null {
+function ruleCheck(ref: NLineRef, ctx: LinesContext): RuleCode | null {
   const p = ref.product!
   if (ref.variant === null && ref.pack === null && p.variants.length > 0) return 'variant_required'
   if (ref.pack !== null && ref.pack.items === null && p.variants.length > 0 && ref.pack.prices === null) return 'variant_required'
@@ -123,7 +97,7 @@ function weightOf(ref: NLineRef): number {
   return p.weight * ref.quantity
 }
 
-function newLine(ref: NLineRef, ctx: LinesContext, unitPrice: number, rate: number | null): LineState {
+function newLine(ref: NLineRef, ctx: LinesContext, unitPrice: number, rate: number | null): Line {
   const p = ref.product
   const units = ref.pack === null ? ref.quantity : multiplyAmount(ref.quantity, ref.pack.units)
   return {
@@ -147,21 +121,6 @@ function newLine(ref: NLineRef, ctx: LinesContext, unitPrice: number, rate: numb
     exchangeRate: rate,
     priceConversion: rate !== null,
     inclusive: p === null || p.inclusive === null ? ctx.pricesIncludeTax : p.inclusive,
-    jurisdiction: '',
-    placeCountry: '',
-    moss: false,
-    rates: [],
-    discount: 0,
-    discounts: [],
-    tax: 0,
-    taxRates: [],
-    net: 0,
-    shippingSubtotal: 0,
-    shippingDiscount: 0,
-    shippingTax: 0,
-    shippingNet: 0,
-    shippingInclusive: false,
-    shippingTaxRates: [],
   }
 }
 
@@ -176,29 +135,31 @@ interface Pool {
  * units per product across the cart (all that product's lines are rejected), then stock per stock
  * pool (the variant's own stock, else the product's) — lines are accepted in order while they fit.
  */
-export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warnings: Issue[]): LineState[] {
-  const candidates: LineState[] = []
+export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warnings: Issue[]): Line[] {
+  const candidates: Line[] = []
+  const rec = ctx.rec
   for (const ref of refs) {
     // An amount past 2^53 is a 400 amount_overflow naming the line (its price) or its quantity; the
     // path is built only when that happens.
     let atQuantity = ref.product === null
     try {
       if (ref.product === null) {
+        rec?.given(priceKey(ref.index), ref.price, `request.${ref.path}.price`)
         candidates.push(newLine(ref, ctx, ref.price, null))
         continue
       }
       const rule = ruleCheck(ref, ctx)
       if (rule !== null) {
-        warnings.push(issue(rule, ref.path, { country: ctx.shipCountry }))
+        warnings.push(rule === 'country_not_allowed' ? issue(rule, ref.path, { country: ctx.shipCountry }) : issue(rule, ref.path))
         continue
       }
-      const priced = price(ref, ctx)
+      const priced = price(ref, ctx, rec === undefined ? '' : priceKey(ref.index))
       if ('reject' in priced) {
         warnings.push(issue(priced.reject, ref.path, { currency: ctx.currency }))
         continue
       }
       atQuantity = true
-      candidates.push(newLine(ref, ctx, priced.price, priced.rate ?? null))
+      candidates.push(newLine(ref, ctx, priced.price, priced.rate))
     } catch (e) {
       rethrowAt(e, atQuantity ? joinPath(ref.path, 'quantity') : ref.path)
     }
@@ -209,7 +170,7 @@ export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warni
   let bounded = false
   for (const l of candidates) if (l.product !== null && (l.product.minUnits !== null || l.product.maxUnits !== null)) bounded = true
   if (bounded) for (const l of candidates) if (l.product !== null) unitsByProduct.set(l.product, (unitsByProduct.get(l.product) ?? 0) + l.units)
-  const accepted: LineState[] = []
+  const accepted: Line[] = []
   const pools = new Map<object, Pool>()
   for (const l of candidates) {
     const p = l.product
@@ -240,7 +201,7 @@ export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warni
  * `unlimited_stock` / `allow_negative_stock` lift every limit of the product, its variants' too; a
  * variant's own flags lift its own. A pack of variants that share a pool demands their sum from it.
  */
-function demands(l: LineState): { key: object; stock: number | null; units: number }[] {
+function demands(l: Line): { key: object; stock: number | null; units: number }[] {
   const p = l.product!
   const productStock = p.unlimited ? null : p.stock
   const forVariant = (v: NVariant, units: number) =>
@@ -262,7 +223,7 @@ function demands(l: LineState): { key: object; stock: number | null; units: numb
   return [{ key: p as object, stock: productStock, units: l.units }]
 }
 
-function fitsStock(l: LineState, pools: Map<object, Pool>): boolean {
+function fitsStock(l: Line, pools: Map<object, Pool>): boolean {
   const p = l.product!
   // The common line — a plain product, no variant, no pack of variants — needs no demand list.
   if (l.variant === null && (l.pack === null || l.pack.items === null)) {
@@ -291,7 +252,7 @@ function fitsStock(l: LineState, pools: Map<object, Pool>): boolean {
   return true
 }
 
-function stockLeft(l: LineState, pools: Map<object, Pool>): number {
+function stockLeft(l: Line, pools: Map<object, Pool>): number {
   let left = Number.MAX_SAFE_INTEGER
   for (const d of demands(l)) {
     if (d.stock === null) continue

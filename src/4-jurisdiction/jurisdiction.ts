@@ -1,19 +1,21 @@
 /**
- * Stage 3a — where each line is taxed (SPEC §3.3): place of supply, jurisdiction (domestic,
- * export, EU OSS/MOSS, EU B2B), the rates that apply by category with regions, reverse charge,
- * tax exemption, and cross-border re-pricing of inclusive prices.
+ * Stage 4 — where each line is taxed: place of supply, jurisdiction (domestic, export, EU OSS/MOSS,
+ * EU B2B), the rates that apply by category with regions, reverse charge, tax exemption, and
+ * cross-border re-pricing of inclusive prices.
  *
  * A jurisdiction is written as a key of up to three levels, `COUNTRY[-STATE[-COUNTY]]`
  * (`DE`, `US-CA`, `US-CA-LA`); the rates of every level apply together, in store order.
  */
 import { canonicalCountry, isEu, normalizeCountry } from '../1-places/countries'
+import type { Places } from '../1-places/places'
+import type { Line } from '../3-lines/line'
+import { priceKey } from '../3-lines/lines'
 import { issue } from '../issues/issues'
-import type { LineState } from '../3-lines/line'
 import { multiplyAmount } from '../money/amount'
 import { addRationals } from '../money/rational'
 import { mulDivRound } from '../money/rounding'
-import type { Places } from '../1-places/places'
 import type { NRate, Policies, PreparedStore } from '../store/model'
+import type { Recorder } from '../trace/recorder'
 import type { Issue } from '../types/output'
 
 /** A jurisdiction key from a country and optional state and county (a county needs a state). */
@@ -97,7 +99,27 @@ function sameLevel(rateJurisdiction: string, level: string): boolean {
   return j === level || (level.startsWith('XI') && j === `GB${level.slice(2)}`)
 }
 
-export interface TaxSituation {
+/** Where and how one line is taxed, and its price after any cross-border re-pricing. */
+export interface Taxed {
+  /** The place of supply (a canonical country). */
+  readonly place: string
+  /** The jurisdiction key (`DE`, `US-CA`). */
+  readonly jurisdiction: string
+  /** Taxed at a foreign EU destination under OSS/MOSS. */
+  readonly moss: boolean
+  /** The rates that apply to the goods, in store order (VAT removed under reverse charge). */
+  readonly rates: readonly NRate[]
+  /** Whether the price is tax-inclusive (false once re-priced to the origin net). */
+  readonly inclusive: boolean
+  /** Reverse charge applies to this line (its VAT rates were dropped). */
+  readonly reverseCharge: boolean
+  readonly unitPrice: number
+  readonly itemTotal: number
+}
+
+/** What the jurisdiction stage decided. */
+export interface Jurisdictions {
+  readonly lines: readonly Taxed[]
   /** Reverse charge applies to the shipped lines (and so to their shipping). */
   readonly reverseCharge: boolean
   readonly exempt: boolean
@@ -105,7 +127,7 @@ export interface TaxSituation {
 
 /**
  * Assigns each line its place, jurisdiction, OSS flag and rates, and applies reverse charge and
- * the cross-border inclusive policy (SPEC §3.3):
+ * the cross-border inclusive policy:
  * - place of supply: the ship-to for shipped goods, the bill-to otherwise;
  * - jurisdiction: the account's country when that is the place; a foreign place outside the EU
  *   (for this kind of supply); a foreign EU place for a consumer when `eu_oss` or
@@ -116,9 +138,9 @@ export interface TaxSituation {
  * - `tax_exempt` customers: no rates at all.
  * Inclusive lines are re-priced per unit to their origin net under reverse charge, tax exemption,
  * and `keep_net` for lines taxed outside the account's country. Emits `tax_exempt` /
- * `reverse_charge` once.
+ * `reverse_charge` once. Records each line's final `unit_price` and `item_total`.
  */
-export function assignJurisdictions(store: PreparedStore, lines: readonly LineState[], places: Places, policies: Policies, warnings: Issue[]): TaxSituation {
+export function assignJurisdictions(store: PreparedStore, lines: readonly Line[], places: Places, policies: Policies, warnings: Issue[], rec?: Recorder): Jurisdictions {
   const originKey = normalizeCountry(store.account.country)
   const origin = canonicalCountry(originKey)
   const b2b = places.isCompany && places.hasVat
@@ -147,7 +169,9 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly LineSt
     }
     return hit
   }
-  for (const l of lines) {
+  const out = new Array<Taxed>(lines.length)
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!
     const place = l.shipped ? ship : bill
     const placeKey = l.shipped ? shipKey : billKey
     let key = originKey
@@ -160,37 +184,58 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly LineSt
     }
     const reverseCharge = rcFor(l.shipped, place)
     if (reverseCharge) anyReverseCharge = true
-    l.placeCountry = place
-    l.jurisdiction = key
-    l.moss = moss
     let rates = exempt ? [] : lookup(key, l.category)
     if (reverseCharge) rates = rates.filter((r) => !r.vat)
+    let unitPrice = l.unitPrice
+    let itemTotal = l.itemTotal
+    let inclusive = l.inclusive
+    const P = rec === undefined ? '' : `products[${k}]`
     // Cross-border inclusive pricing: reverse charge, tax exemption and keep_net (for a line taxed
     // outside the account's country) re-price the unit to its origin net, rounded once; the line
     // is exclusive from then on.
-    if (l.inclusive && (exempt || reverseCharge || (policies.keepNet && canonicalCountry(key) !== origin))) {
-      const unit = originNet(l.unitPrice, l.units / l.quantity, lookup(originKey, l.category), policies)
-      l.unitPrice = unit
-      l.itemTotal = multiplyAmount(unit, l.quantity)
-      l.inclusive = false
-    }
-    l.rates = rates
+    const abroad = l.inclusive && canonicalCountry(key) !== origin
+    if (l.inclusive && (exempt || reverseCharge || (policies.inclusive_cross_border.reprice && abroad))) {
+      unitPrice = originNet(l, lookup(originKey, l.category), policies, rec, P)
+      itemTotal = multiplyAmount(unitPrice, l.quantity)
+      inclusive = false
+    } else rec?.same(`${P}.totals.unit_price`, unitPrice, priceKey(l.index), abroad ? { policies: ['inclusive_cross_border'] } : undefined)
+    rec?.product(`${P}.totals.item_total`, itemTotal, [`${P}.totals.unit_price`, `${P}.quantity`])
+    out[k] = { place, jurisdiction: key, moss, rates, inclusive, reverseCharge, unitPrice, itemTotal }
   }
   if (exempt) warnings.push(issue('tax_exempt', places.customerPath))
   else if (anyReverseCharge) warnings.push(issue('reverse_charge', places.customerPath))
-  return { reverseCharge: rcFor(true, ship), exempt }
+  return { lines: out, reverseCharge: rcFor(true, ship), exempt }
 }
 
-/** One unit's origin net: fixed per-unit amounts out first, then `round(unit / (1 + Σ rates))`. */
-function originNet(unit: number, unitsPerLine: number, rates: readonly NRate[], policies: Policies): number {
-  let gross = unit
+/** One unit's origin net: fixed per-unit amounts out first, then `round(unit / (1 + Σ rates))`. Recorded as the line's unit price. */
+function originNet(l: Line, rates: readonly NRate[], policies: Policies, rec: Recorder | undefined, P: string): number {
+  const unitsPerLine = l.units / l.quantity
+  let gross = l.unitPrice
   const percents = []
-  for (const r of rates) {
-    if (r.amount !== null) gross -= r.amount * unitsPerLine
-    else if (r.percent !== null) percents.push(r.percent)
+  const terms: (readonly [string, 1 | -1])[] = rec === undefined ? [] : [[priceKey(l.index), 1]]
+  for (let j = 0; j < rates.length; j++) {
+    const r = rates[j]!
+    if (r.amount !== null) {
+      gross -= r.amount * unitsPerLine
+      if (rec !== undefined) {
+        rec.product(`$${P}.origin_fixed[${j}]`, r.amount * unitsPerLine, [String(r.amount), String(unitsPerLine)])
+        terms.push([`$${P}.origin_fixed[${j}]`, -1])
+      }
+    } else if (r.percent !== null) percents.push(r.percent)
   }
-  if (gross <= 0) return 0
-  if (percents.length === 0) return gross
+  const at = `${P}.totals.unit_price`
+  const why = { policies: ['inclusive_cross_border' as const] }
+  if (rec !== undefined) rec.sum(`$${P}.origin_gross`, gross, terms)
+  if (gross <= 0) {
+    rec?.fixed(at, 0, 'price_floor', { inputs: [`$${P}.origin_gross`], ...why })
+    return 0
+  }
+  if (percents.length === 0) {
+    rec?.same(at, gross, `$${P}.origin_gross`, why)
+    return gross
+  }
   const sum = addRationals(percents)
-  return mulDivRound(gross, sum.den, sum.den + sum.num, policies.rounding)
+  const net = mulDivRound(gross, sum.den, sum.den + sum.num, policies.rounding)
+  rec?.round(at, net, BigInt(gross) * BigInt(sum.den), sum.den + sum.num, policies.rounding, [`$${P}.origin_gross`, `${sum.den}/${sum.den + sum.num}`], undefined, { policies: ['rounding', 'inclusive_cross_border'] })
+  return net
 }

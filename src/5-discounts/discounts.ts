@@ -1,75 +1,97 @@
 /**
- * Stage 2c — discounts and coupons (SPEC §3.5). Automatic discounts in store order, then coupons
- * in request order, each judged and applied on the lines' current base (before tax). Item
- * discounts are allocated here; shipping discounts are accepted here and sized by the shipping
- * stage ({@link applyShippingDiscounts}), once the shipping cost and its split are known.
+ * Stage 5 — discounts and coupons. Automatic discounts in store order, then coupons in request
+ * order, each judged (dates, currency, payment method, minimum, combinability) and, for item
+ * kinds, applied on the lines' current base before tax: the kind computes the amount, this stage
+ * caps it (`max_amount`, what it applies to), splits it over the lines by the allocation rule and
+ * records it. Shipping kinds are accepted here and sized by the shipping stage.
  */
 import type { Converter } from '../2-currency/currency'
-import { atPath, issue, type IssueCode } from '../issues/issues'
-import type { LineState } from '../3-lines/line'
-import { allocate } from '../money/allocate'
-import { mulDivRound, type RoundingMode } from '../money/rounding'
+import type { Line } from '../3-lines/line'
+import type { Taxed } from '../4-jurisdiction/jurisdiction'
+import { atPath, issue } from '../issues/issues'
+import { allocate, allocateBig } from '../money/allocate'
+import { lcmBig } from '../money/rational'
+import type { AxisName, Policies } from '../policies/axes'
 import type { NDiscount, PreparedStore } from '../store/model'
-import type { Issue } from '../types/output'
+import { fractionText, type Recorder } from '../trace/recorder'
+import type { Issue, LineDiscount } from '../types/output'
+import type { AmountIn, ItemContext } from './kinds/kind'
+import { inScope } from './scope'
 
-/** A discount that was applied, with the amounts it took (the shipping stage fills `shippingAmount`). */
-export interface AppliedRecord {
+/** A discount that was applied, in the order of `transaction.discounts`. */
+export interface AppliedDiscount {
   readonly discount: NDiscount
+  /** Where it came from: `discounts[i]` (automatic) or `coupons[i]` (the request's coupon). */
   readonly path: string
-  amount: number
-  shippingAmount: number
-  /** A `shipping` discount given as `amounts`: the amount in the transaction currency (null otherwise). */
+  /** The item amount it took (0 for shipping kinds, whose amount the shipping stage decides). */
+  readonly amount: number
+  /** A shipping kind's fixed amount in the transaction currency (null otherwise). */
   readonly shippingFixed: number | null
+  /** The products the output's `applies_to` lists, when the kind decides it; else the discount's own. */
+  readonly appliesTo: readonly string[] | null
 }
 
+/** What the discounts stage decided. */
+export interface Discounts {
+  /** Per line: the item discount it got in all. */
+  readonly lineDiscount: readonly number[]
+  /** Per line: its share of each item discount, in the order applied. */
+  readonly lineEntries: readonly (readonly LineDiscount[])[]
+  readonly applied: readonly AppliedDiscount[]
+}
+
+/** What the discounts stage needs from the rest of the estimate. */
 export interface DiscountContext {
   readonly currency: string
   readonly at: number
   readonly paymentMethod: string | null
   readonly converter: Converter
-  readonly mode: RoundingMode
+  readonly policies: Policies
   readonly noDiscounts: boolean
+  readonly rec: Recorder | undefined
 }
 
-/** Whether a line is named by a discount's `applies_to` (products: product, variant or pack id; categories: tax category). */
-export function inScope(d: NDiscount, l: LineState): boolean {
-  if (d.products === null && d.categories === null) return true
-  if (d.products !== null) {
-    if (l.product !== null && d.products.has(l.product.id)) return true
-    if (l.variant !== null && d.products.has(l.variant.id)) return true
-    if (l.pack !== null && d.products.has(l.pack.id)) return true
-  }
-  return d.categories !== null && d.categories.has(l.category)
-}
-
-/** Whether a line takes a share of an item discount: `discount_allowed` and in `applies_to`. */
-export function eligible(d: NDiscount, l: LineState): boolean {
-  return l.discountAllowed && inScope(d, l)
-}
+const NONE: readonly LineDiscount[] = []
 
 /**
  * An amount from a per-currency map in the transaction currency: its own entry, else converted
  * (rounded once) from `prefer` (the account's base currency) when listed, else from the first
- * listed currency that has an exchange rate; undefined when none can be used.
+ * listed currency that has an exchange rate; undefined when none can be used. Recorded at `at`
+ * (`source` is the map's store path).
  */
-export function amountIn(map: ReadonlyMap<string, number> | null, ctx: DiscountContext, prefer: string | null = null): number | undefined {
+export function amountIn(map: ReadonlyMap<string, number> | null, ctx: DiscountContext, prefer: string | null, source: string, at: string): number | undefined {
   if (map === null) return undefined
+  const rec = ctx.rec
   const own = map.get(ctx.currency)
-  if (own !== undefined) return own
+  if (own !== undefined) {
+    rec?.given(at, own, `store.${source}.${ctx.currency}`)
+    return own
+  }
+  const convert = (cur: string, amt: number): number | undefined => {
+    const c = ctx.converter.convert(amt, cur)
+    if (c !== undefined && rec !== undefined) {
+      const f = ctx.converter.factor(cur)!
+      rec.given(`${at}$from`, amt, `store.${source}.${cur}`)
+      rec.round(at, c, BigInt(amt) * f.num, f.den, ctx.policies.rounding, [`${at}$from`, `${f.num}/${f.den}`], undefined, { policies: ['rounding'] })
+    }
+    return c
+  }
   if (prefer !== null) {
     const p = map.get(prefer)
-    const c = p === undefined ? undefined : ctx.converter.convert(p, prefer)
+    const c = p === undefined ? undefined : convert(prefer, p)
     if (c !== undefined) return c
   }
   for (const [cur, amt] of map) {
-    const c = ctx.converter.convert(amt, cur)
+    const c = convert(cur, amt)
     if (c !== undefined) return c
   }
   return undefined
 }
 
+type Rejection = 'coupon_not_started' | 'coupon_expired' | 'coupon_currency' | 'payment_method_discount_skipped' | 'payment_method_not_allowed' | 'coupon_min_subtotal'
+
 /** The first rule the discount fails on this transaction (dates, currency, payment method, minimum), or null. */
-function rejection(d: NDiscount, ctx: DiscountContext, itemTotal: number): IssueCode | null {
+function rejection(d: NDiscount, ctx: DiscountContext, itemTotal: number): Rejection | null {
   // starts_at is inclusive (it has started at that instant); ends_at is exclusive (expired at that instant).
   if (d.startsAt !== null && ctx.at < d.startsAt) return 'coupon_not_started'
   if (d.endsAt !== null && ctx.at >= d.endsAt) return 'coupon_expired'
@@ -84,21 +106,82 @@ function rejection(d: NDiscount, ctx: DiscountContext, itemTotal: number): Issue
   return null
 }
 
+/** Σ of a line's percentage rates as K / L (for the `net` and `gross` prorations). */
+function rateSum(t: Taxed): readonly [bigint, bigint] {
+  let l = 1n
+  for (const r of t.rates) if (r.percent !== null) l = lcmBig(l, BigInt(r.percent.den))
+  let k = 0n
+  for (const r of t.rates) if (r.percent !== null) k += (BigInt(r.percent.num) * l) / BigInt(r.percent.den)
+  return [k, l]
+}
+
 /**
- * Applies every discount in order; returns the applied ones (item amounts allocated onto the
- * lines' `discount` and `discounts`). Rejected coupons become warnings at their request path
+ * Splits `amount` over lines by exact weights, no part above its line's cap: a part that would
+ * pass its cap is held at it and the rest re-split over the other lines by the same weights, until
+ * none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
+ */
+function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): { parts: number[]; weights: string[] } {
+  const n = caps.length
+  if (plain !== null) {
+    // Weights = the caps themselves: a part never passes its cap (amount ≤ Σ caps).
+    return { parts: allocate(amount, plain, undefined, p.allocation, p.rounding), weights: plain.map(String) }
+  }
+  let l = 1n
+  for (const [, d] of exact!) l = lcmBig(l, d)
+  const ints = exact!.map(([num, d]) => num * (l / d))
+  const parts = new Array<number>(n).fill(0)
+  const held = new Array<boolean>(n).fill(false)
+  let left = amount
+  for (;;) {
+    const idx: number[] = []
+    for (let i = 0; i < n; i++) if (!held[i]) idx.push(i)
+    const split = allocateBig(left, idx.map((i) => ints[i]!), p.allocation, p.rounding)
+    let over = false
+    idx.forEach((i, j) => {
+      if (split[j]! > caps[i]!) over = true
+    })
+    if (!over) {
+      idx.forEach((i, j) => (parts[i] = split[j]!))
+      break
+    }
+    idx.forEach((i, j) => {
+      if (split[j]! >= caps[i]!) {
+        held[i] = true
+        parts[i] = caps[i]!
+        left -= caps[i]!
+      }
+    })
+  }
+  return { parts, weights: exact!.map(([num, d]) => fractionText(num, d)) }
+}
+
+/**
+ * Applies every discount in order. Rejected coupons become warnings at their request path
  * (`coupons[i]`); automatic discounts that do not qualify are skipped silently, except a
  * payment-method discount skipped for want of `options.payment_method`, which always warns.
  */
-export function applyDiscounts(store: PreparedStore, lines: readonly LineState[], coupons: readonly { code: string; path: string }[], ctx: DiscountContext, warnings: Issue[]): AppliedRecord[] {
-  const applied: AppliedRecord[] = []
+export function applyDiscounts(
+  store: PreparedStore,
+  lines: readonly Line[],
+  taxed: readonly Taxed[],
+  coupons: readonly { readonly code: string; readonly path: string }[],
+  ctx: DiscountContext,
+  warnings: Issue[],
+): Discounts {
+  const n = lines.length
+  const lineDiscount = new Array<number>(n).fill(0)
+  const lineEntries: LineDiscount[][] = []
+  for (let k = 0; k < n; k++) lineEntries.push(NONE as LineDiscount[])
+  const applied: AppliedDiscount[] = []
+  const rec = ctx.rec
   if (ctx.noDiscounts) {
     for (const c of coupons) warnings.push(issue('discounts_disabled', c.path))
-    return applied
+    if (rec !== undefined) for (let k = 0; k < n; k++) rec.sum(`products[${k}].totals.discount`, 0, [])
+    return { lineDiscount, lineEntries, applied }
   }
   // A coupon's min_subtotal is judged on Σ item_total of all accepted lines before any discount.
   let itemTotal = 0
-  for (const l of lines) itemTotal += l.itemTotal
+  for (const t of taxed) itemTotal += t.itemTotal
   const queue: { d: NDiscount; path: string; automatic: boolean }[] = store.discounts.map((d, i) => ({ d, path: `discounts[${i}]`, automatic: true }))
   const seen = new Set<string>()
   for (const c of coupons) {
@@ -116,116 +199,119 @@ export function applyDiscounts(store: PreparedStore, lines: readonly LineState[]
     queue.push({ d, path: c.path, automatic: false })
   }
   const prefer = store.account.baseCurrency
+  // The paths of each line's shares so far (for the trace of the next discount's base).
+  const shares: string[][] | undefined = rec === undefined ? undefined : lines.map(() => [])
+  const current = taxed.map((t) => t.itemTotal)
   let exclusive = false
   for (const { d, path, automatic } of queue) {
-    const warn = (code: IssueCode, params: Record<string, string | number> = {}) => {
-      if (!automatic || code === 'payment_method_discount_skipped') warnings.push(issue(code, path, params))
+    const warn = (i: Issue) => {
+      if (!automatic || i.code === 'payment_method_discount_skipped') warnings.push(i)
     }
     const why = rejection(d, ctx, itemTotal)
     if (why !== null) {
-      warn(why, { currency: ctx.currency, min: d.minSubtotal?.get(ctx.currency) ?? 0 })
+      warn(why === 'coupon_currency' ? issue(why, path, { currency: ctx.currency }) : why === 'coupon_min_subtotal' ? issue(why, path, { min: d.minSubtotal?.get(ctx.currency) ?? 0 }) : issue(why, path))
       continue
     }
     // combinable: false works both ways: it needs an empty slate, and once applied it closes it.
     if (applied.length > 0 && (exclusive || !d.combinable)) {
-      warn('coupon_not_combinable')
+      warn(issue('coupon_not_combinable', path))
       continue
     }
-    if (d.type === 'free_shipping' || d.type === 'shipping') {
+    const a = applied.length
+    const P = `discounts[${a}]`
+    // A converted amount past 2^53 is a 400 amount_overflow at the coupon's path.
+    const inCurrency: AmountIn = (map, at) => atPath(path, () => amountIn(map, ctx, prefer, `${d.source}.amounts`, at))
+    if (d.kind.target === 'shipping') {
       // The whole order's shipping: it needs something shipped, and `applies_to` (when given) is a
       // qualifier — some accepted line must be in it.
       if (!lines.some((l) => l.shipped) || !lines.some((l) => inScope(d, l))) {
-        warn('coupon_no_eligible_products')
+        warn(issue('coupon_no_eligible_products', path))
         continue
       }
-      let fixed: number | null = null
-      if (d.type === 'shipping' && d.value === null) {
-        // A converted amount past 2^53 is a 400 amount_overflow at the coupon's path.
-        const a = atPath(path, () => amountIn(d.amounts, ctx, prefer))
-        if (a === undefined) {
-          warn('coupon_currency', { currency: ctx.currency })
-          continue
-        }
-        fixed = a
+      const ok = d.kind.accept!(d, inCurrency, P)
+      if ('reject' in ok) {
+        warn(issue(ok.reject, path, { currency: ctx.currency }))
+        continue
       }
-      applied.push({ discount: d, path, amount: 0, shippingAmount: 0, shippingFixed: fixed })
+      applied.push({ discount: d, path, amount: 0, shippingFixed: ok.fixed, appliesTo: null })
       if (!d.combinable) exclusive = true
       continue
     }
-    const idx: number[] = []
-    const bases: number[] = []
-    let base = 0
-    for (let i = 0; i < lines.length; i++) {
-      const l = lines[i]!
-      if (!eligible(d, l)) continue
-      // The line's current subtotal as priced: gross for inclusive lines, net for exclusive ones.
-      const b = l.itemTotal - l.discount
-      idx.push(i)
-      bases.push(b)
-      base += b
+    const kctx: ItemContext = {
+      lines,
+      current,
+      policies: ctx.policies,
+      amountIn: inCurrency,
+      rec,
+      path: P,
+      baseTerms: (k) => [[`products[${k}].totals.item_total`, 1], ...shares![k]!.map((s) => [s, -1] as const)],
     }
-    if (idx.length === 0 || base === 0) {
-      warn('coupon_no_eligible_products')
+    const outcome = d.kind.items!(d, kctx)
+    if ('reject' in outcome) {
+      warn(outcome.reject === 'coupon_currency' ? issue('coupon_currency', path, { currency: ctx.currency }) : issue(outcome.reject, path))
       continue
     }
-    let amount: number
-    if (d.type === 'percent') amount = mulDivRound(base, d.value!.num, d.value!.den, ctx.mode)
-    else {
-      const a = atPath(path, () => amountIn(d.amounts, ctx, prefer))
-      if (a === undefined) {
-        warn('coupon_currency', { currency: ctx.currency })
-        continue
-      }
-      amount = a
-    }
+    let amount = outcome.amount
+    let amountPath = outcome.amountPath
     const cap = d.maxAmount?.get(ctx.currency)
-    if (cap !== undefined && amount > cap) amount = cap
-    if (amount > base) amount = base
-    // amount ≤ base, so no part exceeds its line's base: no line goes below 0.
-    const parts = allocate(amount, bases)
-    for (let j = 0; j < idx.length; j++) {
+    if (cap !== undefined && amount > cap) {
+      rec?.given(`$${P}.capped`, cap, `store.${d.source}.max_amount.${ctx.currency}`, { rule: 'max_amount', inputs: [amountPath] })
+      amount = cap
+      amountPath = `$${P}.capped`
+    }
+    let total = 0
+    for (const b of outcome.bases) total += b
+    if (amount > total) {
+      rec?.fixed(`$${P}.capped_at_base`, total, 'capped_at_base', { inputs: [amountPath] })
+      amount = total
+      amountPath = `$${P}.capped_at_base`
+    }
+    rec?.same(`${P}.amount`, amount, amountPath)
+    // The weights: the bases, or exact weights of the kind's (got units), or the bases net or
+    // gross of the lines' rates under discount_proration.
+    let exact: (readonly [bigint, bigint])[] | null = outcome.weights === undefined ? null : [...outcome.weights]
+    let by = outcome.by
+    if (exact === null && outcome.prorate) {
+      const pr = ctx.policies.discount_proration
+      let any = false
+      const ws = outcome.lines.map((k, j) => {
+        const [kk, ll] = rateSum(taxed[k]!)
+        const w = pr.weight(outcome.bases[j]!, taxed[k]!.inclusive, kk, ll)
+        if (w !== null) any = true
+        return w ?? ([BigInt(outcome.bases[j]!), 1n] as const)
+      })
+      if (any) {
+        exact = ws
+        by = pr.name
+      }
+    }
+    const { parts, weights } = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
+    if (rec !== undefined) {
+      const inputs = outcome.lines.map((k) => `products[${k}].totals.item_total`)
+      rec.split(P, { of: `${P}.amount`, total: amount, by, weights, parts, rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs })
+    }
+    const policies: AxisName[] = outcome.prorate ? ['allocation', 'discount_proration'] : ['allocation']
+    if (ctx.policies.allocation.name === 'carry') policies.push('rounding')
+    for (let j = 0; j < outcome.lines.length; j++) {
       const part = parts[j]!
       if (part === 0) continue
-      const l = lines[idx[j]!]!
-      l.discount += part
-      l.discounts.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: part, shipping_amount: 0 })
+      const k = outcome.lines[j]!
+      lineDiscount[k]! += part
+      current[k]! -= part
+      if (lineEntries[k] === NONE) lineEntries[k] = []
+      const entries = lineEntries[k]!
+      if (rec !== undefined) {
+        const at = `products[${k}].discounts[${entries.length}]`
+        rec.share(`${at}.amount`, part, P, j, { policies })
+        rec.sum(`${at}.shipping_amount`, 0, [])
+        shares![k]!.push(`${at}.amount`)
+      }
+      entries.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: part, shipping_amount: 0 })
     }
-    applied.push({ discount: d, path, amount, shippingAmount: 0, shippingFixed: null })
+    applied.push({ discount: d, path, amount, shippingFixed: null, appliesTo: outcome.appliesTo ?? null })
     if (!d.combinable) exclusive = true
   }
-  return applied
-}
-
-/**
- * Sizes the accepted shipping discounts, in the order they were accepted, once the shipping
- * stage has split the order's shipping over the shipped lines (`shippingSubtotal`): each one on
- * the shipping still left (`free_shipping` all of it; `shipping` its percent, rounded once, or its
- * amount; capped by `max_amount` and by what is left) and split over the lines' remaining shares
- * by largest remainder. Fills `shippingDiscount`, the lines' `discounts`, and `shippingAmount`.
- */
-export function applyShippingDiscounts(shipped: readonly LineState[], applied: readonly AppliedRecord[], currency: string, mode: RoundingMode): void {
-  for (const a of applied) {
-    const d = a.discount
-    if (d.type !== 'free_shipping' && d.type !== 'shipping') continue
-    const remaining = shipped.map((l) => l.shippingSubtotal - l.shippingDiscount)
-    let left = 0
-    for (const x of remaining) left += x
-    let amount: number
-    if (d.type === 'free_shipping') amount = left
-    else if (d.value !== null) amount = mulDivRound(left, d.value.num, d.value.den, mode)
-    else amount = a.shippingFixed ?? 0
-    const cap = d.maxAmount?.get(currency)
-    if (cap !== undefined && amount > cap) amount = cap
-    if (amount > left) amount = left
-    if (amount <= 0) continue
-    const parts = allocate(amount, remaining)
-    for (let i = 0; i < shipped.length; i++) {
-      const part = parts[i]!
-      if (part === 0) continue
-      const l = shipped[i]!
-      l.shippingDiscount += part
-      l.discounts.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: 0, shipping_amount: part })
-    }
-    a.shippingAmount += amount
-  }
+  if (rec !== undefined)
+    for (let k = 0; k < n; k++) rec.sum(`products[${k}].totals.discount`, lineDiscount[k]!, shares![k]!.map((s) => [s, 1] as const))
+  return { lineDiscount, lineEntries, applied }
 }

@@ -1,193 +1,336 @@
 /**
- * Stage 4 — shipping (SPEC §3.4): which methods are available, the chosen method's cost
- * (fixed, per item, weight tiers, free over a threshold, converted), its allocation over the shipped
- * lines, shipping discounts, and shipping tax under the account's policy.
+ * Stage 7 — shipping, in four steps with explicit inputs, each returning its own record:
+ *   1. `quoteShipping`: which methods are available and what each costs (its cost kind, the
+ *      conversion, `free_over`), the chosen one (or an nShift quote);
+ *   2. `shareShipping`: the order's shipping split over the shipped lines by their base;
+ *   3. `discountShipping`: the accepted shipping discounts, each on the shipping still left;
+ *   4. `taxShipping`: each line's shipping share taxed under the `shipping_tax` rule.
  */
-import type { Converter } from '../2-currency/currency'
-import { applyShippingDiscounts, type AppliedRecord, type DiscountContext } from '../5-discounts/discounts'
-import { issue } from '../issues/issues'
-import { shippingRatesFor } from '../4-jurisdiction/jurisdiction'
-import type { LineState } from '../3-lines/line'
-import { allocate } from '../money/allocate'
-import { addAmounts, multiplyAmount } from '../money/amount'
 import type { NNshift } from '../0-estimate/request'
-import { type NRate, type NShippingMethod, type Policies, type PreparedStore, ShippingTax } from '../store/model'
-import { chargeAll, outputRate, type Taxable } from '../6-taxes/taxes'
-import type { Issue, OutputShippingMethod } from '../types/output'
+import type { Converter } from '../2-currency/currency'
+import type { Line } from '../3-lines/line'
+import type { Taxed } from '../4-jurisdiction/jurisdiction'
+import { shippingRatesFor } from '../4-jurisdiction/jurisdiction'
+import type { AppliedDiscount } from '../5-discounts/discounts'
+import { chargeAll, type Taxable, type TaxTrace } from '../6-taxes/charge'
+import { outputRate, type LineTax } from '../6-taxes/taxes'
+import { issue } from '../issues/issues'
+import { allocate } from '../money/allocate'
+import type { Policies } from '../policies/axes'
+import type { NRate, PreparedStore } from '../store/model'
+import type { Recorder } from '../trace/recorder'
+import type { TraceRule } from '../trace/types'
+import type { Issue, LineDiscount, OutputShippingMethod, OutputTaxRate } from '../types/output'
+import { nshiftMethod, nshiftRate } from './nshift'
 
-export interface ShippingResult {
+/** Step 1's record: the offered methods, the chosen one and the order's shipping cost. */
+export interface ShippingQuote {
   readonly hasShipping: boolean
   readonly rates: readonly OutputShippingMethod[]
   readonly method: OutputShippingMethod | null
+  /** Σ quantity of the shipped lines. */
   readonly itemCount: number
+  /** The order's shipping cost (0 without a method). */
+  readonly cost: number
+  /** Whether the shipping is tax-inclusive. */
+  readonly inclusive: boolean
+  /** The shipped lines' positions. */
+  readonly shipped: readonly number[]
+  /** The trace path of `cost`. */
+  readonly costPath: string
 }
 
-export interface ShippingContext {
+/** What step 1 needs from the rest of the estimate. */
+export interface QuoteContext {
   readonly currency: string
   readonly shipCountry: string
   readonly converter: Converter
   readonly policies: Policies
   readonly requested: string | null
   readonly nshift: NNshift | null
-  readonly reverseCharge: boolean
-  readonly exempt: boolean
-  readonly shipState: string | null
 }
 
-function tierFor(m: NShippingMethod, weight: number): number | undefined {
-  for (const t of m.tiers ?? []) if (t.upTo === null || weight <= t.upTo) return t.cost
-  return undefined
-}
-
-/** The method's cost for this order, in its own currency, before free_over and discounts. */
-function rawCost(m: NShippingMethod, units: number, weight: number): number | undefined {
-  if (m.type === 'fixed') return m.cost
-  // Checked: a cost past 2^53 (even of a method not chosen, it is listed) is amount_overflow at `shipping`.
-  if (m.type === 'per_item') return units === 0 ? 0 : addAmounts(m.cost, multiplyAmount(m.additionalItemCost ?? m.cost, units - 1))
-  return tierFor(m, weight)
-}
 
 /**
- * Computes shipping and writes each shipped line's `shippingSubtotal`, `shippingDiscount`,
- * `shippingTax`, `shippingTaxRates`. Needs item taxes (free_over looks at item_total_with_tax).
+ * Step 1: the methods available for this order (countries, a weight tier that covers it), each
+ * one's cost in the transaction currency (free over its threshold, judged on the shipped lines'
+ * `item_total_with_tax` after discounts), and the chosen one: `request.shipping.tamio`, else the
+ * first available; an nShift quote replaces the method.
  */
-export function shipOrder(
+export function quoteShipping(
   store: PreparedStore,
-  lines: readonly LineState[],
-  applied: readonly AppliedRecord[],
-  ctx: ShippingContext,
-  dctx: DiscountContext,
+  lines: readonly Line[],
+  taxed: readonly Taxed[],
+  lineDiscount: readonly number[],
+  lineTax: readonly LineTax[],
+  ctx: QuoteContext,
   warnings: Issue[],
-): ShippingResult {
-  const shipped: LineState[] = []
+  rec?: Recorder,
+): ShippingQuote {
+  const shipped: number[] = []
   let itemCount = 0
   let units = 0
   let weight = 0
   let withTax = 0
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!
     if (!l.shipped) continue
-    shipped.push(l)
+    shipped.push(k)
     itemCount += l.quantity
     units += l.units
     weight += l.weight
-    withTax += l.itemTotal - l.discount + (l.inclusive ? 0 : l.tax)
+    withTax += taxed[k]!.itemTotal - lineDiscount[k]! + (taxed[k]!.inclusive ? 0 : lineTax[k]!.tax)
   }
-  if (shipped.length === 0) return { hasShipping: false, rates: [], method: null, itemCount: 0 }
-  const offered: { m: NShippingMethod; out: OutputShippingMethod }[] = []
+  if (shipped.length === 0) {
+    rec?.fixed('$shipping.cost', 0, 'no_shipping')
+    // Fresh arrays: no two responses share an object.
+    return { hasShipping: false, rates: [], method: null, itemCount: 0, cost: 0, inclusive: false, shipped: [], costPath: '$shipping.cost' }
+  }
+  if (rec !== undefined)
+    rec.sum(
+      '$shipping.with_tax',
+      withTax,
+      shipped.map((k) => [`products[${k}].totals.item_total_with_tax`, 1] as const),
+    )
+  const offered: OutputShippingMethod[] = []
+  const inclusiveOf: (boolean | null)[] = []
   for (const m of store.shippingMethods) {
     if (m.countries !== null && !m.countries.has(ctx.shipCountry)) continue
-    const raw = rawCost(m, units, weight)
-    if (raw === undefined) continue
-    let cost = ctx.converter.convert(raw, m.currency)
+    const raw = `$${m.path}.cost`
+    const own = m.kind.cost(m.spec, { units, weight }, rec, raw, `store.${m.path}`)
+    if (own === undefined) continue
+    let cost = ctx.converter.convert(own, m.currency)
     const rate = ctx.converter.rate(m.currency)
     if (cost === undefined || rate === undefined) continue
+    const at = `shipping.shipping_rates[${offered.length}].cost`
     const free = m.freeOver?.get(ctx.currency)
-    if (free !== undefined && withTax >= free) cost = 0
-    offered.push({ m, out: { id: m.id, label: m.label, bundling: m.bundling, type: m.type, cost, convert_from: m.currency, exchange_rate: rate } })
+    if (free !== undefined && withTax >= free) {
+      if (rec !== undefined) {
+        rec.given(`$${m.path}.free_over`, free, `store.${m.path}.free_over.${ctx.currency}`)
+        rec.fixed(at, 0, 'free_over', { inputs: ['$shipping.with_tax', `$${m.path}.free_over`] })
+      }
+      cost = 0
+    } else if (rec !== undefined) {
+      if (m.currency === ctx.currency) rec.same(at, cost, raw)
+      else {
+        const f = ctx.converter.factor(m.currency)!
+        rec.round(at, cost, BigInt(own) * f.num, f.den, ctx.policies.rounding, [raw, `${f.num}/${f.den}`], undefined, { policies: ['rounding'] })
+      }
+    }
+    offered.push({ id: m.id, label: m.label, bundling: m.bundling, type: m.type, cost, convert_from: m.currency, exchange_rate: rate })
+    inclusiveOf.push(m.inclusive)
   }
-  let chosen = offered[0] ?? null
+  let chosen = offered.length > 0 ? 0 : -1
   if (ctx.requested !== null) {
-    const hit = offered.find((o) => o.m.id === ctx.requested)
-    if (hit !== undefined) chosen = hit
+    const hit = offered.findIndex((o) => o.id === ctx.requested)
+    if (hit >= 0) chosen = hit
     else warnings.push(issue('shipping_method_unavailable', 'shipping.tamio', { id: ctx.requested }))
   }
-  let method: OutputShippingMethod | null = chosen?.out ?? null
-  let inclusive = chosen?.m.inclusive ?? store.account.pricesIncludeTax
-  let cost = method?.cost ?? 0
-  let nshiftRate: NRate | null = null
+  let method: OutputShippingMethod | null = chosen >= 0 ? offered[chosen]! : null
+  let inclusive = (chosen >= 0 ? inclusiveOf[chosen] : null) ?? store.account.pricesIncludeTax
+  let costPath = 'shipping.shipping_method.cost'
   if (ctx.nshift !== null) {
-    cost = ctx.nshift.cost
+    method = nshiftMethod(ctx.nshift, ctx.currency, rec)
     inclusive = false
-    method = { id: 'nshift', label: 'nShift', bundling: false, type: 'nshift', cost, convert_from: ctx.currency, exchange_rate: 1 }
-    if (ctx.nshift.rate !== null && ctx.nshift.rate.num > 0)
-      nshiftRate = {
-        index: -1, id: null, label: store.account.shippingTaxLabel, jurisdiction: store.account.country, category: 'shipping',
-        percent: ctx.nshift.rate, percentNumber: ctx.nshift.rateNumber, amount: null, vat: true, compound: false,
+  } else if (method === null) {
+    warnings.push(issue('no_shipping_method', 'shipping'))
+    costPath = '$shipping.cost'
+    rec?.fixed(costPath, 0, 'no_shipping')
+  } else rec?.same(costPath, method.cost, `shipping.shipping_rates[${chosen}].cost`)
+  return { hasShipping: true, rates: offered, method, itemCount, cost: method?.cost ?? 0, inclusive, shipped, costPath }
+}
+
+/**
+ * Step 2: the order's shipping split over the shipped lines in proportion to their base (the
+ * allocation rule; all-zero bases → by quantity). Returns each line's `shipping_subtotal`.
+ */
+export function shareShipping(q: ShippingQuote, lines: readonly Line[], taxed: readonly Taxed[], lineDiscount: readonly number[], p: Policies, rec?: Recorder): number[] {
+  const subtotal = new Array<number>(lines.length).fill(0)
+  if (q.shipped.length > 0) {
+    const bases = q.shipped.map((k) => taxed[k]!.itemTotal - lineDiscount[k]!)
+    const qty = q.shipped.map((k) => lines[k]!.quantity)
+    const parts = allocate(q.cost, bases, qty, p.allocation, p.rounding)
+    q.shipped.forEach((k, i) => (subtotal[k] = parts[i]!))
+    if (rec !== undefined) {
+      let sum = 0
+      for (const b of bases) sum += b
+      rec.split('shipping', {
+        of: q.costPath,
+        total: q.cost,
+        by: sum > 0 ? 'base' : qty.some((x) => x > 0) ? 'quantity' : 'equal',
+        weights: (sum > 0 ? bases : qty).map(String),
+        parts: [...parts],
+        rule: p.allocation.name,
+        ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}),
+        inputs: q.shipped.map((k) => (sum > 0 ? `products[${k}].totals.subtotal` : `products[${k}].quantity`)),
+      })
+      q.shipped.forEach((k, i) => rec.share(`products[${k}].totals.shipping_subtotal`, parts[i]!, 'shipping', i, { policies: ['allocation'] }))
+    }
+  }
+  if (rec !== undefined) for (let k = 0; k < lines.length; k++) if (!lines[k]!.shipped || !q.hasShipping) rec.fixed(`products[${k}].totals.shipping_subtotal`, 0, 'not_shipped')
+  return subtotal
+}
+
+/** Step 3's record. */
+export interface ShippingDiscounts {
+  /** Per line: the shipping discount it got in all. */
+  readonly lineDiscount: readonly number[]
+  /** Per line: its share of each shipping discount, in the order applied. */
+  readonly lineEntries: readonly (readonly LineDiscount[])[]
+  /** Per applied discount (by its index in `applied`): the shipping it took. */
+  readonly amounts: readonly number[]
+}
+
+/**
+ * Step 3: the accepted shipping discounts, in the order they were accepted, each on the shipping
+ * still left (the kind decides the amount: all of it, a percentage, a fixed amount), capped by
+ * `max_amount` and by what is left, and split over the lines' remaining shares (the allocation
+ * rule). `itemEntries` gives how many discount entries each line already has (for trace paths).
+ */
+export function discountShipping(q: ShippingQuote, subtotal: readonly number[], applied: readonly AppliedDiscount[], itemEntries: readonly number[], currency: string, p: Policies, rec?: Recorder): ShippingDiscounts {
+  const n = subtotal.length
+  const lineDiscount = new Array<number>(n).fill(0)
+  const lineEntries: LineDiscount[][] = Array.from({ length: n }, () => [])
+  const amounts = new Array<number>(applied.length).fill(0)
+  const shares: string[][] | undefined = rec === undefined ? undefined : Array.from({ length: n }, () => [])
+  applied.forEach((a, i) => {
+    const d = a.discount
+    const D = `discounts[${i}]`
+    if (d.kind.target !== 'shipping') {
+      rec?.sum(`${D}.shipping_amount`, 0, [])
+      return
+    }
+    rec?.sum(`${D}.amount`, 0, [])
+    const remaining = q.shipped.map((k) => subtotal[k]! - lineDiscount[k]!)
+    let left = 0
+    for (const x of remaining) left += x
+    const leftPath = `$${D}.remaining`
+    if (rec !== undefined) {
+      const terms: (readonly [string, 1 | -1])[] = []
+      for (const k of q.shipped) {
+        terms.push([`products[${k}].totals.shipping_subtotal`, 1])
+        for (const s of shares![k]!) terms.push([s, -1])
       }
-  } else if (method === null) warnings.push(issue('no_shipping_method', 'shipping'))
+      rec.sum(leftPath, left, terms)
+    }
+    let { amount, amountPath } = d.kind.shipping!(d, a.shippingFixed, left, leftPath, { policies: p, rec, path: D })
+    const cap = d.maxAmount?.get(currency)
+    if (cap !== undefined && amount > cap) {
+      rec?.given(`$${D}.capped`, cap, `store.${d.source}.max_amount.${currency}`, { rule: 'max_amount', inputs: [amountPath] })
+      amount = cap
+      amountPath = `$${D}.capped`
+    }
+    if (amount > left) {
+      rec?.same(`$${D}.capped_at_base`, left, leftPath, { rule: 'capped_at_base', inputs: [amountPath] })
+      amount = left
+      amountPath = `$${D}.capped_at_base`
+    }
+    if (amount <= 0) {
+      rec?.sum(`${D}.shipping_amount`, 0, [])
+      return
+    }
+    rec?.same(`${D}.shipping_amount`, amount, amountPath)
+    const parts = allocate(amount, remaining, undefined, p.allocation, p.rounding)
+    if (rec !== undefined)
+      rec.split(`${D}.shipping`, { of: `${D}.shipping_amount`, total: amount, by: 'remaining shipping', weights: remaining.map(String), parts: [...parts], rule: p.allocation.name, ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}) })
+    q.shipped.forEach((k, j) => {
+      const part = parts[j]!
+      if (part === 0) return
+      lineDiscount[k]! += part
+      if (rec !== undefined) {
+        const at = `products[${k}].discounts[${itemEntries[k]! + lineEntries[k]!.length}]`
+        rec.share(`${at}.shipping_amount`, part, `${D}.shipping`, j, { policies: ['allocation'] })
+        rec.sum(`${at}.amount`, 0, [])
+        shares![k]!.push(`${at}.shipping_amount`)
+      }
+      lineEntries[k]!.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: 0, shipping_amount: part })
+    })
+    amounts[i] = amount
+  })
+  if (rec !== undefined)
+    for (let k = 0; k < n; k++) {
+      if (shares![k]!.length === 0 && (!q.hasShipping || !q.shipped.includes(k))) rec.fixed(`products[${k}].totals.shipping_discount`, 0, 'not_shipped')
+      else rec.sum(`products[${k}].totals.shipping_discount`, lineDiscount[k]!, shares![k]!.map((s) => [s, 1] as const))
+    }
+  return { lineDiscount, lineEntries, amounts }
+}
 
-  // Allocate the order's shipping over the shipped lines by their base (largest remainder; all-zero → by quantity).
-  const shares = allocate(cost, shipped.map((l) => l.itemTotal - l.discount), shipped.map((l) => l.quantity))
-  shipped.forEach((l, i) => (l.shippingSubtotal = shares[i]!))
+/** Step 4's record for one line. */
+export interface ShippingTax {
+  readonly tax: number
+  readonly net: number
+  readonly inclusive: boolean
+  readonly taxRates: readonly OutputTaxRate[]
+}
 
-  // Shipping discounts, in the order they were accepted, each split over the remaining shares (SPEC §3.5).
-  applyShippingDiscounts(shipped, applied, dctx.currency, dctx.mode)
 
-  // Shipping tax.
+/**
+ * Step 4: each shipped line's shipping (`shipping_subtotal − shipping_discount`) taxed at the rates
+ * the `shipping_tax` rule gives it (a `shipping`-category rate of its jurisdiction overrides the
+ * goods' rates; an nShift quote brings its own rate), at the tax rounding level (shipping is its
+ * own pool at `total`).
+ */
+export function taxShipping(
+  store: PreparedStore,
+  q: ShippingQuote,
+  taxed: readonly Taxed[],
+  shipping: readonly number[],
+  nshift: NNshift | null,
+  situation: { readonly reverseCharge: boolean; readonly exempt: boolean },
+  p: Policies,
+  rec?: Recorder,
+): ShippingTax[] {
+  const n = taxed.length
+  const out = new Array<ShippingTax>(n)
+  // Fresh rate lists: no two responses share an object.
+  for (let k = 0; k < n; k++) out[k] = { tax: 0, net: 0, inclusive: false, taxRates: [] }
+  if (rec !== undefined) for (let k = 0; k < n; k++) if (!q.shipped.includes(k)) rec.fixed(`products[${k}].totals.shipping_tax`, 0, 'not_shipped')
+  if (q.shipped.length === 0) return out
   const label = store.account.shippingTaxLabel
-  const policy = ctx.policies.shippingTax
-  // highest / lowest: per jurisdiction (OSS and domestic lines in one cart can differ), the rates
-  // of the shipped line whose summed percentage is highest / lowest.
-  const shared = new Map<string, readonly NRate[]>()
-  if (policy === ShippingTax.Highest || policy === ShippingTax.Lowest) {
-    const best = new Map<string, Fraction>()
-    for (const l of shipped) {
-      const s = percentSum(l.rates)
-      const b = best.get(l.jurisdiction)
-      if (b === undefined || (policy === ShippingTax.Highest ? compare(s, b) > 0 : compare(s, b) < 0)) {
-        best.set(l.jurisdiction, s)
-        shared.set(l.jurisdiction, l.rates)
-      }
-    }
-  }
+  const follow = p.shipping_tax.follow(q.shipped.map((k) => taxed[k]!))
   // An nShift quote's rate, labelled with each line's (country) jurisdiction.
-  const nshiftRates = new Map<string, NRate>()
-  const nshiftFor = (l: LineState): NRate => {
-    const j = l.jurisdiction.slice(0, 2)
-    let r = nshiftRates.get(j)
-    if (r === undefined) nshiftRates.set(j, (r = { ...nshiftRate!, jurisdiction: j }))
-    return r
+  const nshiftRates = new Map<string, NRate | null>()
+  const nshiftFor = (t: Taxed): NRate | null => {
+    const j = t.jurisdiction.slice(0, 2)
+    if (!nshiftRates.has(j)) nshiftRates.set(j, nshiftRate(nshift!, label, j))
+    return nshiftRates.get(j)!
   }
-  const shippingCache = new Map<string, Map<readonly NRate[], NRate[]>>()
-  const items: Taxable[] = shipped.map((l) => {
+  // A quote with a positive rate brings its own; at 0 % shipping is taxed as for a store method.
+  const quoted = nshift !== null && nshift.rate !== null && nshift.rate.num > 0
+  const cache = new Map<string, Map<readonly NRate[], NRate[]>>()
+  const items: Taxable[] = []
+  const trs: TaxTrace[] = []
+  q.shipped.forEach((k, i) => {
+    const t = taxed[k]!
     let rates: readonly NRate[] = []
-    if (ctx.exempt) rates = []
-    else if (nshiftRate !== null) rates = ctx.reverseCharge ? [] : [nshiftFor(l)]
-    else if (policy !== ShippingTax.None) {
-      // Lines of one jurisdiction with the same goods rates (one shared list) share the answer.
-      const goods = shared.get(l.jurisdiction) ?? l.rates
-      let byGoods = shippingCache.get(l.jurisdiction)
-      if (byGoods === undefined) {
-        byGoods = new Map()
-        shippingCache.set(l.jurisdiction, byGoods)
+    let none: TraceRule = 'no_rate'
+    if (situation.exempt) none = 'tax_exempt'
+    else if (quoted) {
+      if (situation.reverseCharge) none = 'reverse_charge'
+      else rates = [nshiftFor(t)!]
+    } else {
+      const goods = follow[i] ?? null
+      if (goods === null) none = 'shipping_untaxed'
+      else {
+        // Lines of one jurisdiction with the same goods rates (one shared list) share the answer.
+        let byGoods = cache.get(t.jurisdiction)
+        if (byGoods === undefined) cache.set(t.jurisdiction, (byGoods = new Map()))
+        let hit = byGoods.get(goods)
+        if (hit === undefined) byGoods.set(goods, (hit = shippingRatesFor(store, t.jurisdiction, goods, situation.reverseCharge)))
+        rates = hit
+        if (rates.length === 0 && situation.reverseCharge) none = 'reverse_charge'
       }
-      let hit = byGoods.get(goods)
-      if (hit === undefined) {
-        hit = shippingRatesFor(store, l.jurisdiction, goods, ctx.reverseCharge)
-        byGoods.set(goods, hit)
-      }
-      rates = hit
     }
-    return { base: l.shippingSubtotal - l.shippingDiscount, quantity: 1, units: 0, rates, inclusive }
+    items.push({ base: shipping[k]!, quantity: 1, units: 0, rates, inclusive: q.inclusive })
+    if (rec !== undefined) trs.push({ rates: `products[${k}].taxes.shipping_tax_rates`, total: `products[${k}].totals.shipping_tax`, base: `products[${k}].totals.shipping`, none, policies: ['shipping_tax'] })
   })
-  const charged = chargeAll(items, ctx.policies)
-  shipped.forEach((l, i) => {
+  const charged = chargeAll(items, p, rec, rec === undefined ? undefined : trs, 'taxes.shipping_tax_rates')
+  q.shipped.forEach((k, i) => {
     const c = charged[i]!
-    l.shippingInclusive = inclusive
-    l.shippingTax = c.tax
-    l.shippingNet = c.net
+    const t = taxed[k]!
     // A `category: "shipping"` rate keeps its own label; goods rates take the shipping tax label.
-    l.shippingTaxRates = c.charges.map((x) => outputRate(x, x.rate.category === 'shipping' ? x.rate.label : label, l.moss, inclusive))
+    const rates = c.charges.map((x) => outputRate(x, x.rate.category === 'shipping' ? x.rate.label : label, t.moss, q.inclusive))
+    out[k] = { tax: c.tax, net: c.net, inclusive: q.inclusive, taxRates: rates }
   })
-  return { hasShipping: true, rates: offered.map((o) => o.out), method, itemCount }
-}
-
-type Fraction = readonly [bigint, bigint]
-
-/** Σ of the percentage rates, exact (floats would misorder 19% against 7% + 12%). */
-function percentSum(rates: readonly NRate[]): Fraction {
-  let n = 0n
-  let d = 1n
-  for (const r of rates)
-    if (r.percent !== null) {
-      n = n * BigInt(r.percent.den) + BigInt(r.percent.num) * d
-      d *= BigInt(r.percent.den)
-    }
-  return [n, d]
-}
-
-function compare(a: Fraction, b: Fraction): number {
-  const x = a[0] * b[1]
-  const y = b[0] * a[1]
-  return x < y ? -1 : x > y ? 1 : 0
+  return out
 }

@@ -1,40 +1,79 @@
 /**
- * Stage 5 — line and transaction totals (SPEC §3.6), and the output objects of the transaction:
+ * Stage 8 — line and transaction totals, and the output objects of the transaction:
  * `products[i]`, `totals`, the aggregated `taxes`.
  */
-import type { LineState } from '../3-lines/line'
+import type { Line } from '../3-lines/line'
+import type { Taxed } from '../4-jurisdiction/jurisdiction'
+import type { LineTax } from '../6-taxes/taxes'
+import type { ShippingTax } from '../7-shipping/shipping'
 import { addAmounts, toAmount } from '../money/amount'
-import type { AggregatedTaxRate, LineTotals, OutputTaxRate, TransactionProduct, TransactionTotals } from '../types/output'
+import type { Recorder } from '../trace/recorder'
+import type { AggregatedTaxRate, LineDiscount, LineTotals, OutputTaxRate, TransactionProduct, TransactionTotals } from '../types/output'
 
-/** One line's totals, every one derived from the stages' integers. */
-export function lineTotals(l: LineState): LineTotals {
-  const subtotal = l.itemTotal - l.discount
-  const itemWithTax = l.inclusive ? subtotal : addAmounts(subtotal, l.tax)
-  const shipping = l.shippingSubtotal - l.shippingDiscount
-  const shippingTotal = l.shippingInclusive ? shipping : addAmounts(shipping, l.shippingTax)
-  return {
-    unit_price: l.unitPrice,
-    item_total: l.itemTotal,
-    discount: l.discount,
+/** Everything the earlier stages decided about one line, as the totals stage reads it. */
+export interface LineRecords {
+  readonly line: Line
+  readonly taxed: Taxed
+  readonly discount: number
+  readonly tax: LineTax
+  readonly shippingSubtotal: number
+  readonly shippingDiscount: number
+  readonly shippingTax: ShippingTax
+}
+
+/** One line's totals, every one derived from the stages' integers; recorded at `products[k].totals`. */
+export function lineTotals(r: LineRecords, k: number, rec?: Recorder): LineTotals {
+  const t = r.taxed
+  const subtotal = t.itemTotal - r.discount
+  const itemWithTax = t.inclusive ? subtotal : addAmounts(subtotal, r.tax.tax)
+  const shipping = r.shippingSubtotal - r.shippingDiscount
+  const shippingTotal = r.shippingTax.inclusive ? shipping : addAmounts(shipping, r.shippingTax.tax)
+  const moss = t.moss
+  const out: LineTotals = {
+    unit_price: t.unitPrice,
+    item_total: t.itemTotal,
+    discount: r.discount,
     subtotal,
-    tax: l.tax,
+    tax: r.tax.tax,
     item_total_with_tax: itemWithTax,
-    shipping_subtotal: l.shippingSubtotal,
-    shipping_discount: l.shippingDiscount,
+    shipping_subtotal: r.shippingSubtotal,
+    shipping_discount: r.shippingDiscount,
     shipping,
-    shipping_tax: l.shippingTax,
+    shipping_tax: r.shippingTax.tax,
     shipping_total: shippingTotal,
     total: addAmounts(itemWithTax, shippingTotal),
     // OSS lines: the net taxable amount with the line's shipping share, and its item + shipping tax.
-    moss_taxable_amount: l.moss ? l.net + l.shippingNet : 0,
-    moss_tax_total: l.moss ? l.tax + l.shippingTax : 0,
-    exchange_rate: l.exchangeRate,
-    price_conversion: l.priceConversion,
+    moss_taxable_amount: moss ? r.tax.net + r.shippingTax.net : 0,
+    moss_tax_total: moss ? r.tax.tax + r.shippingTax.tax : 0,
+    exchange_rate: r.line.exchangeRate,
+    price_conversion: r.line.priceConversion,
   }
+  if (rec !== undefined) {
+    const T = `products[${k}].totals`
+    rec.sum(`${T}.subtotal`, subtotal, [[`${T}.item_total`, 1], [`${T}.discount`, -1]])
+    if (t.inclusive) rec.same(`${T}.item_total_with_tax`, itemWithTax, `${T}.subtotal`)
+    else rec.sum(`${T}.item_total_with_tax`, itemWithTax, [[`${T}.subtotal`, 1], [`${T}.tax`, 1]])
+    rec.sum(`${T}.shipping`, shipping, [[`${T}.shipping_subtotal`, 1], [`${T}.shipping_discount`, -1]])
+    if (r.shippingTax.inclusive) rec.same(`${T}.shipping_total`, shippingTotal, `${T}.shipping`)
+    else rec.sum(`${T}.shipping_total`, shippingTotal, [[`${T}.shipping`, 1], [`${T}.shipping_tax`, 1]])
+    rec.sum(`${T}.total`, out.total, [[`${T}.item_total_with_tax`, 1], [`${T}.shipping_total`, 1]])
+    if (moss) {
+      // The nets the taxes were charged on: an inclusive taxable's extracted net, else its base.
+      const terms: (readonly [string, 1])[] = [[r.tax.netPath!, 1]]
+      if (r.line.shipped && r.shippingTax.net !== 0) terms.push([r.shippingTax.inclusive && r.shippingTax.taxRates.length > 0 ? `$${T}.shipping_tax.net` : `${T}.shipping`, 1])
+      rec.sum(`${T}.moss_taxable_amount`, out.moss_taxable_amount, terms)
+      rec.sum(`${T}.moss_tax_total`, out.moss_tax_total, [[`${T}.tax`, 1], [`${T}.shipping_tax`, 1]])
+    } else {
+      rec.fixed(`${T}.moss_taxable_amount`, 0, 'not_oss')
+      rec.fixed(`${T}.moss_tax_total`, 0, 'not_oss')
+    }
+  }
+  return out
 }
 
 /** The `products[i]` object of the API. */
-export function lineOutput(l: LineState, totals: LineTotals, currency: string): TransactionProduct {
+export function lineOutput(r: LineRecords, totals: LineTotals, discounts: readonly LineDiscount[], currency: string): TransactionProduct {
+  const l = r.line
   return {
     name: l.name,
     quantity: l.quantity,
@@ -44,10 +83,10 @@ export function lineOutput(l: LineState, totals: LineTotals, currency: string): 
     is_moss_product: l.isMoss,
     currency,
     id: l.product?.id ?? null,
-    taxes: { inclusive: l.inclusive, tax_rates: l.taxRates, shipping_tax_rates: l.shippingTaxRates },
+    taxes: { inclusive: r.taxed.inclusive, tax_rates: r.tax.taxRates, shipping_tax_rates: r.shippingTax.taxRates },
     totals,
     reservations: [],
-    discounts: l.discounts,
+    discounts,
     has_shipping: l.shipped,
     variation_id: l.variant?.id ?? null,
     is_variant: l.variant !== null,
@@ -57,10 +96,15 @@ export function lineOutput(l: LineState, totals: LineTotals, currency: string): 
   }
 }
 
+const SUMMED = [
+  'item_total', 'discount', 'subtotal', 'tax', 'item_total_with_tax', 'shipping_subtotal', 'shipping_discount',
+  'shipping', 'shipping_tax', 'shipping_total', 'moss_taxable_amount', 'moss_tax_total',
+] as const
+
 /** Transaction totals: exact sums over the lines; `total = Σ line total − trial_deductions`. */
-export function transactionTotals(lines: readonly LineState[], totals: readonly LineTotals[]): TransactionTotals {
+export function transactionTotals(lines: readonly Line[], totals: readonly LineTotals[], rec?: Recorder): TransactionTotals {
   // Every summand is a safe integer ≥ 0, so a sum past 2^53 still compares ≥ 2^53 as a double:
-  // checking the finished sums (in \`safe\`) is enough to catch an overflow.
+  // checking the finished sums (in `safe`) is enough to catch an overflow.
   let itemTotal = 0, discount = 0, subtotal = 0, tax = 0, withTax = 0, shippingSubtotal = 0, shippingDiscount = 0
   let shipping = 0, shippingTax = 0, shippingTotal = 0, mossTaxable = 0, mossTax = 0
   let itemCount = 0
@@ -87,7 +131,7 @@ export function transactionTotals(lines: readonly LineState[], totals: readonly 
     if (l.subscriptionTrial) trial += t.total
     total += t.total
   }
-  return {
+  const out: TransactionTotals = {
     item_total: safe(itemTotal),
     discount: safe(discount),
     subtotal: safe(subtotal),
@@ -105,6 +149,16 @@ export function transactionTotals(lines: readonly LineState[], totals: readonly 
     trial_deductions: safe(trial),
     total: safe(total) - trial,
   }
+  if (rec !== undefined) {
+    const each = (f: string) => lines.map((_, k) => [`products[${k}].${f}`, 1] as const)
+    for (const key of SUMMED) rec.sum(`totals.${key}`, out[key], each(`totals.${key}`))
+    rec.sum('totals.item_count', out.item_count, each('quantity'))
+    const trials = lines.flatMap((l, k) => (l.subscriptionTrial ? [[`products[${k}].totals.total`, 1] as const] : []))
+    if (trials.length === 0) rec.fixed('totals.trial_deductions', 0, 'no_trial')
+    else rec.sum('totals.trial_deductions', out.trial_deductions, trials)
+    rec.sum('totals.total', out.total, [...each('totals.total'), ['totals.trial_deductions', -1]])
+  }
+  return out
 }
 
 function safe(n: number): number {
@@ -120,21 +174,29 @@ interface RateEntry {
   readonly rate: OutputTaxRate
   tax: number
   taxable: number
+  /** The lines' rate paths summed into it (traced only). */
+  readonly terms: string[]
   readonly applies: (string | null)[]
   /** The products already listed, by identity (pointer compares; `null` for invoice items). */
   readonly products: (object | null)[]
   seen: Set<object | null> | null
 }
 
-/** Aggregates the lines' rates by identity (id, label, rate, jurisdiction), summing tax and taxable amount. */
-export function aggregateRates(lines: readonly LineState[], pick: (l: LineState) => readonly OutputTaxRate[]): AggregatedTaxRate[] {
+/**
+ * Aggregates the lines' rates (`kind`: `tax_rates` or `shipping_tax_rates`) by identity (id,
+ * label, rate, jurisdiction), summing tax and taxable amount; recorded at `taxes.<kind>[i]`.
+ */
+export function aggregateRates(records: readonly LineRecords[], kind: 'tax_rates' | 'shipping_tax_rates', rec?: Recorder): AggregatedTaxRate[] {
   // Grouped by id first, then a short scan for the rest of the identity: no key strings per line.
   const byId = new Map<string | null, RateEntry[]>()
   const order: RateEntry[] = []
   let last: RateEntry | undefined
-  for (const l of lines) {
-    const product = l.product
-    for (const r of pick(l)) {
+  for (let k = 0; k < records.length; k++) {
+    const lr = records[k]!
+    const product = lr.line.product
+    const list = kind === 'tax_rates' ? lr.tax.taxRates : lr.shippingTax.taxRates
+    for (let j = 0; j < list.length; j++) {
+      const r = list[j]!
       // Consecutive lines mostly carry the same rates: try the last entry before the lookup.
       let e: RateEntry | undefined = last !== undefined && sameRate(last.rate, r) ? last : undefined
       if (e === undefined) {
@@ -150,7 +212,7 @@ export function aggregateRates(lines: readonly LineState[], pick: (l: LineState)
           }
         }
         if (e === undefined) {
-          e = { rate: r, tax: 0, taxable: 0, applies: [], products: [], seen: null }
+          e = { rate: r, tax: 0, taxable: 0, terms: [], applies: [], products: [], seen: null }
           group.push(e)
           order.push(e)
         }
@@ -158,6 +220,7 @@ export function aggregateRates(lines: readonly LineState[], pick: (l: LineState)
       last = e
       e.tax += r.tax
       e.taxable += r.taxable_amount
+      if (rec !== undefined) e.terms.push(`products[${k}].taxes.${kind}[${j}]`)
       // Each product once: a scan while the list is short, a Set once it is long.
       const ps = e.products
       let fresh: boolean
@@ -173,8 +236,12 @@ export function aggregateRates(lines: readonly LineState[], pick: (l: LineState)
       }
     }
   }
-  return order.map((e) => {
+  return order.map((e, i) => {
     const r = e.rate
+    if (rec !== undefined) {
+      rec.sum(`taxes.${kind}[${i}].tax`, safe(e.tax), e.terms.map((t) => [`${t}.tax`, 1] as const))
+      rec.sum(`taxes.${kind}[${i}].taxable_amount`, safe(e.taxable), e.terms.map((t) => [`${t}.taxable_amount`, 1] as const))
+    }
     return {
       id: r.id,
       rate_percent: r.rate_percent,

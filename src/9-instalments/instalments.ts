@@ -1,10 +1,12 @@
 /**
- * Stage 6 — instalment plans and payment methods (SPEC §3.7).
+ * Stage 9 — instalment plans and payment methods.
  */
-import { splitEvenly } from '../money/allocate'
 import { addAmounts } from '../money/amount'
-import { mulDivRound, type RoundingMode } from '../money/rounding'
+import { floor } from '../money/modes/floor'
+import { mulDivRound } from '../money/rounding'
+import type { Policies } from '../policies/axes'
 import type { NAccount, NPlan } from '../store/model'
+import { percentText, type Recorder } from '../trace/recorder'
 import type { OutputInstalmentPlan, ScheduleEntry } from '../types/output'
 
 function within(map: ReadonlyMap<string, number> | null, currency: string, total: number, min: boolean): boolean {
@@ -61,11 +63,14 @@ function pad(n: number, width: number): string {
 
 /**
  * One plan on `total` (after trial deductions): `interest = round(total × interest%)`,
- * `T = total + interest`, `upfront = round(T × upfront%)`, `instalments_amount = floor((T − upfront) / n)`.
+ * `T = total + interest`, `upfront = round(T × upfront%)`, `instalments_amount = ⌊(T − upfront) / n⌋`.
  * `tamio` rounding reproduces the API's `total_amount = upfront + n × instalments_amount` (up to n−1
- * cents dropped); `exact` keeps `total_amount = T` and gives the leftover cents to the first instalments.
+ * cents dropped); `exact` keeps `total_amount = T` and places the leftover cents by the
+ * `instalment_remainder` rule. Recorded at `instalments[i]`.
  */
-export function computePlan(plan: NPlan, total: number, mode: RoundingMode, exact: boolean, at: number): OutputInstalmentPlan {
+export function computePlan(plan: NPlan, total: number, p: Policies, at: number, rec?: Recorder, i = 0): OutputInstalmentPlan {
+  const mode = p.rounding
+  const exact = p.instalment_rounding.exact
   const n = plan.instalments
   const interest = mulDivRound(total, plan.interest.num, plan.interest.den, mode)
   // Checked: a T past 2^53 is amount_overflow, never a rounded instalment.
@@ -73,9 +78,28 @@ export function computePlan(plan: NPlan, total: number, mode: RoundingMode, exac
   const upfront = mulDivRound(T, plan.upfront.num, plan.upfront.den, mode)
   const rest = T - upfront
   const each = Math.floor(rest / n)
-  const amounts = exact ? splitEvenly(rest, n) : new Array<number>(n).fill(each)
+  const amounts = exact ? p.instalment_remainder.split(rest, n) : new Array<number>(n).fill(each)
+  const totalAmount = exact ? T : upfront + n * each
   const schedule: ScheduleEntry[] = [{ due: iso(at), amount: upfront }]
   for (let k = 1; k <= n; k++) schedule.push({ due: iso(addCycles(at, plan.offset + (k - 1) * plan.interval, plan.cycle)), amount: amounts[k - 1]! })
+  if (rec !== undefined) {
+    const I = `instalments[${i}]`
+    rec.round(`${I}.interest`, interest, BigInt(total) * BigInt(plan.interest.num), plan.interest.den, mode, ['totals.total', percentText(plan.interest)], undefined, { policies: ['rounding'] })
+    rec.sum(`$${I}.T`, T, [['totals.total', 1], [`${I}.interest`, 1]])
+    rec.round(`${I}.upfront_amount`, upfront, BigInt(T) * BigInt(plan.upfront.num), plan.upfront.den, mode, [`$${I}.T`, percentText(plan.upfront)], undefined, { policies: ['rounding'] })
+    rec.sum(`$${I}.rest`, rest, [[`$${I}.T`, 1], [`${I}.upfront_amount`, -1]])
+    rec.round(`${I}.instalments_amount`, each, rest, n, floor, [`$${I}.rest`], [String(n)])
+    rec.same(`${I}.schedule[0].amount`, upfront, `${I}.upfront_amount`)
+    if (exact) {
+      rec.same(`${I}.total_amount`, T, `$${I}.T`, { policies: ['instalment_rounding'] })
+      rec.split(I, { of: `$${I}.rest`, total: rest, by: 'instalments', weights: amounts.map(() => '1'), parts: amounts, rule: p.instalment_remainder.name })
+      for (let k = 1; k <= n; k++) rec.share(`${I}.schedule[${k}].amount`, amounts[k - 1]!, I, k - 1, { policies: ['instalment_rounding', 'instalment_remainder'] })
+    } else {
+      rec.product(`$${I}.instalments`, n * each, [`${I}.instalments_amount`, String(n)])
+      rec.sum(`${I}.total_amount`, totalAmount, [[`${I}.upfront_amount`, 1], [`$${I}.instalments`, 1]], { policies: ['instalment_rounding'] })
+      for (let k = 1; k <= n; k++) rec.same(`${I}.schedule[${k}].amount`, each, `${I}.instalments_amount`, { policies: ['instalment_rounding'] })
+    }
+  }
   return {
     interval: plan.interval,
     instalments: n,
@@ -86,18 +110,18 @@ export function computePlan(plan: NPlan, total: number, mode: RoundingMode, exac
     upfront: plan.upfrontNumber,
     instalments_amount: each,
     interest,
-    total_amount: exact ? T : upfront + n * each,
+    total_amount: totalAmount,
     schedule,
   }
 }
 
 /** The plans offered for this currency and total, in store order. */
-export function offerPlans(plans: readonly NPlan[], currency: string, total: number, mode: RoundingMode, exact: boolean, at: number): OutputInstalmentPlan[] {
+export function offerPlans(plans: readonly NPlan[], currency: string, total: number, p: Policies, at: number, rec?: Recorder): OutputInstalmentPlan[] {
   const out: OutputInstalmentPlan[] = []
-  for (const p of plans) {
-    if (p.currencies !== null && !p.currencies.has(currency)) continue
-    if (!within(p.minTotal, currency, total, true) || !within(p.maxTotal, currency, total, false)) continue
-    out.push(computePlan(p, total, mode, exact, at))
+  for (const plan of plans) {
+    if (plan.currencies !== null && !plan.currencies.has(currency)) continue
+    if (!within(plan.minTotal, currency, total, true) || !within(plan.maxTotal, currency, total, false)) continue
+    out.push(computePlan(plan, total, p, at, rec, out.length))
   }
   return out
 }

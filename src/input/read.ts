@@ -7,7 +7,7 @@
 import { currencyExponent, isCurrency } from '../money/currency'
 import { MoneyError } from '../money/errors'
 import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecimalOptions, type Rational } from '../money/rational'
-import { issue, joinPath, type IssueCode } from '../issues/issues'
+import { issue, joinPath, type IssueCode, type IssueParams } from '../issues/issues'
 import type { Issue } from '../types/output'
 import { suggest, type Fields } from './known'
 
@@ -86,12 +86,12 @@ export class Reader {
   /** Problems that do not stop the read: unknown keys of requests, options and Tamio objects. */
   readonly warnings: Issue[] = []
 
-  add(code: IssueCode, path: string, params: Readonly<Record<string, string | number | undefined>> = {}): void {
-    this.issues.push(issue(code, path, params))
+  add<C extends IssueCode>(code: C, path: string, ...params: IssueParams<C>): void {
+    this.issues.push(issue(code, path, ...params))
   }
 
-  warn(code: IssueCode, path: string, params: Readonly<Record<string, string | number | undefined>> = {}): void {
-    this.warnings.push(issue(code, path, params))
+  warn<C extends IssueCode>(code: C, path: string, ...params: IssueParams<C>): void {
+    this.warnings.push(issue(code, path, ...params))
   }
 
   /**
@@ -188,7 +188,7 @@ export class Reader {
     const known = suggestion === undefined && f.list.length <= 25 ? f.list.join(', ') : undefined
     const p = joinPath(path, key)
     if (error) this.add('unknown_field', p, { key, suggestion, known })
-    else this.warn('unknown_field', p, { key, suggestion, known, ignored: 'yes' })
+    else this.warn('unknown_field', p, { key, suggestion, known, ignored: true })
   }
 
   object(o: Obj, key: string, path: string, required = false): Obj | undefined {

@@ -1,5 +1,9 @@
 import type { Amount } from './amount'
+import { largestRemainder, type AllocationRule, type Shares } from './allocation/index'
 import { MoneyError } from './errors'
+import { halfUp } from './modes/half-up'
+import type { RoundingMode } from './modes/mode'
+import { roundDiv } from './rounding'
 
 const MAX = Number.MAX_SAFE_INTEGER
 
@@ -10,17 +14,17 @@ function checkWeights(weights: readonly number[]): number {
     if (!Number.isSafeInteger(w) || w < 0) throw new MoneyError('invalid_weights', `weight ${i} must be a non-negative safe integer, got ${w}`)
     sum += w
   }
-  if (!Number.isSafeInteger(sum)) throw new MoneyError('invalid_weights', 'the weights sum past the safe-integer range')
+  if (!Number.isSafeInteger(sum)) throw new MoneyError('amount_overflow', 'the weights sum past the safe-integer range')
   return sum
 }
 
 /**
- * Splits `total` over `weights` by largest remainder — the one split rule of SPEC §3: floor each
- * exact share `total × wᵢ / Σw`, then give the leftover units one each to the largest remainders,
- * ties to the earlier index. When every weight is zero, `fallback` weights are used (the caller
- * passes quantities), and when those are zero too, the split is equal. A negative total is split
- * symmetrically (the parts of −t are the negated parts of t). Parts always sum exactly to `total`,
- * and each part is within 1 of its exact share.
+ * Splits `total` over `weights`: each part's exact share is `total × wᵢ / Σw`; the `rule` decides
+ * where the units left after flooring go — by default to the largest remainders, ties to the
+ * earlier part (see `ALLOCATION_RULES` for the others; `carry` rounds running shares with `mode`).
+ * When every weight is zero, `fallback` weights are used (the caller passes quantities), and when
+ * those are zero too, the split is equal. A negative total is split symmetrically (the parts of −t
+ * are the negated parts of t). Parts always sum exactly to `total`.
  *
  * Exact on Numbers while `|total| × Σw` is a safe integer, on BigInt beyond.
  *
@@ -30,9 +34,16 @@ function checkWeights(weights: readonly number[]): number {
  * allocate(1312, [10000])      // [1312]
  * allocate(5, [0, 0], [1, 3])  // [1, 4]  — zero weights fall back to quantities
  * allocate(-100, [1, 1, 1])    // [-34, -33, -33]
+ * allocate(100, [1, 1, 1], undefined, ALLOCATION_RULES.last) // [33, 33, 34]
  * ```
  */
-export function allocate(total: number, weights: readonly number[], fallback?: readonly number[]): Amount[] {
+export function allocate(
+  total: number,
+  weights: readonly number[],
+  fallback?: readonly number[],
+  rule: AllocationRule = largestRemainder,
+  mode: RoundingMode = halfUp,
+): Amount[] {
   const n = weights.length
   if (!Number.isSafeInteger(total)) throw new MoneyError('amount_overflow', `cannot allocate ${total}`)
   if (n === 0) {
@@ -51,6 +62,7 @@ export function allocate(total: number, weights: readonly number[], fallback?: r
   }
   const neg = total < 0
   const t = neg ? -total : total
+  if (rule !== largestRemainder) return signed(rule.split(t * sum <= MAX ? numberShares(t, w, sum) : bigShares(BigInt(t), w.map(BigInt), BigInt(sum)), mode), neg)
   const parts = new Array<number>(n)
   const rems = new Array<number>(n)
   let given = 0
@@ -158,16 +170,16 @@ export function splitEvenly(total: number, n: number): Amount[] {
 
 /**
  * {@link allocate} over bigint weights (exact rational shares brought to a common denominator),
- * for splitting a document-level rounded tax back over lines by their exact tax. Same rule:
- * floors, leftover to the largest remainders, ties to the earlier index; all-zero weights split
- * equally; negative totals symmetric.
+ * for splitting a document-level rounded tax back over lines by their exact tax. Same rules:
+ * by default floors, leftover to the largest remainders, ties to the earlier index; all-zero
+ * weights split equally; negative totals symmetric.
  *
  * @example
  * ```ts
  * allocateBig(249, [124n, 125n]) // [124, 125]
  * ```
  */
-export function allocateBig(total: number, weights: readonly bigint[]): Amount[] {
+export function allocateBig(total: number, weights: readonly bigint[], rule: AllocationRule = largestRemainder, mode: RoundingMode = halfUp): Amount[] {
   const n = weights.length
   if (!Number.isSafeInteger(total)) throw new MoneyError('amount_overflow', `cannot allocate ${total}`)
   if (n === 0) {
@@ -183,6 +195,7 @@ export function allocateBig(total: number, weights: readonly bigint[]): Amount[]
   if (sum === 0n) sum = BigInt(n)
   const neg = total < 0
   const t = BigInt(neg ? -total : total)
+  if (rule !== largestRemainder) return signed(rule.split(bigShares(t, w, sum), mode), neg)
   const parts = new Array<number>(n)
   const rems = new Array<bigint>(n)
   let given = 0
@@ -194,4 +207,74 @@ export function allocateBig(total: number, weights: readonly bigint[]): Amount[]
     given += parts[i]!
   }
   return finish(parts, neg, Number(t) - given, (a, b) => (rems[a]! > rems[b]! ? -1 : rems[a]! < rems[b]! ? 1 : a - b))
+}
+
+function signed(parts: number[], neg: boolean): Amount[] {
+  if (neg) for (let i = 0; i < parts.length; i++) parts[i] = parts[i] === 0 ? 0 : -parts[i]!
+  return parts as Amount[]
+}
+
+/** The shares of t over w (Σ = sum > 0) on Numbers: t × sum is a safe integer. */
+function numberShares(t: number, w: readonly number[], sum: number): Shares {
+  const n = w.length
+  const floors = new Array<number>(n)
+  const rems = new Array<number>(n)
+  let given = 0
+  let prefix: number[] | undefined
+  for (let i = 0; i < n; i++) {
+    const p = t * w[i]!
+    const r = p % sum
+    floors[i] = (p - r) / sum
+    rems[i] = r
+    given += floors[i]!
+  }
+  return {
+    length: n,
+    total: t,
+    floors,
+    leftover: t - given,
+    positive: (i) => w[i]! > 0,
+    compare: (i, j) => rems[i]! - rems[j]!,
+    cumulative(i, mode) {
+      prefix ??= runningSums(w, 0)
+      return roundDiv(t * prefix[i]!, sum, mode)
+    },
+  }
+}
+
+/** The shares of t over w (Σ = sum > 0) on BigInt. */
+function bigShares(t: bigint, w: readonly bigint[], sum: bigint): Shares {
+  const n = w.length
+  const floors = new Array<number>(n)
+  const rems = new Array<bigint>(n)
+  let given = 0n
+  let prefix: bigint[] | undefined
+  for (let i = 0; i < n; i++) {
+    const p = t * w[i]!
+    const r = p % sum
+    const f = (p - r) / sum
+    floors[i] = Number(f)
+    rems[i] = r
+    given += f
+  }
+  return {
+    length: n,
+    total: Number(t),
+    floors,
+    leftover: Number(t - given),
+    positive: (i) => w[i]! > 0n,
+    compare: (i, j) => (rems[i]! > rems[j]! ? 1 : rems[i]! < rems[j]! ? -1 : 0),
+    cumulative(i, mode) {
+      prefix ??= runningSums(w, 0n)
+      return roundDiv(t * prefix[i]!, sum, mode)
+    },
+  }
+}
+
+/** w₀, w₀ + w₁, …: the running sums of the weights. */
+function runningSums<T extends number | bigint>(w: readonly T[], zero: T): T[] {
+  const out = new Array<T>(w.length)
+  let c = zero
+  for (let i = 0; i < w.length; i++) out[i] = c = ((c as number) + (w[i]! as number)) as T
+  return out
 }

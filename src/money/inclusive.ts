@@ -1,5 +1,6 @@
 import type { Amount } from './amount'
 import { allocate } from './allocate'
+import { largestRemainder, type AllocationRule } from './allocation/index'
 import { MoneyError } from './errors'
 import { lcmBig, type Rational } from './rational'
 import { mulDivRound, type RoundingMode } from './rounding'
@@ -25,8 +26,9 @@ function lcmDen(rates: readonly Rational[]): bigint {
  * Takes the tax out of a gross (tax-inclusive) amount at the summed `rates` (fractions, 19% is
  * 19/100): `net = round(gross / (1 + Σ rates))`, `tax = gross − net` (target `net`, the default),
  * or `tax = round(gross × Σr / (1 + Σr))`, `net = gross − tax` (target `tax`, as UK retailers do).
- * The tax is split over the rates by largest remainder in proportion to each rate (the exact
- * per-rate taxes are proportional to the rates). Always `net + tax = gross`.
+ * The tax is split over the rates in proportion to each rate (the exact per-rate taxes are
+ * proportional to the rates), the leftover cents placed by `rule` (largest remainder by default).
+ * Always `net + tax = gross`.
  *
  * @example
  * ```ts
@@ -39,6 +41,7 @@ export function extractInclusive(
   rates: readonly Rational[],
   mode: RoundingMode,
   target: InclusiveTarget = 'net',
+  rule: AllocationRule = largestRemainder,
 ): InclusiveParts {
   if (!Number.isSafeInteger(gross)) throw new MoneyError('amount_overflow', `cannot extract tax from ${gross}`)
   if (rates.length === 0) return { net: gross as Amount, tax: 0 as Amount, taxes: [] }
@@ -64,6 +67,6 @@ export function extractInclusive(
     net = (gross - tax) as Amount
   }
   const weights = ks.map((x) => Number(x))
-  const taxes = rates.length === 1 ? [tax as Amount] : allocate(tax, weights)
+  const taxes = rates.length === 1 ? [tax as Amount] : allocate(tax, weights, undefined, rule, mode)
   return { net, tax: tax as Amount, taxes }
 }

@@ -9,6 +9,7 @@ export {
   type RoundingMode,
   type RoundingModeName,
   ROUNDING_NAMES,
+  ROUNDING_MODES,
   parseRoundingMode,
   roundDiv,
   mulDivRound,
@@ -19,3 +20,4 @@ export { extractInclusive, type InclusiveParts, type InclusiveTarget } from './i
 export { isCurrency, currencyExponent } from './currency'
 export { conversionFactor, convertAmount, crossRate } from './convert'
 export { formatAmount } from './format'
+export { ALLOCATION_RULES, carry, first, largestRemainder, last, type AllocationName, type AllocationRule, type Shares } from './allocation/index'

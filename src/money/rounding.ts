@@ -1,22 +1,18 @@
 import type { Amount } from './amount'
 import { MoneyError } from './errors'
 
-/**
- * The seven rounding modes of SPEC §3.8, as the API spells them.
- *
- * - `half_up`: ties away from zero (the default) · `half_even`: ties to the even neighbour ·
- *   `half_down`: ties toward zero · `up`: away from zero · `down`: toward zero ·
- *   `ceil`: toward +∞ · `floor`: toward −∞.
- *
- * @example
- * ```ts
- * const m: RoundingModeName = 'half_even'
- * ```
- */
-export type RoundingModeName = 'half_up' | 'half_even' | 'half_down' | 'up' | 'down' | 'ceil' | 'floor'
+import { ceil, down, floor, halfDown, halfEven, halfUp, ROUNDING_MODES, up, type RoundingMode, type RoundingModeName } from './modes/index'
+
+export type { RoundingMode, RoundingModeName } from './modes/index'
+export { ROUNDING_MODES } from './modes/index'
 
 /**
- * Rounding modes as small integers: the form every internal stage uses after normalization.
+ * The seven rounding modes under friendly names; each is a {@link RoundingMode} value you pass to
+ * `roundDiv`, `mulDivRound` and the other primitives.
+ *
+ * - `HalfUp`: ties away from zero (the default) · `HalfEven`: ties to the even neighbour ·
+ *   `HalfDown`: ties toward zero · `Up`: away from zero · `Down`: toward zero ·
+ *   `Ceil`: toward +∞ · `Floor`: toward −∞.
  *
  * @example
  * ```ts
@@ -24,41 +20,20 @@ export type RoundingModeName = 'half_up' | 'half_even' | 'half_down' | 'up' | 'd
  * ```
  */
 export const Rounding = {
-  HalfUp: 0,
-  HalfEven: 1,
-  HalfDown: 2,
-  Up: 3,
-  Down: 4,
-  Ceil: 5,
-  Floor: 6,
+  HalfUp: halfUp,
+  HalfEven: halfEven,
+  HalfDown: halfDown,
+  Up: up,
+  Down: down,
+  Ceil: ceil,
+  Floor: floor,
 } as const
 
-/** A rounding mode in its internal numeric form. @example `const m: RoundingMode = Rounding.HalfUp` */
-export type RoundingMode = (typeof Rounding)[keyof typeof Rounding]
-
-const BY_NAME: Readonly<Record<RoundingModeName, RoundingMode>> = {
-  half_up: Rounding.HalfUp,
-  half_even: Rounding.HalfEven,
-  half_down: Rounding.HalfDown,
-  up: Rounding.Up,
-  down: Rounding.Down,
-  ceil: Rounding.Ceil,
-  floor: Rounding.Floor,
-}
-
-/** The names in the order of their numeric codes. @example `ROUNDING_NAMES[Rounding.Floor] // 'floor'` */
-export const ROUNDING_NAMES: readonly RoundingModeName[] = [
-  'half_up',
-  'half_even',
-  'half_down',
-  'up',
-  'down',
-  'ceil',
-  'floor',
-]
+/** Every mode's name, in registry order. @example `ROUNDING_NAMES.includes('floor') // true` */
+export const ROUNDING_NAMES: readonly RoundingModeName[] = Object.keys(ROUNDING_MODES) as RoundingModeName[]
 
 /**
- * Parses a rounding mode name; `undefined` when it is not one of the seven.
+ * The rounding mode with this API name; `undefined` when there is none.
  *
  * @example
  * ```ts
@@ -67,36 +42,12 @@ export const ROUNDING_NAMES: readonly RoundingModeName[] = [
  * ```
  */
 export function parseRoundingMode(name: unknown): RoundingMode | undefined {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(BY_NAME, name)
-    ? BY_NAME[name as RoundingModeName]
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ROUNDING_MODES, name)
+    ? ROUNDING_MODES[name as RoundingModeName]
     : undefined
 }
 
 const MAX = Number.MAX_SAFE_INTEGER
-
-/**
- * Whether to step the truncated quotient `q` (≥ 0) of a value with sign `neg` away from zero,
- * given the remainder `r` (0 < r < d). This one function is where every mode's rule lives.
- */
-function stepsAway(neg: boolean, q: number | bigint, twiceR: number | bigint, d: number | bigint, mode: RoundingMode): boolean {
-  switch (mode) {
-    case Rounding.HalfUp:
-      return twiceR >= d
-    case Rounding.HalfDown:
-      return twiceR > d
-    case Rounding.HalfEven:
-      // eslint-disable-next-line eqeqeq
-      return twiceR > d || (twiceR == d && (typeof q === 'bigint' ? q % 2n === 1n : q % 2 === 1))
-    case Rounding.Up:
-      return true
-    case Rounding.Down:
-      return false
-    case Rounding.Ceil:
-      return !neg
-    default:
-      return neg
-  }
-}
 
 function checkedResult(v: number): Amount {
   if (!Number.isSafeInteger(v)) throw new MoneyError('amount_overflow', `rounded result outside the safe-integer range: ${v}`)
@@ -118,7 +69,10 @@ function roundDivBig(n: bigint, d: bigint, mode: RoundingMode): Amount {
   const a = neg ? -n : n
   let q = a / d
   const r = a - q * d
-  if (r !== 0n && stepsAway(neg, q, 2n * r, d, mode)) q += 1n
+  if (r !== 0n) {
+    const twice = 2n * r
+    if (mode.away(neg, (q & 1n) === 1n, twice < d ? -1 : twice === d ? 0 : 1)) q += 1n
+  }
   if (q > BigInt(MAX)) throw new MoneyError('amount_overflow', `rounded result outside the safe-integer range: ${neg ? '-' : ''}${q}`)
   return checkedResult(neg ? -Number(q) : Number(q))
 }
@@ -152,7 +106,10 @@ export function roundDiv(n: number | bigint, d: number | bigint, mode: RoundingM
   // Both below 2^31 (most taxes): the same remainder through int32 arithmetic, which is faster.
   const r = a <= 0x7fffffff && d <= 0x7fffffff ? ((a | 0) % (d | 0)) : a % d
   let q = (a - r) / d
-  if (r !== 0 && stepsAway(neg, q, 2 * r, d, mode)) q += 1
+  if (r !== 0) {
+    const twice = 2 * r
+    if (mode.away(neg, q % 2 === 1, twice < d ? -1 : twice === d ? 0 : 1)) q += 1
+  }
   return checkedResult(neg ? -q : q)
 }
 

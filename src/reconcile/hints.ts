@@ -2,7 +2,7 @@
  * Hints for reconcile: why a number differs, drawn from the trace of our own computation and,
  * when the store and request are at hand, from re-running the estimate with each other policy.
  */
-import { ROUNDING_NAMES, type RoundingMode } from '../money/rounding'
+import { ROUNDING_MODES, ROUNDING_NAMES, type RoundingModeName } from '../money/rounding'
 import { decimalText, parseFrac, roundFrac } from '../trace/exact'
 import { entryLine } from '../trace/explain'
 import { valueAt } from '../trace/path'
@@ -42,6 +42,48 @@ const OPTION_CODE: Readonly<Record<string, ReconcileHintCode>> = {
   shipping_tax: 'shipping_tax',
   inclusive_rounding: 'inclusive_rounding',
   inclusive_cross_border: 'inclusive_cross_border',
+  allocation: 'allocation',
+  discount_proration: 'discount_proration',
+  tax_base: 'tax_base',
+  instalment_remainder: 'instalment_remainder',
+}
+
+/** Another setting of one axis and the value this amount would then have, from the recorded data. */
+interface Alternative {
+  readonly option: string
+  readonly choice: string
+  readonly value: number
+}
+
+const exactOf = (e: TraceEntry) => parseFrac(e.exact)
+const modeOf = (e: TraceEntry) => ROUNDING_MODES[(e.rounding ?? 'half_up') as RoundingModeName] ?? ROUNDING_MODES.half_up
+
+/**
+ * What this amount would be under the other value of the axis that decided it, computed from the
+ * recorded exact value: a tax rounded per line instead of per unit (or the other way round), an
+ * instalment plan kept exact instead of dropping cents (or the other way round).
+ */
+function alternativesOf(trace: Trace, ours: unknown, op: string, e: TraceEntry): Alternative[] {
+  const out: Alternative[] = []
+  const f = exactOf(e)
+  if (e.op === 'round' && f !== undefined && e.level !== undefined && e.affine?.offset !== undefined && e.affine.offset === 0) {
+    const factor = e.affine.factor
+    if (e.level === 'unit' && factor > 1) out.push({ option: 'tax_rounding', choice: 'line', value: roundFrac({ n: f.n * BigInt(factor), d: f.d }, modeOf(e)) })
+  } else if (e.op === 'round' && f !== undefined && e.level === 'line' && e.affine === undefined) {
+    const m = /^products\[(\d+)\]/.exec(op)
+    const q = m === null ? undefined : num(valueAt(ours, `products[${m[1]}].quantity`))
+    if (q !== undefined && q > 1) out.push({ option: 'tax_rounding', choice: 'unit', value: q * roundFrac({ n: f.n, d: f.d * BigInt(q) }, modeOf(e)) })
+  }
+  const plan = /^(instalments\[\d+\])\.total_amount$/.exec(op)
+  if (plan !== null && e.policies?.includes('instalment_rounding') === true) {
+    const T = trace.amounts[`$${plan[1]}.T`]?.value
+    const up = trace.amounts[`${plan[1]}.upfront_amount`]?.value
+    const each = trace.amounts[`${plan[1]}.instalments_amount`]?.value
+    const n = num(valueAt(ours, `${plan[1]}.instalments`))
+    if (trace.options.instalment_rounding === 'exact' && up !== undefined && each !== undefined && n !== undefined) out.push({ option: 'instalment_rounding', choice: 'tamio', value: up + n * each })
+    if (trace.options.instalment_rounding === 'tamio' && T !== undefined) out.push({ option: 'instalment_rounding', choice: 'exact', value: T })
+  }
+  return out
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
@@ -214,12 +256,13 @@ const MODES = ROUNDING_NAMES
 
 /** Hints for an amount with our derivation `e` at our path `op`. */
 function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, consistency: boolean): ReconcileHint {
-  const e = ctx.trace()?.amounts[op]
-  if (e !== undefined) {
-    // 2. The trace's own alternatives (instalment rounding, the other tax level).
-    for (const a of e.alternatives ?? [])
+  const trace = ctx.trace()
+  const e = trace?.amounts[op]
+  if (e !== undefined && trace !== undefined) {
+    // 2. The other value of the axis that decided it (instalment rounding, the other tax level).
+    for (const a of alternativesOf(trace, ctx.ours, op, e))
       if (near(a.value, theirs, ctx.tol))
-        return hint(OPTION_CODE[a.option] ?? 'unexplained', `with ${a.option} "${a.choice}" this would be ${a.value}, the API's number (ours: ${e.note ?? entryLine(op, e)})`, { name: a.option, value: a.choice })
+        return hint(OPTION_CODE[a.option] ?? 'unexplained', `with ${a.option} "${a.choice}" this would be ${a.value}, the API's number (ours: ${entryLine(trace, op, e)})`, { name: a.option, value: a.choice })
     // 3. The API's number against its own parts, and against the sums it is a part of.
     if (consistency) {
       const c = ownConsistency(ctx, e, op, theirs) ?? parentConsistency(ctx, op, theirs)
@@ -236,7 +279,7 @@ function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, 
   }
   const s = semanticHint(ctx, e, op, ours, theirs)
   if (s !== undefined) return s
-  if (e !== undefined) return hint('unexplained', `ours: ${entryLine(op, e)}; no other policy gives ${theirs}`)
+  if (e !== undefined && trace !== undefined) return hint('unexplained', `ours: ${entryLine(trace, op, e)}; no other policy gives ${theirs}`)
   return hint('unexplained', `the API has ${theirs}, we have ${ours}`)
 }
 
@@ -299,13 +342,13 @@ function roundingHint(e: TraceEntry, op: string, theirs: number, tol: number): R
   const offset = e.affine?.offset ?? 0
   const factor = e.affine?.factor ?? (e.op === 'allocate' ? NaN : 1)
   if (!Number.isFinite(factor)) return undefined
-  const modes = MODES.filter((m, i) => m !== e.rounding && near(offset + factor * roundFrac(f, i as RoundingMode), theirs, tol))
+  const modes = MODES.filter((m) => m !== e.rounding && near(offset + factor * roundFrac(f, ROUNDING_MODES[m]), theirs, tol))
   if (modes.length === 0) return undefined
   const fixed = op.endsWith('instalments_amount')
   const what = e.level !== undefined ? ` (tax rounding level "${e.level}")` : ''
   return hint(
     'rounding_mode',
-    `the exact value is ${e.decimal ?? decimalText(f)}${what}: rounding it ${modes.map((m) => `round_${m}`).join(' or ')} gives ${theirs}, we round ${e.rounding}${fixed ? ' (SPEC §3.7 floors the instalments)' : ''}`,
+    `the exact value is ${decimalText(f)}${what}: rounding it ${modes.map((m) => `round_${m}`).join(' or ')} gives ${theirs}, we round ${e.rounding}${fixed ? ' (the instalments are always rounded down)' : ''}`,
     fixed ? undefined : { name: 'rounding', value: modes[0]! },
   )
 }
@@ -378,31 +421,30 @@ function semanticHint(ctx: HintContext, e: TraceEntry | undefined, op: string, o
     return hint('plan_differs', `the API's plan has ${last} ${theirs}, the store's ${ours}: the instalment plan's configuration differs`)
   if (last.startsWith('moss_')) return hint('moss', ours === 0 ? 'the API taxes this line under OSS (at the destination), we do not: check account.eu_oss and is_moss_product' : 'we tax this line under OSS, the API differs: check account.eu_oss and is_moss_product')
   if (last === 'unit_price') {
-    if (e !== undefined && e.op === 'round' && e.source?.includes('converted') === true) {
-      const f = parseFrac(e.exact)
-      const from = /(\d+) ([A-Z]{3}) ×/.exec(e.steps[0] ?? '')
-      if (f !== undefined && from !== null) {
-        const factor = theirs / Number(from[1])
-        return hint('conversion', `we converted ${from[1]} ${from[2]} at ${e.note ?? '?'} = ${ours}; the API's ${theirs} implies a factor of about ${factor.toPrecision(6)}: the exchange rates differ`)
-      }
+    // A converted price: the recorded round of (the price in its own currency) × (the exact factor).
+    const trace = ctx.trace()
+    const origin = trace === undefined || e === undefined ? undefined : (e.op === 'sum' && e.terms?.length === 1 ? trace.amounts[e.terms[0]![0]] : e)
+    const fromPath = origin?.op === 'round' ? origin.factors?.[0] : undefined
+    const from = fromPath === undefined ? undefined : trace?.amounts[fromPath]
+    if (from !== undefined && from.value > 0 && origin?.factors?.[1] !== undefined) {
+      const factor = parseFrac(origin.factors[1])
+      return hint('conversion', `we converted ${from.value} ${from.currency ?? ''} at a factor of ${factor === undefined ? '?' : decimalText(factor, 8)} = ${ours}; the API's ${theirs} implies a factor of about ${(theirs / from.value).toPrecision(6)}: the exchange rates differ`)
     }
-    return hint('price_differs', `the API priced this unit at ${theirs}, the store's ${e?.source?.replace(/^store: /, '') ?? 'catalog'} price is ${ours}: the store's pricing differs`)
+    const source = (origin?.op === 'given' ? origin : undefined)?.source?.replace(/^store\./, '')
+    return hint('price_differs', `the API priced this unit at ${theirs}, the store's ${source ?? 'catalog'} price is ${ours}: the store's pricing differs`)
   }
   if (/^shipping\.(shipping_rates\[\d+\]|shipping_method)\.cost$/.test(op)) return hint('shipping_cost_differs', `the API's shipping costs ${theirs}, the store's method ${ours}: check the shipping method's cost, tiers, free_over and currency`)
-  if (last === 'shipping_subtotal' && e?.allocation !== undefined) {
-    const a = e.allocation
-    const f = parseFrac(e.exact)
-    if (f !== undefined && Math.abs(theirs - Number(f.n) / Number(f.d)) < 1)
-      return hint('allocation', `the API split the shipping ${a.total} differently: the exact share is ${e.decimal ?? '?'} (we floor the shares and give the leftover cents to the largest remainders)`)
-    return hint('shipping_cost_differs', `the API gives this line ${theirs} of shipping, we ${ours} (our shipping cost ${a.total}, split by ${a.by}): the shipping cost or its split differs`)
+  const split = e?.allocation === undefined ? undefined : ctx.trace()?.splits[e.allocation.split]
+  const share = split === undefined || e?.allocation === undefined ? undefined : exactShare(split, e.allocation.index)
+  if (last === 'shipping_subtotal' && split !== undefined) {
+    if (share !== undefined && Math.abs(theirs - share) < 1)
+      return hint('allocation', `the API split the shipping ${split.total} differently: the exact share is ${decimalText({ n: BigInt(Math.round(share * 1e6)), d: 1000000n }, 6)} (we place the leftover cents by ${split.rule.replace(/_/g, ' ')})`)
+    return hint('shipping_cost_differs', `the API gives this line ${theirs} of shipping, we ${ours} (our shipping cost ${split.total}, split by ${split.by}): the shipping cost or its split differs`)
   }
   if (/(^|\.)(discount|shipping_discount)$/.test(op) || /discounts\[\d+\]\.(amount|shipping_amount)$/.test(op))
     return hint('discount_differs', `the API's discount is ${theirs}, ours ${ours}: a coupon or automatic discount differs between the store and the API account`)
-  if (e?.allocation !== undefined) {
-    const f = parseFrac(e.exact)
-    if (f !== undefined && Math.abs(theirs - Number(f.n) / Number(f.d)) < 1)
-      return hint('allocation', `the API split ${e.allocation.total} differently: the exact share is ${e.decimal ?? '?'}; we give leftover cents to the largest remainders`)
-  }
+  if (split !== undefined && share !== undefined && Math.abs(theirs - share) < 1)
+    return hint('allocation', `the API split ${split.total} differently: the exact share is ${decimalText({ n: BigInt(Math.round(share * 1e6)), d: 1000000n }, 6)}; we place the leftover cents by ${split.rule.replace(/_/g, ' ')}`)
   if (/(^|\.)(tax|shipping_tax)$/.test(op)) return taxHint(ctx, e, op, ours, theirs)
   return undefined
 }
@@ -421,7 +463,7 @@ function taxHint(ctx: HintContext, e: TraceEntry | undefined, op: string, ours: 
     if (t !== null) taxable = num(valueAt(oursTx, `${t[1]}.${t[2] === 'tax' ? 'subtotal' : 'shipping'}`))
   }
   if (ours === 0 && theirs !== 0) {
-    const why = e !== undefined ? ` (${e.steps[0]})` : ''
+    const why = e?.rule !== undefined ? ` (${e.rule.replace(/_/g, ' ')})` : ''
     return hint('missing_rate', `we charge no tax here${why}; the API charged ${theirs}${taxable !== undefined && taxable > 0 ? ` = ${percentText((theirs / taxable) * 100)}% of ${taxable}` : ''}: a tax rate is missing from the store`)
   }
   if (taxable !== undefined && taxable > 0)
@@ -429,3 +471,21 @@ function taxHint(ctx: HintContext, e: TraceEntry | undefined, op: string, ours: 
   return undefined
 }
 
+
+/** A split part's exact share total × wᵢ / Σw, as a Number (for "within a cent of the exact share"). */
+function exactShare(s: { readonly total: number; readonly weights: readonly string[] }, i: number): number | undefined {
+  let sn = 0n
+  let sd = 1n
+  const ws = s.weights.map(parseFrac)
+  for (const w of ws) {
+    if (w === undefined) return undefined
+    sn = sn * w.d + w.n * sd
+    sd *= w.d
+  }
+  const w = ws[i]
+  if (w === undefined || sn === 0n) return undefined
+  // total × (w.n / w.d) / (sn / sd)
+  const n = BigInt(s.total) * w.n * sd
+  const d = w.d * sn
+  return Number((n * 1000000n) / d) / 1e6
+}

@@ -2,8 +2,8 @@
  * `reconcile(ours, theirs, options)` (SPEC §4): our estimate against a Tamio API response.
  */
 import { estimate } from '../0-estimate/estimate'
-import { ROUNDING_NAMES } from '../money/rounding'
 import { summarize } from '../0-estimate/summarize'
+import { AXES, AXIS_NAMES, type AxisName } from '../policies/axes'
 import { traceOf } from '../trace/explain'
 import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'
@@ -14,15 +14,8 @@ import type { ReconcileDifference, ReconcileOptions, Reconciliation } from './ty
 
 export type { ReconcileDifference, ReconcileHint, ReconcileHintCode, ReconcileOptions, Reconciliation } from './types'
 
-/** The policy alternatives a re-run tries, in the order their hints are preferred. */
-const ALTERNATIVES: readonly (readonly [string, readonly string[]])[] = [
-  ['instalment_rounding', ['tamio', 'exact']],
-  ['tax_rounding', ['line', 'unit', 'total']],
-  ['rounding', ROUNDING_NAMES],
-  ['shipping_tax', ['proportional', 'highest', 'lowest', 'none']],
-  ['inclusive_rounding', ['net', 'tax']],
-  ['inclusive_cross_border', ['keep_gross', 'keep_net']],
-]
+/** The axes in the order their hints are preferred (the instalment rounding first: it is the API's known difference). */
+const ALTERNATIVES: readonly AxisName[] = ['instalment_rounding', 'tax_rounding', ...AXIS_NAMES.filter((a) => a !== 'instalment_rounding' && a !== 'tax_rounding')]
 
 function unreadable(side: 'ours' | 'theirs', why: string, value: unknown): Reconciliation {
   const shown = typeof value === 'object' && value !== null ? (Array.isArray(value) ? '[array]' : '{object}') : value
@@ -43,33 +36,16 @@ function unreadable(side: 'ours' | 'theirs', why: string, value: unknown): Recon
   }
 }
 
-/** Which policies can change anything in this transaction (the others are not re-run). */
-function relevance(tx: Record<string, unknown> | undefined, diffPaths: readonly string[]): (name: string) => boolean {
-  const products = tx !== undefined && Array.isArray(tx.products) ? (tx.products as unknown[]) : []
-  const line = (p: unknown) => (isRecord(p) ? p : {})
-  const inclusive = products.some((p) => {
-    const taxes = line(p).taxes
-    return isRecord(taxes) && (taxes.inclusive === true || (Array.isArray(taxes.shipping_tax_rates) && taxes.shipping_tax_rates.some((r) => isRecord(r) && r.inclusive === true)))
-  })
-  const shipped = products.some((p) => line(p).has_shipping === true)
-  const several = products.some((p) => typeof line(p).quantity === 'number' && (line(p).quantity as number) > 1) || products.length > 1 || shipped
-  const instalments = diffPaths.some((p) => p.startsWith('instalments'))
-  return (name) => {
-    switch (name) {
-      case 'instalment_rounding':
-        return instalments
-      case 'tax_rounding':
-        return several
-      case 'shipping_tax':
-        return shipped
-      case 'inclusive_rounding':
-        return inclusive
-      case 'inclusive_cross_border':
-        return inclusive
-      default:
-        return true
-    }
-  }
+/**
+ * The axes that decided some amount of ours (as the trace recorded it): only those are re-run.
+ * The instalment remainder matters only when the plans are kept exact — under the other
+ * instalment rounding too.
+ */
+function touched(trace: Trace): Set<string> {
+  const out = new Set<string>()
+  for (const k in trace.amounts) for (const a of trace.amounts[k]!.policies ?? []) out.add(a)
+  if (out.has('instalment_rounding')) out.add('instalment_remainder')
+  return out
 }
 
 /** The options to re-run `ours` with: the trace's effective options. */
@@ -151,11 +127,11 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     const t0 = getTrace()
     if (!canRerun || t0 === undefined) return alts
     const base = baseOptions(t0)
-    const relevant = relevance(oursEstimate, c.diffs.map((d) => d.path))
-    for (const [name, values] of ALTERNATIVES) {
-      if (!relevant(name) && !(name === 'inclusive_cross_border' && base[name] === 'keep_net')) continue
+    const relevant = touched(t0)
+    for (const name of ALTERNATIVES) {
+      if (!relevant.has(name)) continue
       const current = base[name]
-      for (const value of values) {
+      for (const value of Object.keys(AXES[name].values)) {
         if (value === current) continue
         try {
           const res = estimate(opts.store!, opts.request!, { ...base, [name]: value, trace: false } as EstimateOptions)

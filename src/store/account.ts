@@ -1,61 +1,8 @@
-import { parseRoundingMode, Rounding } from '../money/rounding'
 import { LIMITS, type Obj, own, Reader } from '../input/read'
 import { normalizeCountry } from '../1-places/countries'
 import { joinPath } from '../issues/issues'
-import { type NAccount, type NPaymentMethod, type Policies, ShippingTax, TaxLevel } from './model'
-
-const TAX_LEVELS: Readonly<Record<string, TaxLevel>> = { line: TaxLevel.Line, unit: TaxLevel.Unit, total: TaxLevel.Total }
-const SHIPPING_TAX: Readonly<Record<string, ShippingTax>> = {
-  proportional: ShippingTax.Proportional,
-  highest: ShippingTax.Highest,
-  lowest: ShippingTax.Lowest,
-  none: ShippingTax.None,
-}
-
-function pick<T>(r: Reader, o: Obj, key: string, path: string, table: Readonly<Record<string, T>>, fallback: T): T {
-  const v = own(o, key)
-  if (v === undefined || v === null) return fallback
-  if (typeof v === 'string' && Object.prototype.hasOwnProperty.call(table, v)) return table[v] as T
-  r.add('invalid_option', joinPath(path, key), { detail: `one of ${Object.keys(table).join(', ')}` })
-  return fallback
-}
-
-const ROUNDING_TABLE = {
-  half_up: Rounding.HalfUp, half_even: Rounding.HalfEven, half_down: Rounding.HalfDown, up: Rounding.Up,
-  down: Rounding.Down, ceil: Rounding.Ceil, floor: Rounding.Floor,
-} as const
-
-/**
- * Reads the policy fields (`rounding`, `tax_rounding`, …) of an account or of per-call options,
- * over `base` (the account's, for options). Shared by createStore and estimate.
- */
-export function readPolicies(r: Reader, o: Obj, path: string, base: Policies): Policies {
-  const roundingRaw = own(o, 'rounding')
-  let rounding = base.rounding
-  if (roundingRaw !== undefined && roundingRaw !== null) {
-    const m = parseRoundingMode(roundingRaw)
-    if (m === undefined) r.add('invalid_option', joinPath(path, 'rounding'), { detail: `one of ${Object.keys(ROUNDING_TABLE).join(', ')}` })
-    else rounding = m
-  }
-  return {
-    rounding,
-    taxLevel: pick(r, o, 'tax_rounding', path, TAX_LEVELS, base.taxLevel),
-    shippingTax: pick(r, o, 'shipping_tax', path, SHIPPING_TAX, base.shippingTax),
-    inclusiveTarget: pick(r, o, 'inclusive_rounding', path, { net: 'net', tax: 'tax' } as const, base.inclusiveTarget),
-    keepNet: pick(r, o, 'inclusive_cross_border', path, { keep_gross: false, keep_net: true }, base.keepNet),
-    instalmentExact: pick(r, o, 'instalment_rounding', path, { tamio: false, exact: true }, base.instalmentExact),
-  }
-}
-
-/** The SPEC §2.2 defaults. */
-export const DEFAULT_POLICIES: Policies = {
-  rounding: Rounding.HalfUp,
-  taxLevel: TaxLevel.Line,
-  shippingTax: ShippingTax.Proportional,
-  inclusiveTarget: 'net',
-  keepNet: false,
-  instalmentExact: false,
-}
+import { readPolicySettings, resolvePolicies } from '../policies/read'
+import type { NAccount, NPaymentMethod } from './model'
 
 function readPaymentMethod(r: Reader, v: unknown, p: string): NPaymentMethod | undefined {
   if (typeof v === 'string') {
@@ -85,7 +32,7 @@ function readPaymentMethod(r: Reader, v: unknown, p: string): NPaymentMethod | u
   }
 }
 
-/** Reads and normalizes `account` (SPEC §2.2): required base currency and country, defaults for the rest. */
+/** Reads and normalizes `account`: required base currency and country, defaults for the rest, the policies resolved once. */
 export function readAccount(r: Reader, o: Obj, path: string): NAccount | undefined {
   const baseCurrency = r.currency(o, 'base_currency', path, true)
   const country = r.country(o, 'country', path)
@@ -114,7 +61,7 @@ export function readAccount(r: Reader, o: Obj, path: string): NAccount | undefin
     maxLines = 20
   }
   const label = r.string(o, 'shipping_tax_label', path) ?? 'Shipping taxes'
-  const policies = readPolicies(r, o, path, DEFAULT_POLICIES)
+  const settings = readPolicySettings(r, o, path)
   const pricesIncludeTax = r.boolean(o, 'prices_include_tax', path) ?? false
   const euOss = r.boolean(o, 'eu_oss', path) ?? false
   if (baseCurrency === undefined || country === undefined) return undefined
@@ -127,6 +74,8 @@ export function readAccount(r: Reader, o: Obj, path: string): NAccount | undefin
     shippingTaxLabel: label,
     paymentMethods,
     maxLines,
-    policies,
+    policyFields: settings.fields,
+    preset: settings.preset,
+    policies: resolvePolicies(null, settings),
   }
 }

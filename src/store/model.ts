@@ -3,24 +3,14 @@
  * rationals, upper-case codes, rounding modes as enums — and indexed for lookups. Stages read
  * only these types, never raw JSON.
  */
+import type { DiscountKind } from '../5-discounts/kinds/kind'
+import type { ShippingCostKind } from '../7-shipping/costs/kind'
 import type { Rational } from '../money/rational'
-import type { RoundingMode } from '../money/rounding'
+import type { Policies, PolicyNames } from '../policies/axes'
+import type { PresetName } from '../policies/presets'
 import type { Issue } from '../types/output'
 
-export const TaxLevel = { Line: 0, Unit: 1, Total: 2 } as const
-export type TaxLevel = (typeof TaxLevel)[keyof typeof TaxLevel]
-export const ShippingTax = { Proportional: 0, Highest: 1, Lowest: 2, None: 3 } as const
-export type ShippingTax = (typeof ShippingTax)[keyof typeof ShippingTax]
-
-/** The account's policies; each can be overridden per call (EstimateOptions). */
-export interface Policies {
-  readonly rounding: RoundingMode
-  readonly taxLevel: TaxLevel
-  readonly shippingTax: ShippingTax
-  readonly inclusiveTarget: 'net' | 'tax'
-  readonly keepNet: boolean
-  readonly instalmentExact: boolean
-}
+export type { Policies } from '../policies/axes'
 
 export interface NPaymentMethod {
   readonly id: string
@@ -39,11 +29,18 @@ export interface NAccount {
   readonly shippingTaxLabel: string
   readonly paymentMethods: readonly NPaymentMethod[]
   readonly maxLines: number
+  /** The policy fields the account sets itself (by value name). */
+  readonly policyFields: PolicyNames
+  /** The account's preset, if any. */
+  readonly preset: PresetName | null
+  /** The account's policies resolved (field, else preset, else default): what an estimate uses without per-call policies. */
   readonly policies: Policies
 }
 
 export interface NVariant {
   readonly id: string
+  /** Its path in the store config (`products[3].variations.variants[1]`), for the trace. */
+  readonly path: string
   readonly product: NProduct
   readonly prices: ReadonlyMap<string, number>
   /** Own stock (null: falls back to the product's). */
@@ -56,6 +53,8 @@ export interface NVariant {
 
 export interface NPack {
   readonly id: string
+  /** Its path in the store config (`products[3].packs[0]`), for the trace. */
+  readonly path: string
   readonly product: NProduct
   readonly label: string | null
   /** Units contained in one pack. */
@@ -67,6 +66,8 @@ export interface NPack {
 
 export interface NProduct {
   readonly id: string
+  /** Its path in the store config (`products[3]`), for the trace. */
+  readonly path: string
   readonly name: string | null
   readonly titles: readonly (readonly [string, string])[]
   readonly type: string
@@ -122,6 +123,8 @@ export interface NCustomer {
 export interface NRate {
   /** Position in the store's tax_rates: compound rates apply in this order. */
   readonly index: number
+  /** Its path in the store config (`tax_rates[4]`), for the trace (null for an nShift quote's rate). */
+  readonly path: string | null
   readonly id: string | null
   readonly label: string
   readonly jurisdiction: string
@@ -135,31 +138,46 @@ export interface NRate {
   readonly compound: boolean
 }
 
-export interface NShippingMethod {
+/**
+ * A shipping method: the fields every method has, and its cost kind's own (`spec`, read by the
+ * kind in the registry `7-shipping/costs`). Keyed on `type` through `kind`.
+ */
+/** A kind's own fields, of whichever kind (the kind's code knows their type). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySpec = any
+
+export interface NShippingMethod<Spec = AnySpec> {
   readonly index: number
+  /** Its path in the store config (`shipping_methods[1]`), for the trace. */
+  readonly path: string
   readonly id: string
   readonly label: string
-  readonly type: 'fixed' | 'per_item' | 'weight'
-  readonly cost: number
+  readonly type: string
+  readonly kind: ShippingCostKind<Spec>
+  readonly spec: Spec
   readonly currency: string
   readonly bundling: boolean
   readonly countries: ReadonlySet<string> | null
   readonly freeOver: ReadonlyMap<string, number> | null
-  readonly additionalItemCost: number | null
-  readonly tiers: readonly { readonly upTo: number | null; readonly cost: number }[] | null
   readonly inclusive: boolean | null
 }
 
-export interface NDiscount {
+/**
+ * An automatic discount or a coupon: the fields every discount has, and its kind's own (`spec`,
+ * read by the kind in the registry `5-discounts/kinds`). Keyed on `type` through `kind`.
+ */
+export interface NDiscount<Spec = AnySpec> {
+  /** Its path in the store config (`coupons[2]`, `discounts[0]`), for the trace. */
+  readonly source: string
   readonly automatic: boolean
   readonly code: string | null
   readonly id: string | null
   readonly label: string
-  readonly type: 'percent' | 'fixed' | 'free_shipping' | 'shipping'
-  /** Percent as a fraction (20% → 1/5). */
-  readonly value: Rational | null
+  readonly type: string
+  readonly kind: DiscountKind<Spec>
+  readonly spec: Spec
+  /** The `value` the output shows (a percentage as a JSON number), or null. */
   readonly valueNumber: number | null
-  readonly amounts: ReadonlyMap<string, number> | null
   readonly products: ReadonlySet<string> | null
   readonly categories: ReadonlySet<string> | null
   readonly appliesTo: { readonly products: readonly string[] | null; readonly categories: readonly string[] | null } | null
@@ -173,6 +191,8 @@ export interface NDiscount {
 }
 
 export interface NPlan {
+  /** Its path in the store config (`instalment_plans[0]`), for the trace. */
+  readonly path: string
   readonly id: string
   readonly instalments: number
   readonly interval: number
@@ -190,6 +210,9 @@ export interface NExchange {
   readonly base: string
   readonly rates: ReadonlyMap<string, Rational>
 }
+
+/** The account's policies as per-call options may override them. */
+export type { PolicyNames } from '../policies/axes'
 
 /** The prepared, indexed store (internal shape). */
 export interface PreparedStore {

@@ -25,6 +25,7 @@ export function readPlan(r: Reader, o: Obj, path: string): NPlan | undefined {
   const interest = r.percent(o, 'interest_percent', path)
   const currencies = r.stringList(o, 'currencies', path, true)
   const plan: NPlan = {
+    path,
     id: id ?? '',
     instalments: instalments ?? 1,
     interval,

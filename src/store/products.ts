@@ -115,6 +115,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
   const variations = r.object(o, 'variations', path)
   const product: MutableProduct = {
     id: id ?? '',
+    path,
     name: name !== null && name.length > 0 ? name : null,
     titles,
     type,
@@ -155,6 +156,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
       if (vid === undefined) return
       product.variants.push({
         id: vid,
+        path: p,
         product,
         prices: readPrices(r, v, p, product.deltaPricing),
         stock: readStock(r, v, p),
@@ -199,6 +201,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
     if (pid === undefined || units === undefined || units === 0) return
     product.packs.push({
       id: pid,
+      path: p,
       product,
       label: r.string(k, 'label', p) ?? null,
       units,

@@ -36,6 +36,7 @@ export function readRate(r: Reader, o: Obj, path: string, index: number): NRate 
   if (label === undefined || jurisdiction === undefined || (percent === undefined && amount === undefined)) return undefined
   return {
     index,
+    path,
     id: r.id(o, 'id', path) ?? null,
     label,
     jurisdiction,

@@ -44,11 +44,19 @@ export function fracText(f: Frac): string {
   return f.d === 1n ? String(f.n) : `${f.n}/${f.d}`
 }
 
-/** Parses {@link fracText}'s output back; undefined for anything else. */
+/**
+ * Parses an exact number of the trace: {@link fracText}'s output (`"6232/25"`, `"1900"`) or a
+ * percentage (`"12.34%"` = 1234/10000); undefined for anything else (a path).
+ */
 export function parseFrac(s: unknown): Frac | undefined {
   if (typeof s !== 'string' || s.length > 200) return undefined
   const m = /^(-?\d+)(?:\/(\d+))?$/.exec(s)
-  if (m === null) return undefined
+  if (m === null) {
+    const p = /^(-?)(\d+)(?:\.(\d+))?%$/.exec(s)
+    if (p === null) return undefined
+    const fraction = p[3] ?? ''
+    return frac(BigInt(`${p[1]}${p[2]}${fraction}`), 100n * 10n ** BigInt(fraction.length))
+  }
   const d = m[2] === undefined ? 1n : BigInt(m[2])
   return d === 0n ? undefined : frac(BigInt(m[1]!), d)
 }

@@ -78,7 +78,7 @@ describe('tamio-pricing estimate', () => {
     expect(res.transaction.totals.total).toBe(10000 + 1900 + 1312 + 249)
     expect(res.trace).toBeUndefined()
     const traced = JSON.parse(cli('estimate', REQUEST, '--store', STORE, '--at', FIXTURE_AT, '--format', 'json', '--trace').stdout) as { trace?: { version: number } }
-    expect(traced.trace?.version).toBe(1)
+    expect(traced.trace?.version).toBe(2)
   })
 
   it('--explain prints how an amount was derived', () => {

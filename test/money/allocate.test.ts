@@ -58,13 +58,13 @@ describe('allocate: examples (SPEC §3: floors, leftover to the largest remainde
     // 2^52 over [2^52 − 1, 1]: shares 2^52 − 1 and 1 exactly
     expectParts(allocate(2 ** 52, [2 ** 52 - 1, 1]), [2 ** 52 - 1, 1])
   })
-  it('rejects bad weights with invalid_weights and unsafe totals with amount_overflow', () => {
+  it('rejects bad weights with invalid_weights, and unsafe totals or weight sums with amount_overflow', () => {
     expectMoneyError(() => allocate(5, []), 'invalid_weights')
     expectMoneyError(() => allocate(5, [1, -1]), 'invalid_weights')
     expectMoneyError(() => allocate(5, [1, 1.5]), 'invalid_weights')
     expectMoneyError(() => allocate(5, [1, Number.NaN]), 'invalid_weights')
     expectMoneyError(() => allocate(5, [1, Infinity]), 'invalid_weights')
-    expectMoneyError(() => allocate(5, [MAX, 1]), 'invalid_weights') // Σw past 2^53
+    expectMoneyError(() => allocate(5, [MAX, 1]), 'amount_overflow') // Σw past 2^53 is an overflow (typed: no message matching)
     expectMoneyError(() => allocate(5, [0, 0], [1, -1]), 'invalid_weights')
     expectMoneyError(() => allocate(2 ** 53, [1, 1]), 'amount_overflow')
     expectMoneyError(() => allocate(-(2 ** 53), [1, 1]), 'amount_overflow')

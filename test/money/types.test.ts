@@ -66,7 +66,7 @@ describe('types', () => {
     expect(mulDivRound(10000, r.num, r.den, Rounding.HalfUp)).toBe(1900)
   })
 
-  it('a rounding mode is a numeric mode, not a name (parse names with parseRoundingMode)', () => {
+  it('a rounding mode is a value (Rounding.HalfUp), not its name (parse names with parseRoundingMode)', () => {
     expectTypeOf<typeof Rounding.HalfUp>().toExtend<RoundingMode>()
     expectTypeOf<RoundingModeName>().not.toExtend<RoundingMode>()
     expectTypeOf<7>().not.toExtend<RoundingMode>()

@@ -6,7 +6,9 @@
  * CHANGELOG.md.
  */
 import { describe, expect, it } from 'vitest'
-import { answer, coverage, diffPaths, readCorpus } from './corpus'
+import { createStore, estimate, type EstimateRequest, type StoreConfig } from '../../src/index'
+import { checkTrace } from '../support/trace-check'
+import { answer, coverage, diffPaths, readCorpus, stripMessages } from './corpus'
 
 const { stores, cases } = readCorpus()
 
@@ -26,5 +28,29 @@ describe('regression corpus', () => {
       if (paths.length > 0) failures.push(`${c.name}: ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ` (+${paths.length - 5})` : ''}`)
     }
     expect(failures.slice(0, 20), `${failures.length} of ${cases.length} cases changed`).toEqual([])
+  })
+})
+
+describe('the trace of every corpus case', () => {
+  it('re-checks entry by entry (sums, products, roundings of exact values, splits by their rules, inputs, the transaction) and gives the untraced numbers', () => {
+    const failures: string[] = []
+    let checked = 0
+    for (const c of cases) {
+      let s
+      try {
+        s = createStore(stores[c.store] as StoreConfig)
+      } catch {
+        continue
+      }
+      const r = estimate(s, c.request as EstimateRequest, { ...c.options, trace: true })
+      if (r.status !== 200) continue
+      checked++
+      const problems = checkTrace(r.trace!, r.transaction, stores[c.store], c.request)
+      if (problems.length > 0) failures.push(`${c.name}: ${problems.slice(0, 3).join('; ')}`)
+      const recorded = (c.out as { estimate?: { transaction?: unknown } }).estimate?.transaction
+      if (JSON.stringify(stripMessages(r.transaction)) !== JSON.stringify(recorded)) failures.push(`${c.name}: the traced transaction differs from the recorded one`)
+    }
+    expect(checked).toBeGreaterThan(3500)
+    expect(failures.slice(0, 10), `${failures.length} cases`).toEqual([])
   })
 })

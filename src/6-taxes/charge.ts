@@ -1,0 +1,404 @@
+/**
+ * The tax engine: charges a list of taxables (a line's goods, or a line's shipping share) at their
+ * rates, at the policy's rounding level, for exclusive and inclusive prices, with fixed per-unit
+ * amounts and compound rates — and records every tax and taxable amount as it computes it.
+ */
+import { allocateBig } from '../money/allocate'
+import { multiplyAmount } from '../money/amount'
+import { extractInclusive } from '../money/inclusive'
+import { lcmBig } from '../money/rational'
+import { mulDivRound, roundDiv } from '../money/rounding'
+import type { AxisName, Policies } from '../policies/axes'
+import type { NRate } from '../store/model'
+import { fractionText, percentText, type Recorder } from '../trace/recorder'
+import type { TraceRule } from '../trace/types'
+
+/** Something to tax: a line's goods or its shipping share. */
+export interface Taxable {
+  /** The amount taxed: net for exclusive, gross for inclusive. */
+  readonly base: number
+  readonly quantity: number
+  /** Contained units, for per-unit fixed amounts (0 for shipping: rate_amount never applies to it). */
+  readonly units: number
+  readonly rates: readonly NRate[]
+  readonly inclusive: boolean
+  /** An inclusive taxable's tax is at most this (its subtotal when taxed before discount); default: `base`. */
+  readonly cap?: number
+}
+
+/** Where a taxable's amounts go in the trace. */
+export interface TaxTrace {
+  /** The path of its rate list (`products[0].taxes.tax_rates`). */
+  readonly rates: string
+  /** The path of its tax total (`products[0].totals.tax`). */
+  readonly total: string
+  /** The path of the amount taxed (`products[0].totals.subtotal`). */
+  readonly base: string
+  /** Why there is no tax, when no rate applies. */
+  readonly none: TraceRule
+  /** The axes that decided which rates apply (shipping: `shipping_tax`). */
+  readonly policies: readonly AxisName[]
+}
+
+/** What one rate charged. */
+export interface Charge {
+  readonly rate: NRate
+  readonly tax: number
+  /** The net this rate was charged on. */
+  readonly taxable: number
+}
+
+export interface Charged {
+  readonly tax: number
+  readonly net: number
+  readonly charges: readonly Charge[]
+}
+
+type Terms = (readonly [string, 1 | -1])[]
+
+/** Fixed per-unit amounts (never on shipping: `units` is 0 there). */
+function fixedAmount(r: NRate, units: number): number {
+  return units === 0 ? 0 : multiplyAmount(r.amount!, units)
+}
+
+/** Σ percentage rates of a taxable as K/L with L the lcm of their denominators. */
+export function sumFraction(rates: readonly NRate[]): { k: bigint; l: bigint } {
+  let l = 1n
+  for (const r of rates) if (r.percent !== null) l = lcmBig(l, BigInt(r.percent.den))
+  let k = 0n
+  for (const r of rates) if (r.percent !== null) k += (BigInt(r.percent.num) * l) / BigInt(r.percent.den)
+  return { k, l }
+}
+
+const pct = (r: NRate) => percentText(r.percent!)
+
+/** The axes a tax amount depends on directly. */
+function axesOf(inclusive: boolean, tr: TaxTrace, split: boolean): AxisName[] {
+  const a: AxisName[] = ['rounding', 'tax_rounding', ...tr.policies]
+  if (tr.base.endsWith('.subtotal') || tr.base.endsWith('.item_total')) a.push('tax_base')
+  if (inclusive) a.push('inclusive_rounding')
+  if (split) a.push('allocation')
+  return a
+}
+
+/** Records a fixed amount of an inclusive or exclusive taxable. */
+function recordFixed(rec: Recorder, R: string, units: number, a: number, raw: number, gross: string): void {
+  if (a === raw) rec.product(`${R}.tax`, a, [`${R}.rate_amount`, String(units)])
+  else rec.fixed(`${R}.tax`, a, 'fixed_capped', { inputs: [gross] })
+}
+
+/** Line or unit level, one taxable. */
+export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace): Charged {
+  if (t.rates.length === 0) {
+    if (rec !== undefined) rec.sum(tr!.total, 0, [], { rule: tr!.none, policies: [...tr!.policies] })
+    return { tax: 0, net: t.base, charges: [] }
+  }
+  const mode = p.rounding
+  const unit = p.tax_rounding.perUnit && t.quantity > 1
+  const level = p.tax_rounding.name
+  if (!t.inclusive) {
+    const charges: Charge[] = []
+    let prior = 0
+    const priorTerms: Terms = []
+    for (let j = 0; j < t.rates.length; j++) {
+      const r = t.rates[j]!
+      const R = rec === undefined ? '' : `${tr!.rates}[${j}]`
+      let tax: number
+      let taxable = t.base
+      if (r.amount !== null) {
+        tax = fixedAmount(r, t.units)
+        if (rec !== undefined) {
+          rec.product(`${R}.tax`, tax, [`${R}.rate_amount`, String(t.units)])
+          rec.same(`${R}.taxable_amount`, taxable, tr!.base)
+        }
+      } else {
+        const pr = r.percent!
+        if (r.compound) taxable = t.base + prior
+        if (rec !== undefined) {
+          if (taxable !== t.base) rec.sum(`${R}.taxable_amount`, taxable, [[tr!.base, 1], ...priorTerms])
+          else rec.same(`${R}.taxable_amount`, taxable, tr!.base)
+        }
+        if (unit) {
+          // round(((item_total − discount) / quantity) × rate) × quantity; a compound rate's base
+          // also carries the rounded taxes before it (a plain rate never does).
+          const d = t.quantity * pr.den
+          const perUnit = Number.isSafeInteger(d)
+            ? mulDivRound(taxable, pr.num, d, mode)
+            : roundDiv(BigInt(taxable) * BigInt(pr.num), BigInt(t.quantity) * BigInt(pr.den), mode)
+          tax = multiplyAmount(perUnit, t.quantity)
+          rec?.round(`${R}.tax`, tax, BigInt(taxable) * BigInt(pr.num), BigInt(t.quantity) * BigInt(pr.den), mode, [`${R}.taxable_amount`, pct(r)], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies: axesOf(false, tr!, false) })
+        } else {
+          tax = mulDivRound(taxable, pr.num, pr.den, mode)
+          rec?.round(`${R}.tax`, tax, BigInt(taxable) * BigInt(pr.num), pr.den, mode, [`${R}.taxable_amount`, pct(r)], undefined, { level, policies: axesOf(false, tr!, false) })
+        }
+      }
+      prior += tax
+      if (rec !== undefined) priorTerms.push([`${R}.tax`, 1])
+      charges.push({ rate: r, tax, taxable })
+    }
+    rec?.sum(tr!.total, prior, priorTerms)
+    return { tax: prior, net: t.base, charges }
+  }
+  // Inclusive: fixed amounts come out of the gross first, then the percentages are extracted.
+  let gross = t.base
+  const fixed: Charge[] = []
+  const pcts: NRate[] = []
+  const pctIndex: number[] = []
+  const grossTerms: Terms = rec === undefined ? [] : [[tr!.base, 1]]
+  for (let j = 0; j < t.rates.length; j++) {
+    const r = t.rates[j]!
+    if (r.amount !== null) {
+      const raw = fixedAmount(r, t.units)
+      const a = Math.min(raw, Math.max(gross, 0))
+      if (rec !== undefined) {
+        recordFixed(rec, `${tr!.rates}[${j}]`, t.units, a, raw, tr!.base)
+        grossTerms.push([`${tr!.rates}[${j}].tax`, -1])
+      }
+      gross -= a
+      fixed.push({ rate: r, tax: a, taxable: 0 })
+    } else {
+      pcts.push(r)
+      pctIndex.push(j)
+    }
+  }
+  const T = rec === undefined ? '' : `$${tr!.total}`
+  const grossPath = rec === undefined || grossTerms.length === 1 ? (tr?.base ?? '') : `${T}.gross`
+  if (rec !== undefined && grossTerms.length > 1) rec.sum(grossPath, gross, grossTerms)
+  const target = p.inclusive_rounding.target
+  const policies = tr === undefined ? [] : axesOf(true, tr, false)
+  let net: number
+  let taxes: readonly number[]
+  const rates = pcts.map((r) => r.percent!)
+  if (pcts.length === 0) {
+    net = gross
+    taxes = []
+    rec?.same(`${T}.net`, net, grossPath)
+  } else if (unit) {
+    // Per-unit extraction: one unit of the discounted gross, (gross / quantity) / (1 + R), rounded,
+    // times the quantity; the tax is split over the rates in proportion to them.
+    const f = sumFraction(pcts)
+    const q = BigInt(t.quantity)
+    let exactNet: readonly [bigint, bigint] | null = null
+    if (target === 'net') {
+      net = multiplyAmount(roundDiv(BigInt(gross) * f.l, q * (f.l + f.k), mode), t.quantity)
+      exactNet = [BigInt(gross) * f.l, q * (f.l + f.k)]
+    } else net = gross - multiplyAmount(roundDiv(BigInt(gross) * f.k, q * (f.l + f.k), mode), t.quantity)
+    // A discounted gross that is not a multiple of the quantity can round the per-unit net up past
+    // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
+    const held = Math.min(Math.max(net, 0), gross)
+    if (rec !== undefined) {
+      if (held !== net) rec.fixed(`${T}.net`, held, 'clamped', { inputs: [grossPath] })
+      else if (exactNet !== null) rec.round(`${T}.net`, net, exactNet[0], exactNet[1], mode, [grossPath, `${f.l}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
+      else {
+        rec.round(`${T}.tax`, gross - net, BigInt(gross) * f.k, q * (f.l + f.k), mode, [grossPath, `${f.k}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
+        rec.sum(`${T}.net`, net, [[grossPath, 1], [`${T}.tax`, -1]])
+      }
+      if (held !== net || exactNet !== null) rec.sum(`${T}.tax`, gross - held, [[grossPath, 1], [`${T}.net`, -1]])
+    }
+    net = held
+    const lineLevel = extractInclusive(gross, rates, mode, target, p.allocation).taxes
+    taxes = pcts.length === 1 ? [gross - net] : allocateBig(gross - net, lineLevel.map((x) => BigInt(Math.max(x, 0))), p.allocation, mode)
+    if (rec !== undefined && pcts.length > 1) rec.split(tr!.rates, { of: `${T}.tax`, total: gross - net, by: 'line-level taxes', weights: lineLevel.map((x) => String(Math.max(x, 0))), parts: [...taxes], rule: p.allocation.name, ...carryMode(p) })
+  } else {
+    const ex = extractInclusive(gross, rates, mode, target, p.allocation)
+    net = ex.net
+    taxes = ex.taxes
+    if (rec !== undefined) {
+      const f = sumFraction(pcts)
+      if (target === 'net') {
+        rec.round(`${T}.net`, net, BigInt(gross) * f.l, f.l + f.k, mode, [grossPath, `${f.l}/${f.l + f.k}`], undefined, { level, policies })
+        rec.sum(`${T}.tax`, ex.tax, [[grossPath, 1], [`${T}.net`, -1]])
+      } else {
+        rec.round(`${T}.tax`, ex.tax, BigInt(gross) * f.k, f.l + f.k, mode, [grossPath, `${f.k}/${f.l + f.k}`], undefined, { level, policies })
+        rec.sum(`${T}.net`, net, [[grossPath, 1], [`${T}.tax`, -1]])
+      }
+      if (pcts.length > 1) {
+        const ks = pcts.map((r) => (BigInt(r.percent!.num) * f.l) / BigInt(r.percent!.den))
+        rec.split(tr!.rates, { of: `${T}.tax`, total: ex.tax, by: 'rate', weights: ks.map(String), parts: [...taxes], rule: p.allocation.name, ...carryMode(p) })
+      }
+    }
+  }
+  const charges: Charge[] = []
+  let fi = 0
+  let pi = 0
+  let total = 0
+  for (const r of t.rates) {
+    const c = r.amount !== null ? { ...fixed[fi++]!, taxable: net } : { rate: r, tax: taxes[pi++]!, taxable: net }
+    total += c.tax
+    charges.push(c)
+  }
+  // Taxed before discount, an inclusive line's tax is at most its subtotal: the excess comes off its last rates.
+  const cap = t.cap ?? t.base
+  const clamped = total > cap
+  for (let k = charges.length - 1; k >= 0 && total > cap; k--) {
+    const cut = Math.min(total - cap, charges[k]!.tax)
+    charges[k] = { ...charges[k]!, tax: charges[k]!.tax - cut }
+    total -= cut
+  }
+  if (rec !== undefined) {
+    const taxTerms: Terms = []
+    for (let j = 0; j < t.rates.length; j++) {
+      const R = `${tr!.rates}[${j}]`
+      rec.same(`${R}.taxable_amount`, net, `${T}.net`)
+      taxTerms.push([`${R}.tax`, 1])
+      if (t.rates[j]!.amount !== null && !clamped) continue
+      if (clamped) rec.fixed(`${R}.tax`, charges[j]!.tax, 'clamped', { inputs: [tr!.base] })
+      else {
+        const i = pctIndex.indexOf(j)
+        if (pcts.length === 1) rec.same(`${R}.tax`, charges[j]!.tax, `${T}.tax`, { policies: axesOf(true, tr!, false) })
+        else rec.share(`${R}.tax`, charges[j]!.tax, tr!.rates, i, { level, policies: axesOf(true, tr!, true) })
+      }
+    }
+    rec.sum(tr!.total, total, taxTerms)
+  }
+  return { tax: total, net, charges }
+}
+
+const carryMode = (p: Policies) => (p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {})
+
+/**
+ * Document level (`tax_rounding: "total"`): one rounding per rate over all taxables, the rounded
+ * tax split back over them by their exact tax (the allocation rule), so the parts still sum to
+ * the totals. Rates are pooled in store order, so a compound rate sees the rounded taxes before it.
+ * `pool` names the pools in the trace (`taxes.tax_rates`, `taxes.shipping_tax_rates`).
+ */
+export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Recorder, trs?: readonly TaxTrace[], pool = ''): Charged[] {
+  const n = items.length
+  const charges: Charge[][] = items.map(() => [])
+  const paths: string[][] = items.map(() => [])
+  // A compound rate's base carries the rounded taxes before it in store order — fixed amounts
+  // included — exactly as chargeOne does at the line level.
+  const priorOf = (i: number, rate: NRate): number => {
+    let s = 0
+    for (const c of charges[i]!) if (c.rate.index < rate.index) s += c.tax
+    return s
+  }
+  const priorTerms = (i: number, rate: NRate): Terms => {
+    const out: Terms = []
+    charges[i]!.forEach((c, j) => {
+      if (c.rate.index < rate.index) out.push([paths[i]![j]!, 1])
+    })
+    return out
+  }
+  const R = (i: number, rate: NRate) => `${trs![i]!.rates}[${items[i]!.rates.indexOf(rate)}]`
+  const grossLeft = items.map((t) => t.base)
+  const grossTerms: Terms[] = items.map((_, i) => (rec === undefined ? [] : [[trs![i]!.base, 1]]))
+  // Fixed amounts first (they are exact); for inclusive items they come out of the gross.
+  for (let i = 0; i < n; i++) {
+    const t = items[i]!
+    for (const r of t.rates)
+      if (r.amount !== null) {
+        const raw = fixedAmount(r, t.units)
+        const a = t.inclusive ? Math.min(raw, Math.max(grossLeft[i]!, 0)) : raw
+        if (rec !== undefined) {
+          recordFixed(rec, R(i, r), t.units, a, raw, trs![i]!.base)
+          if (t.inclusive) grossTerms[i]!.push([`${R(i, r)}.tax`, -1])
+          else rec.same(`${R(i, r)}.taxable_amount`, t.base, trs![i]!.base)
+        }
+        if (t.inclusive) grossLeft[i]! -= a
+        charges[i]!.push({ rate: r, tax: a, taxable: t.base })
+        paths[i]!.push(rec === undefined ? '' : `${R(i, r)}.tax`)
+      }
+  }
+  const grossPath = (i: number) => (grossTerms[i]!.length === 1 ? trs![i]!.base : `$${trs![i]!.total}.gross`)
+  if (rec !== undefined) for (let i = 0; i < n; i++) if (grossTerms[i]!.length > 1) rec.sum(grossPath(i), grossLeft[i]!, grossTerms[i]!)
+  // The inclusive items' Σ rates, as one fraction K/L each.
+  const incl = items.map((t) => (t.inclusive ? sumFraction(t.rates) : null))
+  const order = [...new Set(items.flatMap((t) => t.rates.filter((r) => r.percent !== null)))].sort((a, b) => a.index - b.index)
+  order.forEach((rate, poolIndex) => {
+    const members: number[] = []
+    const nums: bigint[] = []
+    const dens: bigint[] = []
+    for (let i = 0; i < n; i++) {
+      const t = items[i]!
+      if (!t.rates.includes(rate)) continue
+      const pr = rate.percent!
+      members.push(i)
+      if (t.inclusive) {
+        // exact tax = gross × r / (1 + R) = gross × (r·L) / (L + K)
+        const f = incl[i]!
+        nums.push((BigInt(grossLeft[i]!) * BigInt(pr.num) * f.l) / BigInt(pr.den))
+        dens.push(f.l + f.k)
+        // (r·L is an integer because L is a multiple of r's denominator)
+      } else {
+        const base = rate.compound ? t.base + priorOf(i, rate) : t.base
+        nums.push(BigInt(base) * BigInt(pr.num))
+        dens.push(BigInt(pr.den))
+      }
+    }
+    let lcd = 1n
+    for (const d of dens) lcd = lcmBig(lcd, d)
+    const weights = nums.map((x, j) => x * (lcd / dens[j]!))
+    let sum = 0n
+    for (const w of weights) sum += w
+    const pooled = roundDiv(sum, lcd, p.rounding)
+    const parts = allocateBig(pooled, weights, p.allocation, p.rounding)
+    const key = `$${pool}.pool[${poolIndex}]`
+    if (rec !== undefined) {
+      const exacts = nums.map((x, j) => fractionText(x, dens[j]!))
+      rec.round(key, pooled, sum, lcd, p.rounding, [], undefined, { level: 'total', policies: ['rounding', 'tax_rounding'] })
+      rec.split(key, { of: key, total: pooled, by: 'exact tax', weights: exacts, parts: [...parts], rule: p.allocation.name, ...carryMode(p) })
+    }
+    members.forEach((i, j) => {
+      const t = items[i]!
+      const taxable = !t.inclusive && rate.compound ? t.base + priorOf(i, rate) : t.base
+      if (rec !== undefined) {
+        const rp = R(i, rate)
+        const tr = trs![i]!
+        if (!t.inclusive) {
+          const pt = rate.compound ? priorTerms(i, rate) : []
+          if (pt.length > 0) rec.sum(`${rp}.taxable_amount`, taxable, [[tr.base, 1], ...pt])
+          else rec.same(`${rp}.taxable_amount`, taxable, tr.base)
+        }
+        const f = incl[i]
+        const factors = t.inclusive ? [grossPath(i), pct(rate), `${f!.l}/${f!.l + f!.k}`] : [`${rp}.taxable_amount`, pct(rate)]
+        // The exact tax this part weighs: Π factors (taxable × rate, or gross × rate ÷ (1 + Σ rates)).
+        rec.share(`${rp}.tax`, parts[j]!, key, j, { level: 'total', policies: axesOf(t.inclusive, tr, true), exact: fractionText(nums[j]!, dens[j]!), factors })
+      }
+      charges[i]!.push({ rate, tax: parts[j]!, taxable })
+      paths[i]!.push(rec === undefined ? '' : `${R(i, rate)}.tax`)
+    })
+  })
+  return items.map((t, i) => {
+    const tr = trs?.[i]
+    if (t.rates.length === 0) {
+      if (rec !== undefined) rec.sum(tr!.total, 0, [], { rule: tr!.none, policies: [...tr!.policies] })
+      return { tax: 0, net: t.base, charges: [] }
+    }
+    const order = t.rates.map((r) => charges[i]!.findIndex((c) => c.rate === r))
+    const cs = order.map((j) => charges[i]![j]!)
+    let tax = 0
+    for (const c of cs) tax += c.tax
+    const totalTerms: Terms = rec === undefined ? [] : t.rates.map((_, j) => [`${tr!.rates}[${j}].tax`, 1] as const)
+    if (!t.inclusive) {
+      rec?.sum(tr!.total, tax, totalTerms)
+      return { tax, net: t.base, charges: cs }
+    }
+    // Each rate's pool rounds on its own: rounding up (ceil/up) a tiny inclusive gross's share of two
+    // pools can exceed the gross (1 cent at 7 % + 100 %: 1 + 1 > 1). The tax an inclusive item holds
+    // is at most its gross (net ≥ 0) — and its cap: the excess comes off the last rates.
+    const cap = Math.min(t.cap ?? t.base, t.base)
+    for (let k = cs.length - 1; k >= 0 && tax > cap; k--) {
+      const cut = Math.min(tax - cap, cs[k]!.tax)
+      cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
+      tax -= cut
+      rec?.fixed(`${tr!.rates}[${k}].tax`, cs[k]!.tax, 'clamped', { inputs: [tr!.base] })
+    }
+    const net = t.base - tax
+    if (rec !== undefined) {
+      rec.sum(`$${tr!.total}.net`, net, [[tr!.base, 1], ...totalTerms.map(([x]) => [x, -1] as const)])
+      for (let j = 0; j < t.rates.length; j++) rec.same(`${tr!.rates}[${j}].taxable_amount`, net, `$${tr!.total}.net`)
+      rec.sum(tr!.total, tax, totalTerms)
+    }
+    return { tax, net, charges: cs.map((c) => ({ ...c, taxable: net })) }
+  })
+}
+
+/** Charges every taxable at the policy's level. */
+export function chargeAll(items: readonly Taxable[], p: Policies, rec?: Recorder, trs?: readonly TaxTrace[], pool = ''): Charged[] {
+  if (p.tax_rounding.document) return chargeDocument(items, p, rec, trs, pool)
+  const out = new Array<Charged>(items.length)
+  for (let i = 0; i < items.length; i++) out[i] = chargeOne(items[i]!, p, rec, trs?.[i])
+  return out
+}
+
