@@ -9,6 +9,7 @@
  */
 import * as lib from '../src/index'
 import { minimalEstimate, prepareMinimal } from './baselines/minimal'
+import * as v01 from './baselines/v0.1/index.js'
 import { AT, linePrices, makeMedusaCart, makeRequest, makeStore, type MedusaCart } from './data'
 import { calibrate, sink, type Spec } from './measure'
 import { loadMedusa, num, type DecorateCartTotals } from './medusa'
@@ -151,6 +152,28 @@ export function estimateSetup(a: Api, opts: { medusa: boolean; batchUs: number }
       } catch (e) {
         notes.push(`reconcile threw: ${String((e as Error).message ?? e).slice(0, 200)}`)
       }
+    }
+  }
+
+  // ---- baseline 0: the 0.1 build (before the stage redesign), untraced, on the same 20-line cart
+  if (store !== undefined && est !== undefined) {
+    try {
+      const oldStore = v01.createStore(config)
+      const reqs = clones(requests[20]!)
+      const old = v01.estimate(oldStore, reqs[0], options) as { status?: number }
+      const now = est(store, reqs[0], options)
+      const d = diff(old, now)
+      checks.v01_vs_estimate_20 = d.length === 0 ? 'identical' : d
+      if (d.length > 0) notes.push(`the 0.1 build's output differs from estimate() on the 20-line cart (first: ${d[0]})`)
+      if (old?.status === 200) {
+        const b = calibrate(() => v01.estimate(oldStore, reqs[0], options), opts.batchUs)
+        specs.push({ id: 'v01.20', label: '0.1 build (before the redesign), 20 lines', opsPerCall: b, fn: () => {
+          for (let i = 0; i < b; i++) sink.value = v01.estimate(oldStore, reqs[i & 3], options)
+        } })
+        lines['v01.20'] = 20
+      }
+    } catch (e) {
+      notes.push(`skipped the 0.1 baseline: ${String((e as Error).message ?? e).slice(0, 200)}`)
     }
   }
 

@@ -5,7 +5,7 @@
  *   node bundle.mjs <scenario> <seconds> <out.cpuprofile>
  *
  * Only the timed loop is profiled (through node:inspector), not building the store or warming up.
- *   scenarios: estimate.<lines> | estimate.<lines>.trace | createStore.<products>
+ *   scenarios: estimate.<lines> | estimate.<lines>.trace | reconcile.<lines> | createStore.<products>
  */
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
@@ -33,6 +33,15 @@ if (parts[0] === 'estimate') {
   const r = estimate(store, request, options)
   if (r.status !== 200) throw new Error(`estimate returned ${r.status}: ${JSON.stringify(r.errors).slice(0, 300)}`)
   run = () => estimate(store, request, options)
+} else if (parts[0] === 'reconcile') {
+  const lines = Number(parts[1])
+  const store = createStore(makeStore({ products: Math.max(10_000, lines), maxLines: Math.max(20, lines) }))
+  const ours = estimate(store, makeRequest(lines, Math.max(10_000, lines)), { at: AT, trace: true })
+  const theirs = JSON.parse(JSON.stringify(ours))
+  theirs.transaction.totals.tax += 1
+  theirs.transaction.products[0].totals.tax += 1
+  const reconcile = m.reconcile!
+  run = () => reconcile(ours, theirs)
 } else if (parts[0] === 'createStore') {
   const config = makeStore({ products: Number(parts[1]), maxLines: 10_000, mixed: true, seed: 0xc0ffee })
   run = () => createStore(config)

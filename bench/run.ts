@@ -146,6 +146,7 @@ async function runEstimate(): Promise<GroupResult> {
     ...LINE_COUNTS.map((n) => `estimate.${n}`),
     'estimate.20.trace',
     'reconcile.20',
+    'v01.20',
     ...LINE_COUNTS.map((n) => `minimal.${n}`),
     ...MEDUSA_LINE_COUNTS.map((n) => `medusa.${n}`),
   ]
@@ -163,6 +164,7 @@ async function runEstimate(): Promise<GroupResult> {
     }
     if (id === 'estimate.20.trace' && by.has('estimate.20')) ratios['÷ trace off'] = m.ns / by.get('estimate.20')!.ns
     if (id === 'reconcile.20' && by.has('estimate.20')) ratios['÷ estimate'] = m.ns / by.get('estimate.20')!.ns
+    if (id === 'v01.20' && by.has('estimate.20')) ratios['÷ estimate'] = m.ns / by.get('estimate.20')!.ns
     if (id.startsWith('minimal.') || id.startsWith('medusa.')) {
       if (by.has(`minimal.20`) && id.startsWith('minimal.')) ratios['ns/line ÷ ns/line@20'] = perLine(id) / perLine('minimal.20')
       if (id.startsWith('medusa.') && by.has(`minimal.${n}`)) ratios['÷ minimal'] = m.ns / by.get(`minimal.${n}`)!.ns
@@ -245,7 +247,9 @@ function targets(groups: readonly GroupResult[]): Target[] {
     t('ns/line at 10,000 lines ÷ ns/line at 20', e10k?.ratios['ns/line ÷ ns/line@20'], '≤ 1.5×', (v) => v <= 1.5),
     t('  (context: the minimal function’s own ratio)', row('minimal.10000')?.ratios['ns/line ÷ ns/line@20'], '(informational)', () => true),
     t('createStore ns/product at 100k ÷ at 10k', s100k && s10k ? s100k.units!.ns / s10k.units!.ns : undefined, '≤ 1.5×', (v) => v <= 1.5),
-    t('20-line estimate: trace on ÷ trace off', row('estimate.20.trace')?.ratios['÷ trace off'], '(informational)', () => true),
+    t('20-line estimate: trace on ÷ trace off', row('estimate.20.trace')?.ratios['÷ trace off'], '≤ 3×', (v) => v <= 3),
+    t('reconcile of a traced 20-line estimate ÷ the estimate', row('reconcile.20')?.ratios['÷ estimate'], '≤ 5×', (v) => v <= 5),
+    t('20-line estimate: the 0.1 build ÷ ours (untraced; ≥ 1 = no slower)', row('v01.20')?.ratios['÷ estimate'], '≥ 1×', (v) => v >= 1),
   ]
 }
 

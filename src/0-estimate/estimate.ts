@@ -17,7 +17,7 @@ import { discountShipping, quoteShipping, shareShipping, taxShipping } from '../
 import { aggregateRates, lineOutput, lineTotals, transactionTotals, type LineRecords } from '../8-totals/totals'
 import { availablePayments, iso, offerPlans } from '../9-instalments/instalments'
 import { Reader } from '../input/read'
-import { atPath, issue, IssueError, REJECTION_CODES } from '../issues/issues'
+import { atPath, issue, IssueError, REJECTION_CODES, rethrowAt } from '../issues/issues'
 import { addAmounts } from '../money/amount'
 import { MoneyError } from '../money/errors'
 import { policyNames } from '../policies/axes'
@@ -123,7 +123,14 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
     shippingDiscount: shipDiscounts.lineDiscount[k]!,
     shippingTax: shipTax[k]!,
   }))
-  const lineTotalsList = records.map((x, k) => atPath(x.line.path, () => lineTotals(x, k, rec)))
+  const lineTotalsList = new Array<ReturnType<typeof lineTotals>>(records.length)
+  for (let k = 0; k < records.length; k++) {
+    try {
+      lineTotalsList[k] = lineTotals(records[k]!, k, rec)
+    } catch (e) {
+      rethrowAt(e, records[k]!.line.path)
+    }
+  }
   const totals = atPath('products', () => transactionTotals(lines, lineTotalsList, rec))
   const instalments = atPath('products', () => offerPlans(s.plans, currency, totals.total, policies, at, rec))
   const payments = availablePayments(s.account, currency, places.billCountry, totals.total, instalments.length > 0)

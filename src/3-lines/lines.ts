@@ -10,6 +10,7 @@ import { issue, rethrowAt, joinPath } from '../issues/issues'
 import { multiplyAmount } from '../money/amount'
 import type { RoundingMode } from '../money/modes/mode'
 import type { NProduct, NVariant } from '../store/model'
+import { priceKey } from '../trace/paths'
 import type { Recorder } from '../trace/recorder'
 import type { Issue } from '../types/output'
 import type { Line } from './line'
@@ -30,8 +31,6 @@ export interface LinesContext {
 
 type Priced = { readonly price: number; readonly rate: number | null } | { readonly reject: 'currency_not_supported' }
 
-/** Where the lines stage records a request line's unit price (by its request index; its output position is known only once every line is judged). */
-export const priceKey = (index: number): string => `$lines[${index}].unit_price`
 
 /**
  * A catalog line's unit price in the transaction currency: its own price there, else (with

@@ -9,13 +9,13 @@
 import { canonicalCountry, isEu, normalizeCountry } from '../1-places/countries'
 import type { Places } from '../1-places/places'
 import type { Line } from '../3-lines/line'
-import { priceKey } from '../3-lines/lines'
 import { issue } from '../issues/issues'
 import { multiplyAmount } from '../money/amount'
 import { addRationals } from '../money/rational'
 import { mulDivRound } from '../money/rounding'
 import type { NRate, Policies, PreparedStore } from '../store/model'
-import type { Recorder } from '../trace/recorder'
+import { linePaths, priceKey, type LinePaths } from '../trace/paths'
+import { times, type Recorder } from '../trace/recorder'
 import type { Issue } from '../types/output'
 
 /** A jurisdiction key from a country and optional state and county (a county needs a state). */
@@ -189,7 +189,7 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly Line[]
     let unitPrice = l.unitPrice
     let itemTotal = l.itemTotal
     let inclusive = l.inclusive
-    const P = rec === undefined ? '' : `products[${k}]`
+    const P = rec === undefined ? undefined : linePaths(k)
     // Cross-border inclusive pricing: reverse charge, tax exemption and keep_net (for a line taxed
     // outside the account's country) re-price the unit to its origin net, rounded once; the line
     // is exclusive from then on.
@@ -198,8 +198,8 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly Line[]
       unitPrice = originNet(l, lookup(originKey, l.category), policies, rec, P)
       itemTotal = multiplyAmount(unitPrice, l.quantity)
       inclusive = false
-    } else rec?.same(`${P}.totals.unit_price`, unitPrice, priceKey(l.index), abroad ? { policies: ['inclusive_cross_border'] } : undefined)
-    rec?.product(`${P}.totals.item_total`, itemTotal, [`${P}.totals.unit_price`, `${P}.quantity`])
+    } else rec?.same(P!.totals.unit_price, unitPrice, priceKey(l.index), abroad ? CROSS_BORDER_AXIS : undefined)
+    rec?.product(P!.totals.item_total, itemTotal, [P!.totals.unit_price, P!.quantity])
     out[k] = { place, jurisdiction: key, moss, rates, inclusive, reverseCharge, unitPrice, itemTotal }
   }
   if (exempt) warnings.push(issue('tax_exempt', places.customerPath))
@@ -208,7 +208,10 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly Line[]
 }
 
 /** One unit's origin net: fixed per-unit amounts out first, then `round(unit / (1 + Σ rates))`. Recorded as the line's unit price. */
-function originNet(l: Line, rates: readonly NRate[], policies: Policies, rec: Recorder | undefined, P: string): number {
+const CROSS_BORDER_AXIS = { policies: ['inclusive_cross_border' as const] }
+const ROUNDED_ABROAD = { policies: ['rounding' as const, 'inclusive_cross_border' as const] }
+
+function originNet(l: Line, rates: readonly NRate[], policies: Policies, rec: Recorder | undefined, P: LinePaths | undefined): number {
   const unitsPerLine = l.units / l.quantity
   let gross = l.unitPrice
   const percents = []
@@ -218,24 +221,24 @@ function originNet(l: Line, rates: readonly NRate[], policies: Policies, rec: Re
     if (r.amount !== null) {
       gross -= r.amount * unitsPerLine
       if (rec !== undefined) {
-        rec.product(`$${P}.origin_fixed[${j}]`, r.amount * unitsPerLine, [String(r.amount), String(unitsPerLine)])
-        terms.push([`$${P}.origin_fixed[${j}]`, -1])
+        rec.product(P!.originFixed(j), r.amount * unitsPerLine, [String(r.amount), String(unitsPerLine)])
+        terms.push([P!.originFixed(j), -1])
       }
     } else if (r.percent !== null) percents.push(r.percent)
   }
-  const at = `${P}.totals.unit_price`
-  const why = { policies: ['inclusive_cross_border' as const] }
-  if (rec !== undefined) rec.sum(`$${P}.origin_gross`, gross, terms)
+  const at = P?.totals.unit_price ?? ''
+  const why = CROSS_BORDER_AXIS
+  if (rec !== undefined) rec.sum(P!.originGross, gross, terms)
   if (gross <= 0) {
-    rec?.fixed(at, 0, 'price_floor', { inputs: [`$${P}.origin_gross`], ...why })
+    rec?.fixed(at, 0, 'price_floor', { inputs: [P!.originGross], ...why })
     return 0
   }
   if (percents.length === 0) {
-    rec?.same(at, gross, `$${P}.origin_gross`, why)
+    rec?.same(at, gross, P!.originGross, why)
     return gross
   }
   const sum = addRationals(percents)
   const net = mulDivRound(gross, sum.den, sum.den + sum.num, policies.rounding)
-  rec?.round(at, net, BigInt(gross) * BigInt(sum.den), sum.den + sum.num, policies.rounding, [`$${P}.origin_gross`, `${sum.den}/${sum.den + sum.num}`], undefined, { policies: ['rounding', 'inclusive_cross_border'] })
+  rec?.round(at, net, times(gross, sum.den), sum.den + sum.num, policies.rounding, [P!.originGross, `${sum.den}/${sum.den + sum.num}`], undefined, ROUNDED_ABROAD)
   return net
 }

@@ -13,7 +13,8 @@ import { allocate, allocateBig } from '../money/allocate'
 import { lcmBig } from '../money/rational'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NDiscount, PreparedStore } from '../store/model'
-import { fractionText, type Recorder } from '../trace/recorder'
+import { discountPaths, linePaths } from '../trace/paths'
+import { fractionText, ROUNDED, type Recorder } from '../trace/recorder'
 import type { Issue, LineDiscount } from '../types/output'
 import type { AmountIn, ItemContext } from './kinds/kind'
 import { inScope } from './scope'
@@ -52,6 +53,11 @@ export interface DiscountContext {
 }
 
 const NONE: readonly LineDiscount[] = []
+const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
+const SPLIT = { policies: ['allocation'] } as const satisfies { policies: readonly AxisName[] }
+const PRORATED = { policies: ['allocation', 'discount_proration'] } as const satisfies { policies: readonly AxisName[] }
+const SPLIT_CARRY = { policies: ['allocation', 'rounding'] } as const satisfies { policies: readonly AxisName[] }
+const PRORATED_CARRY = { policies: ['allocation', 'discount_proration', 'rounding'] } as const satisfies { policies: readonly AxisName[] }
 
 /**
  * An amount from a per-currency map in the transaction currency: its own entry, else converted
@@ -72,7 +78,7 @@ export function amountIn(map: ReadonlyMap<string, number> | null, ctx: DiscountC
     if (c !== undefined && rec !== undefined) {
       const f = ctx.converter.factor(cur)!
       rec.given(`${at}$from`, amt, `store.${source}.${cur}`)
-      rec.round(at, c, BigInt(amt) * f.num, f.den, ctx.policies.rounding, [`${at}$from`, `${f.num}/${f.den}`], undefined, { policies: ['rounding'] })
+      rec.round(at, c, BigInt(amt) * f.num, f.den, ctx.policies.rounding, [`${at}$from`, `${f.num}/${f.den}`], undefined, ROUNDED)
     }
     return c
   }
@@ -120,12 +126,10 @@ function rateSum(t: Taxed): readonly [bigint, bigint] {
  * pass its cap is held at it and the rest re-split over the other lines by the same weights, until
  * none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
  */
-function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): { parts: number[]; weights: string[] } {
+function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): number[] {
   const n = caps.length
-  if (plain !== null) {
-    // Weights = the caps themselves: a part never passes its cap (amount ≤ Σ caps).
-    return { parts: allocate(amount, plain, undefined, p.allocation, p.rounding), weights: plain.map(String) }
-  }
+  // Weights = the caps themselves: a part never passes its cap (amount ≤ Σ caps).
+  if (plain !== null) return allocate(amount, plain, undefined, p.allocation, p.rounding)
   let l = 1n
   for (const [, d] of exact!) l = lcmBig(l, d)
   const ints = exact!.map(([num, d]) => num * (l / d))
@@ -142,7 +146,7 @@ function splitCapped(amount: number, plain: readonly number[] | null, exact: rea
     })
     if (!over) {
       idx.forEach((i, j) => (parts[i] = split[j]!))
-      break
+      return parts
     }
     idx.forEach((i, j) => {
       if (split[j]! >= caps[i]!) {
@@ -152,7 +156,6 @@ function splitCapped(amount: number, plain: readonly number[] | null, exact: rea
       }
     })
   }
-  return { parts, weights: exact!.map(([num, d]) => fractionText(num, d)) }
 }
 
 /**
@@ -176,7 +179,7 @@ export function applyDiscounts(
   const rec = ctx.rec
   if (ctx.noDiscounts) {
     for (const c of coupons) warnings.push(issue('discounts_disabled', c.path))
-    if (rec !== undefined) for (let k = 0; k < n; k++) rec.sum(`products[${k}].totals.discount`, 0, [])
+    if (rec !== undefined) for (let k = 0; k < n; k++) rec.sum(linePaths(k).totals.discount, 0, NO_TERMS)
     return { lineDiscount, lineEntries, applied }
   }
   // A coupon's min_subtotal is judged on Σ item_total of all accepted lines before any discount.
@@ -218,7 +221,7 @@ export function applyDiscounts(
       continue
     }
     const a = applied.length
-    const P = `discounts[${a}]`
+    const D = discountPaths(a)
     // A converted amount past 2^53 is a 400 amount_overflow at the coupon's path.
     const inCurrency: AmountIn = (map, at) => atPath(path, () => amountIn(map, ctx, prefer, `${d.source}.amounts`, at))
     if (d.kind.target === 'shipping') {
@@ -228,7 +231,7 @@ export function applyDiscounts(
         warn(issue('coupon_no_eligible_products', path))
         continue
       }
-      const ok = d.kind.accept!(d, inCurrency, P)
+      const ok = d.kind.accept!(d, inCurrency, D)
       if ('reject' in ok) {
         warn(issue(ok.reject, path, { currency: ctx.currency }))
         continue
@@ -243,8 +246,8 @@ export function applyDiscounts(
       policies: ctx.policies,
       amountIn: inCurrency,
       rec,
-      path: P,
-      baseTerms: (k) => [[`products[${k}].totals.item_total`, 1], ...shares![k]!.map((s) => [s, -1] as const)],
+      paths: D,
+      baseTerms: (k) => [[linePaths(k).totals.item_total, 1], ...shares![k]!.map((s) => [s, -1] as const)],
     }
     const outcome = d.kind.items!(d, kctx)
     if ('reject' in outcome) {
@@ -255,24 +258,24 @@ export function applyDiscounts(
     let amountPath = outcome.amountPath
     const cap = d.maxAmount?.get(ctx.currency)
     if (cap !== undefined && amount > cap) {
-      rec?.given(`$${P}.capped`, cap, `store.${d.source}.max_amount.${ctx.currency}`, { rule: 'max_amount', inputs: [amountPath] })
+      rec?.given(D.capped, cap, `store.${d.source}.max_amount.${ctx.currency}`, { rule: 'max_amount', inputs: [amountPath] })
       amount = cap
-      amountPath = `$${P}.capped`
+      amountPath = D.capped
     }
     let total = 0
     for (const b of outcome.bases) total += b
     if (amount > total) {
-      rec?.fixed(`$${P}.capped_at_base`, total, 'capped_at_base', { inputs: [amountPath] })
+      rec?.fixed(D.cappedAtBase, total, 'capped_at_base', { inputs: [amountPath] })
       amount = total
-      amountPath = `$${P}.capped_at_base`
+      amountPath = D.cappedAtBase
     }
-    rec?.same(`${P}.amount`, amount, amountPath)
+    rec?.same(D.amount, amount, amountPath)
     // The weights: the bases, or exact weights of the kind's (got units), or the bases net or
     // gross of the lines' rates under discount_proration.
     let exact: (readonly [bigint, bigint])[] | null = outcome.weights === undefined ? null : [...outcome.weights]
     let by = outcome.by
-    if (exact === null && outcome.prorate) {
-      const pr = ctx.policies.discount_proration
+    const pr = ctx.policies.discount_proration
+    if (exact === null && outcome.prorate && pr.name !== 'base') {
       let any = false
       const ws = outcome.lines.map((k, j) => {
         const [kk, ll] = rateSum(taxed[k]!)
@@ -285,13 +288,13 @@ export function applyDiscounts(
         by = pr.name
       }
     }
-    const { parts, weights } = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
+    const parts = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
     if (rec !== undefined) {
-      const inputs = outcome.lines.map((k) => `products[${k}].totals.item_total`)
-      rec.split(P, { of: `${P}.amount`, total: amount, by, weights, parts, rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs })
+      const inputs = outcome.lines.map((k) => linePaths(k).totals.item_total)
+      const weights = exact === null ? outcome.bases.map(String) : exact.map(([num, d]) => fractionText(num, d))
+      rec.split(D.base, { of: D.amount, total: amount, by, weights, parts, rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs })
     }
-    const policies: AxisName[] = outcome.prorate ? ['allocation', 'discount_proration'] : ['allocation']
-    if (ctx.policies.allocation.name === 'carry') policies.push('rounding')
+    const policies = ctx.policies.allocation.name === 'carry' ? (outcome.prorate ? PRORATED_CARRY : SPLIT_CARRY) : outcome.prorate ? PRORATED : SPLIT
     for (let j = 0; j < outcome.lines.length; j++) {
       const part = parts[j]!
       if (part === 0) continue
@@ -301,10 +304,10 @@ export function applyDiscounts(
       if (lineEntries[k] === NONE) lineEntries[k] = []
       const entries = lineEntries[k]!
       if (rec !== undefined) {
-        const at = `products[${k}].discounts[${entries.length}]`
-        rec.share(`${at}.amount`, part, P, j, { policies })
-        rec.sum(`${at}.shipping_amount`, 0, [])
-        shares![k]!.push(`${at}.amount`)
+        const at = linePaths(k).entry(entries.length)
+        rec.share(at.amount, part, D.base, j, policies)
+        rec.sum(at.shipping_amount, 0, NO_TERMS)
+        shares![k]!.push(at.amount)
       }
       entries.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: part, shipping_amount: 0 })
     }
@@ -312,6 +315,6 @@ export function applyDiscounts(
     if (!d.combinable) exclusive = true
   }
   if (rec !== undefined)
-    for (let k = 0; k < n; k++) rec.sum(`products[${k}].totals.discount`, lineDiscount[k]!, shares![k]!.map((s) => [s, 1] as const))
+    for (let k = 0; k < n; k++) rec.sum(linePaths(k).totals.discount, lineDiscount[k]!, shares![k]!.map((s) => [s, 1] as const))
   return { lineDiscount, lineEntries, applied }
 }

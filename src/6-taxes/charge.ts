@@ -10,7 +10,8 @@ import { lcmBig } from '../money/rational'
 import { mulDivRound, roundDiv } from '../money/rounding'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NRate } from '../store/model'
-import { fractionText, percentText, type Recorder } from '../trace/recorder'
+import { poolPath, type RatePaths, type TaxablePaths } from '../trace/paths'
+import { fractionText, percentText, times, type Recorder } from '../trace/recorder'
 import type { TraceRule } from '../trace/types'
 
 /** Something to tax: a line's goods or its shipping share. */
@@ -28,17 +29,35 @@ export interface Taxable {
 
 /** Where a taxable's amounts go in the trace. */
 export interface TaxTrace {
-  /** The path of its rate list (`products[0].taxes.tax_rates`). */
-  readonly rates: string
-  /** The path of its tax total (`products[0].totals.tax`). */
-  readonly total: string
+  /** Its rate list, rates, tax total and intermediates (`products[0].taxes.tax_rates`, `products[0].totals.tax`, …). */
+  readonly paths: TaxablePaths
   /** The path of the amount taxed (`products[0].totals.subtotal`). */
   readonly base: string
   /** Why there is no tax, when no rate applies. */
   readonly none: TraceRule
-  /** The axes that decided which rates apply (shipping: `shipping_tax`). */
-  readonly policies: readonly AxisName[]
+  /** The axes its amounts depend on directly: {@link GOODS_AXES} or {@link SHIPPING_AXES}. */
+  readonly axes: TaxAxes
 }
+
+/** The axes a taxable's amounts depend on directly, by case (built once: entries share them). */
+export interface TaxAxes {
+  /** Which rates apply (no rate: these alone decide the 0). */
+  readonly rates: readonly AxisName[]
+  readonly plain: readonly AxisName[]
+  readonly inclusive: readonly AxisName[]
+  readonly split: readonly AxisName[]
+  readonly inclusiveSplit: readonly AxisName[]
+}
+
+function taxAxes(rates: readonly AxisName[], base: readonly AxisName[]): TaxAxes {
+  const plain: AxisName[] = ['rounding', 'tax_rounding', ...rates, ...base]
+  return { rates, plain, inclusive: [...plain, 'inclusive_rounding'], split: [...plain, 'allocation'], inclusiveSplit: [...plain, 'inclusive_rounding', 'allocation'] }
+}
+
+/** A line's goods: the tax base decides their taxes too. */
+export const GOODS_AXES: TaxAxes = taxAxes([], ['tax_base'])
+/** A line's shipping share: the shipping tax rule decides which rates apply. */
+export const SHIPPING_AXES: TaxAxes = taxAxes(['shipping_tax'], [])
 
 /** What one rate charged. */
 export interface Charge {
@@ -73,24 +92,24 @@ export function sumFraction(rates: readonly NRate[]): { k: bigint; l: bigint } {
 const pct = (r: NRate) => percentText(r.percent!)
 
 /** The axes a tax amount depends on directly. */
-function axesOf(inclusive: boolean, tr: TaxTrace, split: boolean): AxisName[] {
-  const a: AxisName[] = ['rounding', 'tax_rounding', ...tr.policies]
-  if (tr.base.endsWith('.subtotal') || tr.base.endsWith('.item_total')) a.push('tax_base')
-  if (inclusive) a.push('inclusive_rounding')
-  if (split) a.push('allocation')
-  return a
+function axesOf(inclusive: boolean, tr: TaxTrace, split: boolean): readonly AxisName[] {
+  const a = tr.axes
+  return inclusive ? (split ? a.inclusiveSplit : a.inclusive) : split ? a.split : a.plain
 }
 
+const NO_RATE = undefined as unknown as RatePaths
+const NO_TERMS: Terms = []
+
 /** Records a fixed amount of an inclusive or exclusive taxable. */
-function recordFixed(rec: Recorder, R: string, units: number, a: number, raw: number, gross: string): void {
-  if (a === raw) rec.product(`${R}.tax`, a, [`${R}.rate_amount`, String(units)])
-  else rec.fixed(`${R}.tax`, a, 'fixed_capped', { inputs: [gross] })
+function recordFixed(rec: Recorder, R: RatePaths, units: number, a: number, raw: number, gross: string): void {
+  if (a === raw) rec.product(R.tax, a, [R.rate_amount, String(units)])
+  else rec.fixed(R.tax, a, 'fixed_capped', { inputs: [gross] })
 }
 
 /** Line or unit level, one taxable. */
 export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace): Charged {
   if (t.rates.length === 0) {
-    if (rec !== undefined) rec.sum(tr!.total, 0, [], { rule: tr!.none, policies: [...tr!.policies] })
+    if (rec !== undefined) rec.sum(tr!.paths.total, 0, NO_TERMS, { rule: tr!.none, policies: tr!.axes.rates })
     return { tax: 0, net: t.base, charges: [] }
   }
   const mode = p.rounding
@@ -102,21 +121,21 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     const priorTerms: Terms = []
     for (let j = 0; j < t.rates.length; j++) {
       const r = t.rates[j]!
-      const R = rec === undefined ? '' : `${tr!.rates}[${j}]`
+      const R = rec === undefined ? NO_RATE : tr!.paths.rate(j)
       let tax: number
       let taxable = t.base
       if (r.amount !== null) {
         tax = fixedAmount(r, t.units)
         if (rec !== undefined) {
-          rec.product(`${R}.tax`, tax, [`${R}.rate_amount`, String(t.units)])
-          rec.same(`${R}.taxable_amount`, taxable, tr!.base)
+          rec.product(R.tax, tax, [R.rate_amount, String(t.units)])
+          rec.same(R.taxable_amount, taxable, tr!.base)
         }
       } else {
         const pr = r.percent!
         if (r.compound) taxable = t.base + prior
         if (rec !== undefined) {
-          if (taxable !== t.base) rec.sum(`${R}.taxable_amount`, taxable, [[tr!.base, 1], ...priorTerms])
-          else rec.same(`${R}.taxable_amount`, taxable, tr!.base)
+          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, [[tr!.base, 1], ...priorTerms])
+          else rec.same(R.taxable_amount, taxable, tr!.base)
         }
         if (unit) {
           // round(((item_total − discount) / quantity) × rate) × quantity; a compound rate's base
@@ -124,19 +143,19 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
           const d = t.quantity * pr.den
           const perUnit = Number.isSafeInteger(d)
             ? mulDivRound(taxable, pr.num, d, mode)
-            : roundDiv(BigInt(taxable) * BigInt(pr.num), BigInt(t.quantity) * BigInt(pr.den), mode)
+            : roundDiv(times(taxable, pr.num), times(t.quantity, pr.den), mode)
           tax = multiplyAmount(perUnit, t.quantity)
-          rec?.round(`${R}.tax`, tax, BigInt(taxable) * BigInt(pr.num), BigInt(t.quantity) * BigInt(pr.den), mode, [`${R}.taxable_amount`, pct(r)], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies: axesOf(false, tr!, false) })
+          rec?.round(R.tax, tax, times(taxable, pr.num), times(t.quantity, pr.den), mode, [R.taxable_amount, pct(r)], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies: axesOf(false, tr!, false) })
         } else {
           tax = mulDivRound(taxable, pr.num, pr.den, mode)
-          rec?.round(`${R}.tax`, tax, BigInt(taxable) * BigInt(pr.num), pr.den, mode, [`${R}.taxable_amount`, pct(r)], undefined, { level, policies: axesOf(false, tr!, false) })
+          rec?.round(R.tax, tax, times(taxable, pr.num), pr.den, mode, [R.taxable_amount, pct(r)], undefined, { level, policies: axesOf(false, tr!, false) })
         }
       }
       prior += tax
-      if (rec !== undefined) priorTerms.push([`${R}.tax`, 1])
+      if (rec !== undefined) priorTerms.push([R.tax, 1])
       charges.push({ rate: r, tax, taxable })
     }
-    rec?.sum(tr!.total, prior, priorTerms)
+    rec?.sum(tr!.paths.total, prior, priorTerms)
     return { tax: prior, net: t.base, charges }
   }
   // Inclusive: fixed amounts come out of the gross first, then the percentages are extracted.
@@ -151,8 +170,8 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       const raw = fixedAmount(r, t.units)
       const a = Math.min(raw, Math.max(gross, 0))
       if (rec !== undefined) {
-        recordFixed(rec, `${tr!.rates}[${j}]`, t.units, a, raw, tr!.base)
-        grossTerms.push([`${tr!.rates}[${j}].tax`, -1])
+        recordFixed(rec, tr!.paths.rate(j), t.units, a, raw, tr!.base)
+        grossTerms.push([tr!.paths.rate(j).tax, -1])
       }
       gross -= a
       fixed.push({ rate: r, tax: a, taxable: 0 })
@@ -161,8 +180,8 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       pctIndex.push(j)
     }
   }
-  const T = rec === undefined ? '' : `$${tr!.total}`
-  const grossPath = rec === undefined || grossTerms.length === 1 ? (tr?.base ?? '') : `${T}.gross`
+  const T = tr?.paths
+  const grossPath = rec === undefined || grossTerms.length === 1 ? (tr?.base ?? '') : T!.gross
   if (rec !== undefined && grossTerms.length > 1) rec.sum(grossPath, gross, grossTerms)
   const target = p.inclusive_rounding.target
   const policies = tr === undefined ? [] : axesOf(true, tr, false)
@@ -172,7 +191,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   if (pcts.length === 0) {
     net = gross
     taxes = []
-    rec?.same(`${T}.net`, net, grossPath)
+    rec?.same(T!.net, net, grossPath)
   } else if (unit) {
     // Per-unit extraction: one unit of the discounted gross, (gross / quantity) / (1 + R), rounded,
     // times the quantity; the tax is split over the rates in proportion to them.
@@ -187,18 +206,18 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
     const held = Math.min(Math.max(net, 0), gross)
     if (rec !== undefined) {
-      if (held !== net) rec.fixed(`${T}.net`, held, 'clamped', { inputs: [grossPath] })
-      else if (exactNet !== null) rec.round(`${T}.net`, net, exactNet[0], exactNet[1], mode, [grossPath, `${f.l}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
+      if (held !== net) rec.fixed(T!.net, held, 'clamped', { inputs: [grossPath] })
+      else if (exactNet !== null) rec.round(T!.net, net, exactNet[0], exactNet[1], mode, [grossPath, `${f.l}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
       else {
-        rec.round(`${T}.tax`, gross - net, BigInt(gross) * f.k, q * (f.l + f.k), mode, [grossPath, `${f.k}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
-        rec.sum(`${T}.net`, net, [[grossPath, 1], [`${T}.tax`, -1]])
+        rec.round(T!.tax, gross - net, BigInt(gross) * f.k, q * (f.l + f.k), mode, [grossPath, `${f.k}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
+        rec.sum(T!.net, net, [[grossPath, 1], [T!.tax, -1]])
       }
-      if (held !== net || exactNet !== null) rec.sum(`${T}.tax`, gross - held, [[grossPath, 1], [`${T}.net`, -1]])
+      if (held !== net || exactNet !== null) rec.sum(T!.tax, gross - held, [[grossPath, 1], [T!.net, -1]])
     }
     net = held
     const lineLevel = extractInclusive(gross, rates, mode, target, p.allocation).taxes
     taxes = pcts.length === 1 ? [gross - net] : allocateBig(gross - net, lineLevel.map((x) => BigInt(Math.max(x, 0))), p.allocation, mode)
-    if (rec !== undefined && pcts.length > 1) rec.split(tr!.rates, { of: `${T}.tax`, total: gross - net, by: 'line-level taxes', weights: lineLevel.map((x) => String(Math.max(x, 0))), parts: [...taxes], rule: p.allocation.name, ...carryMode(p) })
+    if (rec !== undefined && pcts.length > 1) rec.split(tr!.paths.rates, { of: T!.tax, total: gross - net, by: 'line-level taxes', weights: lineLevel.map((x) => String(Math.max(x, 0))), parts: [...taxes], rule: p.allocation.name, ...carryMode(p) })
   } else {
     const ex = extractInclusive(gross, rates, mode, target, p.allocation)
     net = ex.net
@@ -206,15 +225,15 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     if (rec !== undefined) {
       const f = sumFraction(pcts)
       if (target === 'net') {
-        rec.round(`${T}.net`, net, BigInt(gross) * f.l, f.l + f.k, mode, [grossPath, `${f.l}/${f.l + f.k}`], undefined, { level, policies })
-        rec.sum(`${T}.tax`, ex.tax, [[grossPath, 1], [`${T}.net`, -1]])
+        rec.round(T!.net, net, BigInt(gross) * f.l, f.l + f.k, mode, [grossPath, `${f.l}/${f.l + f.k}`], undefined, { level, policies })
+        rec.sum(T!.tax, ex.tax, [[grossPath, 1], [T!.net, -1]])
       } else {
-        rec.round(`${T}.tax`, ex.tax, BigInt(gross) * f.k, f.l + f.k, mode, [grossPath, `${f.k}/${f.l + f.k}`], undefined, { level, policies })
-        rec.sum(`${T}.net`, net, [[grossPath, 1], [`${T}.tax`, -1]])
+        rec.round(T!.tax, ex.tax, BigInt(gross) * f.k, f.l + f.k, mode, [grossPath, `${f.k}/${f.l + f.k}`], undefined, { level, policies })
+        rec.sum(T!.net, net, [[grossPath, 1], [T!.tax, -1]])
       }
       if (pcts.length > 1) {
         const ks = pcts.map((r) => (BigInt(r.percent!.num) * f.l) / BigInt(r.percent!.den))
-        rec.split(tr!.rates, { of: `${T}.tax`, total: ex.tax, by: 'rate', weights: ks.map(String), parts: [...taxes], rule: p.allocation.name, ...carryMode(p) })
+        rec.split(tr!.paths.rates, { of: T!.tax, total: ex.tax, by: 'rate', weights: ks.map(String), parts: [...taxes], rule: p.allocation.name, ...carryMode(p) })
       }
     }
   }
@@ -238,18 +257,18 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   if (rec !== undefined) {
     const taxTerms: Terms = []
     for (let j = 0; j < t.rates.length; j++) {
-      const R = `${tr!.rates}[${j}]`
-      rec.same(`${R}.taxable_amount`, net, `${T}.net`)
-      taxTerms.push([`${R}.tax`, 1])
+      const R = tr!.paths.rate(j)
+      rec.same(R.taxable_amount, net, T!.net)
+      taxTerms.push([R.tax, 1])
       if (t.rates[j]!.amount !== null && !clamped) continue
-      if (clamped) rec.fixed(`${R}.tax`, charges[j]!.tax, 'clamped', { inputs: [tr!.base] })
+      if (clamped) rec.fixed(R.tax, charges[j]!.tax, 'clamped', { inputs: [tr!.base] })
       else {
         const i = pctIndex.indexOf(j)
-        if (pcts.length === 1) rec.same(`${R}.tax`, charges[j]!.tax, `${T}.tax`, { policies: axesOf(true, tr!, false) })
-        else rec.share(`${R}.tax`, charges[j]!.tax, tr!.rates, i, { level, policies: axesOf(true, tr!, true) })
+        if (pcts.length === 1) rec.same(R.tax, charges[j]!.tax, T!.tax, { policies: axesOf(true, tr!, false) })
+        else rec.share(R.tax, charges[j]!.tax, tr!.paths.rates, i, { level, policies: axesOf(true, tr!, true) })
       }
     }
-    rec.sum(tr!.total, total, taxTerms)
+    rec.sum(tr!.paths.total, total, taxTerms)
   }
   return { tax: total, net, charges }
 }
@@ -280,7 +299,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     })
     return out
   }
-  const R = (i: number, rate: NRate) => `${trs![i]!.rates}[${items[i]!.rates.indexOf(rate)}]`
+  const R = (i: number, rate: NRate) => trs![i]!.paths.rate(items[i]!.rates.indexOf(rate))
   const grossLeft = items.map((t) => t.base)
   const grossTerms: Terms[] = items.map((_, i) => (rec === undefined ? [] : [[trs![i]!.base, 1]]))
   // Fixed amounts first (they are exact); for inclusive items they come out of the gross.
@@ -292,15 +311,15 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const a = t.inclusive ? Math.min(raw, Math.max(grossLeft[i]!, 0)) : raw
         if (rec !== undefined) {
           recordFixed(rec, R(i, r), t.units, a, raw, trs![i]!.base)
-          if (t.inclusive) grossTerms[i]!.push([`${R(i, r)}.tax`, -1])
-          else rec.same(`${R(i, r)}.taxable_amount`, t.base, trs![i]!.base)
+          if (t.inclusive) grossTerms[i]!.push([R(i, r).tax, -1])
+          else rec.same(R(i, r).taxable_amount, t.base, trs![i]!.base)
         }
         if (t.inclusive) grossLeft[i]! -= a
         charges[i]!.push({ rate: r, tax: a, taxable: t.base })
-        paths[i]!.push(rec === undefined ? '' : `${R(i, r)}.tax`)
+        paths[i]!.push(rec === undefined ? '' : R(i, r).tax)
       }
   }
-  const grossPath = (i: number) => (grossTerms[i]!.length === 1 ? trs![i]!.base : `$${trs![i]!.total}.gross`)
+  const grossPath = (i: number) => (grossTerms[i]!.length === 1 ? trs![i]!.base : trs![i]!.paths.gross)
   if (rec !== undefined) for (let i = 0; i < n; i++) if (grossTerms[i]!.length > 1) rec.sum(grossPath(i), grossLeft[i]!, grossTerms[i]!)
   // The inclusive items' Σ rates, as one fraction K/L each.
   const incl = items.map((t) => (t.inclusive ? sumFraction(t.rates) : null))
@@ -333,7 +352,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     for (const w of weights) sum += w
     const pooled = roundDiv(sum, lcd, p.rounding)
     const parts = allocateBig(pooled, weights, p.allocation, p.rounding)
-    const key = `$${pool}.pool[${poolIndex}]`
+    const key = rec === undefined ? '' : poolPath(pool, poolIndex)
     if (rec !== undefined) {
       const exacts = nums.map((x, j) => fractionText(x, dens[j]!))
       rec.round(key, pooled, sum, lcd, p.rounding, [], undefined, { level: 'total', policies: ['rounding', 'tax_rounding'] })
@@ -347,31 +366,31 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const tr = trs![i]!
         if (!t.inclusive) {
           const pt = rate.compound ? priorTerms(i, rate) : []
-          if (pt.length > 0) rec.sum(`${rp}.taxable_amount`, taxable, [[tr.base, 1], ...pt])
-          else rec.same(`${rp}.taxable_amount`, taxable, tr.base)
+          if (pt.length > 0) rec.sum(rp.taxable_amount, taxable, [[tr.base, 1], ...pt])
+          else rec.same(rp.taxable_amount, taxable, tr.base)
         }
         const f = incl[i]
-        const factors = t.inclusive ? [grossPath(i), pct(rate), `${f!.l}/${f!.l + f!.k}`] : [`${rp}.taxable_amount`, pct(rate)]
+        const factors = t.inclusive ? [grossPath(i), pct(rate), `${f!.l}/${f!.l + f!.k}`] : [rp.taxable_amount, pct(rate)]
         // The exact tax this part weighs: Π factors (taxable × rate, or gross × rate ÷ (1 + Σ rates)).
-        rec.share(`${rp}.tax`, parts[j]!, key, j, { level: 'total', policies: axesOf(t.inclusive, tr, true), exact: fractionText(nums[j]!, dens[j]!), factors })
+        rec.share(rp.tax, parts[j]!, key, j, { level: 'total', policies: axesOf(t.inclusive, tr, true), exact: fractionText(nums[j]!, dens[j]!), factors })
       }
       charges[i]!.push({ rate, tax: parts[j]!, taxable })
-      paths[i]!.push(rec === undefined ? '' : `${R(i, rate)}.tax`)
+      paths[i]!.push(rec === undefined ? '' : R(i, rate).tax)
     })
   })
   return items.map((t, i) => {
     const tr = trs?.[i]
     if (t.rates.length === 0) {
-      if (rec !== undefined) rec.sum(tr!.total, 0, [], { rule: tr!.none, policies: [...tr!.policies] })
+      if (rec !== undefined) rec.sum(tr!.paths.total, 0, NO_TERMS, { rule: tr!.none, policies: tr!.axes.rates })
       return { tax: 0, net: t.base, charges: [] }
     }
     const order = t.rates.map((r) => charges[i]!.findIndex((c) => c.rate === r))
     const cs = order.map((j) => charges[i]![j]!)
     let tax = 0
     for (const c of cs) tax += c.tax
-    const totalTerms: Terms = rec === undefined ? [] : t.rates.map((_, j) => [`${tr!.rates}[${j}].tax`, 1] as const)
+    const totalTerms: Terms = rec === undefined ? NO_TERMS : t.rates.map((_, j) => [tr!.paths.rate(j).tax, 1] as const)
     if (!t.inclusive) {
-      rec?.sum(tr!.total, tax, totalTerms)
+      rec?.sum(tr!.paths.total, tax, totalTerms)
       return { tax, net: t.base, charges: cs }
     }
     // Each rate's pool rounds on its own: rounding up (ceil/up) a tiny inclusive gross's share of two
@@ -382,13 +401,13 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
       const cut = Math.min(tax - cap, cs[k]!.tax)
       cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
       tax -= cut
-      rec?.fixed(`${tr!.rates}[${k}].tax`, cs[k]!.tax, 'clamped', { inputs: [tr!.base] })
+      rec?.fixed(tr!.paths.rate(k).tax, cs[k]!.tax, 'clamped', { inputs: [tr!.base] })
     }
     const net = t.base - tax
     if (rec !== undefined) {
-      rec.sum(`$${tr!.total}.net`, net, [[tr!.base, 1], ...totalTerms.map(([x]) => [x, -1] as const)])
-      for (let j = 0; j < t.rates.length; j++) rec.same(`${tr!.rates}[${j}].taxable_amount`, net, `$${tr!.total}.net`)
-      rec.sum(tr!.total, tax, totalTerms)
+      rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...totalTerms.map(([x]) => [x, -1] as const)])
+      for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net)
+      rec.sum(tr!.paths.total, tax, totalTerms)
     }
     return { tax, net, charges: cs.map((c) => ({ ...c, taxable: net })) }
   })

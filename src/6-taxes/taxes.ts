@@ -6,10 +6,11 @@
 import type { Line } from '../3-lines/line'
 import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import type { Policies } from '../policies/axes'
+import { linePaths } from '../trace/paths'
 import type { Recorder } from '../trace/recorder'
 import type { TraceRule } from '../trace/types'
 import type { OutputTaxRate } from '../types/output'
-import { chargeAll, type Charge, type Charged, type Taxable, type TaxTrace } from './charge'
+import { chargeAll, GOODS_AXES, type Charge, type Charged, type Taxable, type TaxTrace } from './charge'
 
 /** What the taxes stage decided for one line. */
 export interface LineTax extends Charged {
@@ -54,13 +55,10 @@ export function taxLines(lines: readonly Line[], taxed: readonly Taxed[], lineDi
   const trs: TaxTrace[] | undefined =
     rec === undefined
       ? undefined
-      : lines.map((_, k) => ({
-          rates: `products[${k}].taxes.tax_rates`,
-          total: `products[${k}].totals.tax`,
-          base: before ? `products[${k}].totals.item_total` : `products[${k}].totals.subtotal`,
-          none: noTaxRule(taxed[k]!, exempt),
-          policies: [],
-        }))
+      : lines.map((_, k) => {
+          const P = linePaths(k)
+          return { paths: P.goods, base: before ? P.totals.item_total : P.totals.subtotal, none: noTaxRule(taxed[k]!, exempt), axes: GOODS_AXES }
+        })
   const charged = chargeAll(items, policies, rec, trs, 'taxes.tax_rates')
   const out = new Array<LineTax>(lines.length)
   for (let k = 0; k < lines.length; k++) {
@@ -68,7 +66,7 @@ export function taxLines(lines: readonly Line[], taxed: readonly Taxed[], lineDi
     const t = taxed[k]!
     const rates = new Array<OutputTaxRate>(c.charges.length)
     for (let j = 0; j < c.charges.length; j++) rates[j] = outputRate(c.charges[j]!, c.charges[j]!.rate.label, t.moss, t.inclusive)
-    out[k] = trs === undefined ? { tax: c.tax, net: c.net, charges: c.charges, taxRates: rates } : { tax: c.tax, net: c.net, charges: c.charges, taxRates: rates, netPath: t.inclusive && c.charges.length > 0 ? `$${trs[k]!.total}.net` : trs[k]!.base }
+    out[k] = trs === undefined ? { tax: c.tax, net: c.net, charges: c.charges, taxRates: rates } : { tax: c.tax, net: c.net, charges: c.charges, taxRates: rates, netPath: t.inclusive && c.charges.length > 0 ? trs[k]!.paths.net : trs[k]!.base }
   }
   return out
 }

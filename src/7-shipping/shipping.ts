@@ -12,13 +12,14 @@ import type { Line } from '../3-lines/line'
 import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import { shippingRatesFor } from '../4-jurisdiction/jurisdiction'
 import type { AppliedDiscount } from '../5-discounts/discounts'
-import { chargeAll, type Taxable, type TaxTrace } from '../6-taxes/charge'
+import { chargeAll, SHIPPING_AXES, type Taxable, type TaxTrace } from '../6-taxes/charge'
 import { outputRate, type LineTax } from '../6-taxes/taxes'
 import { issue } from '../issues/issues'
 import { allocate } from '../money/allocate'
 import type { Policies } from '../policies/axes'
 import type { NRate, PreparedStore } from '../store/model'
-import type { Recorder } from '../trace/recorder'
+import { discountPaths, linePaths, methodPaths, shippingRatePath } from '../trace/paths'
+import { ROUNDED, type Recorder } from '../trace/recorder'
 import type { TraceRule } from '../trace/types'
 import type { Issue, LineDiscount, OutputShippingMethod, OutputTaxRate } from '../types/output'
 import { nshiftMethod, nshiftRate } from './nshift'
@@ -90,31 +91,32 @@ export function quoteShipping(
     rec.sum(
       '$shipping.with_tax',
       withTax,
-      shipped.map((k) => [`products[${k}].totals.item_total_with_tax`, 1] as const),
+      shipped.map((k) => [linePaths(k).totals.item_total_with_tax, 1] as const),
     )
   const offered: OutputShippingMethod[] = []
   const inclusiveOf: (boolean | null)[] = []
   for (const m of store.shippingMethods) {
     if (m.countries !== null && !m.countries.has(ctx.shipCountry)) continue
-    const raw = `$${m.path}.cost`
-    const own = m.kind.cost(m.spec, { units, weight }, rec, raw, `store.${m.path}`)
+    const mp = rec === undefined ? undefined : methodPaths(m.index)
+    const raw = mp?.cost ?? ''
+    const own = m.kind.cost(m.spec, { units, weight }, rec, raw, rec === undefined ? '' : `store.${m.path}`)
     if (own === undefined) continue
     let cost = ctx.converter.convert(own, m.currency)
     const rate = ctx.converter.rate(m.currency)
     if (cost === undefined || rate === undefined) continue
-    const at = `shipping.shipping_rates[${offered.length}].cost`
+    const at = rec === undefined ? '' : shippingRatePath(offered.length)
     const free = m.freeOver?.get(ctx.currency)
     if (free !== undefined && withTax >= free) {
       if (rec !== undefined) {
-        rec.given(`$${m.path}.free_over`, free, `store.${m.path}.free_over.${ctx.currency}`)
-        rec.fixed(at, 0, 'free_over', { inputs: ['$shipping.with_tax', `$${m.path}.free_over`] })
+        rec.given(mp!.freeOver, free, `store.${m.path}.free_over.${ctx.currency}`)
+        rec.fixed(at, 0, 'free_over', { inputs: ['$shipping.with_tax', mp!.freeOver] })
       }
       cost = 0
     } else if (rec !== undefined) {
       if (m.currency === ctx.currency) rec.same(at, cost, raw)
       else {
         const f = ctx.converter.factor(m.currency)!
-        rec.round(at, cost, BigInt(own) * f.num, f.den, ctx.policies.rounding, [raw, `${f.num}/${f.den}`], undefined, { policies: ['rounding'] })
+        rec.round(at, cost, BigInt(own) * f.num, f.den, ctx.policies.rounding, [raw, `${f.num}/${f.den}`], undefined, ROUNDED)
       }
     }
     offered.push({ id: m.id, label: m.label, bundling: m.bundling, type: m.type, cost, convert_from: m.currency, exchange_rate: rate })
@@ -136,7 +138,7 @@ export function quoteShipping(
     warnings.push(issue('no_shipping_method', 'shipping'))
     costPath = '$shipping.cost'
     rec?.fixed(costPath, 0, 'no_shipping')
-  } else rec?.same(costPath, method.cost, `shipping.shipping_rates[${chosen}].cost`)
+  } else rec?.same(costPath, method.cost, shippingRatePath(chosen))
   return { hasShipping: true, rates: offered, method, itemCount, cost: method?.cost ?? 0, inclusive, shipped, costPath }
 }
 
@@ -162,14 +164,19 @@ export function shareShipping(q: ShippingQuote, lines: readonly Line[], taxed: r
         parts: [...parts],
         rule: p.allocation.name,
         ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}),
-        inputs: q.shipped.map((k) => (sum > 0 ? `products[${k}].totals.subtotal` : `products[${k}].quantity`)),
+        inputs: q.shipped.map((k) => (sum > 0 ? linePaths(k).totals.subtotal : linePaths(k).quantity)),
       })
-      q.shipped.forEach((k, i) => rec.share(`products[${k}].totals.shipping_subtotal`, parts[i]!, 'shipping', i, { policies: ['allocation'] }))
+      q.shipped.forEach((k, i) => rec.share(linePaths(k).totals.shipping_subtotal, parts[i]!, 'shipping', i, SPLIT))
     }
   }
-  if (rec !== undefined) for (let k = 0; k < lines.length; k++) if (!lines[k]!.shipped || !q.hasShipping) rec.fixed(`products[${k}].totals.shipping_subtotal`, 0, 'not_shipped')
+  if (rec !== undefined) for (let k = 0; k < lines.length; k++) if (!lines[k]!.shipped || !q.hasShipping) rec.fixed(linePaths(k).totals.shipping_subtotal, 0, 'not_shipped')
   return subtotal
 }
+
+const NO_ENTRIES: readonly LineDiscount[] = []
+const NO_SHARES: string[] = []
+const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
+const SPLIT = { policies: ['allocation' as const] }
 
 /** Step 3's record. */
 export interface ShippingDiscounts {
@@ -190,67 +197,70 @@ export interface ShippingDiscounts {
 export function discountShipping(q: ShippingQuote, subtotal: readonly number[], applied: readonly AppliedDiscount[], itemEntries: readonly number[], currency: string, p: Policies, rec?: Recorder): ShippingDiscounts {
   const n = subtotal.length
   const lineDiscount = new Array<number>(n).fill(0)
-  const lineEntries: LineDiscount[][] = Array.from({ length: n }, () => [])
+  // Most lines get no shipping discount: they share one empty list (the output copies it).
+  const lineEntries: LineDiscount[][] = new Array<LineDiscount[]>(n).fill(NO_ENTRIES as LineDiscount[])
   const amounts = new Array<number>(applied.length).fill(0)
-  const shares: string[][] | undefined = rec === undefined ? undefined : Array.from({ length: n }, () => [])
+  const shares: string[][] | undefined = rec === undefined ? undefined : new Array<string[]>(n).fill(NO_SHARES)
   applied.forEach((a, i) => {
     const d = a.discount
-    const D = `discounts[${i}]`
+    const D = discountPaths(i)
     if (d.kind.target !== 'shipping') {
-      rec?.sum(`${D}.shipping_amount`, 0, [])
+      rec?.sum(D!.shipping_amount, 0, NO_TERMS)
       return
     }
-    rec?.sum(`${D}.amount`, 0, [])
+    rec?.sum(D!.amount, 0, NO_TERMS)
     const remaining = q.shipped.map((k) => subtotal[k]! - lineDiscount[k]!)
     let left = 0
     for (const x of remaining) left += x
-    const leftPath = `$${D}.remaining`
+    const leftPath = D?.remaining ?? ''
     if (rec !== undefined) {
       const terms: (readonly [string, 1 | -1])[] = []
       for (const k of q.shipped) {
-        terms.push([`products[${k}].totals.shipping_subtotal`, 1])
+        terms.push([linePaths(k).totals.shipping_subtotal, 1])
         for (const s of shares![k]!) terms.push([s, -1])
       }
       rec.sum(leftPath, left, terms)
     }
-    let { amount, amountPath } = d.kind.shipping!(d, a.shippingFixed, left, leftPath, { policies: p, rec, path: D })
+    let { amount, amountPath } = d.kind.shipping!(d, a.shippingFixed, left, leftPath, { policies: p, rec, paths: D! })
     const cap = d.maxAmount?.get(currency)
     if (cap !== undefined && amount > cap) {
-      rec?.given(`$${D}.capped`, cap, `store.${d.source}.max_amount.${currency}`, { rule: 'max_amount', inputs: [amountPath] })
+      rec?.given(D!.capped, cap, `store.${d.source}.max_amount.${currency}`, { rule: 'max_amount', inputs: [amountPath] })
       amount = cap
-      amountPath = `$${D}.capped`
+      amountPath = D?.capped ?? ''
     }
     if (amount > left) {
-      rec?.same(`$${D}.capped_at_base`, left, leftPath, { rule: 'capped_at_base', inputs: [amountPath] })
+      rec?.same(D!.cappedAtBase, left, leftPath, { rule: 'capped_at_base', inputs: [amountPath] })
       amount = left
-      amountPath = `$${D}.capped_at_base`
+      amountPath = D?.cappedAtBase ?? ''
     }
     if (amount <= 0) {
-      rec?.sum(`${D}.shipping_amount`, 0, [])
+      rec?.sum(D!.shipping_amount, 0, NO_TERMS)
       return
     }
-    rec?.same(`${D}.shipping_amount`, amount, amountPath)
+    rec?.same(D!.shipping_amount, amount, amountPath)
     const parts = allocate(amount, remaining, undefined, p.allocation, p.rounding)
     if (rec !== undefined)
-      rec.split(`${D}.shipping`, { of: `${D}.shipping_amount`, total: amount, by: 'remaining shipping', weights: remaining.map(String), parts: [...parts], rule: p.allocation.name, ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}) })
+      rec.split(D!.shippingSplit, { of: D!.shipping_amount, total: amount, by: 'remaining shipping', weights: remaining.map(String), parts: [...parts], rule: p.allocation.name, ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}) })
     q.shipped.forEach((k, j) => {
       const part = parts[j]!
       if (part === 0) return
       lineDiscount[k]! += part
       if (rec !== undefined) {
-        const at = `products[${k}].discounts[${itemEntries[k]! + lineEntries[k]!.length}]`
-        rec.share(`${at}.shipping_amount`, part, `${D}.shipping`, j, { policies: ['allocation'] })
-        rec.sum(`${at}.amount`, 0, [])
-        shares![k]!.push(`${at}.shipping_amount`)
+        const at = linePaths(k).entry(itemEntries[k]! + lineEntries[k]!.length)
+        rec.share(at.shipping_amount, part, D!.shippingSplit, j, SPLIT)
+        rec.sum(at.amount, 0, NO_TERMS)
+        if (shares![k] === NO_SHARES) shares![k] = []
+        shares![k]!.push(at.shipping_amount)
       }
+      if (lineEntries[k] === NO_ENTRIES) lineEntries[k] = []
       lineEntries[k]!.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: 0, shipping_amount: part })
     })
     amounts[i] = amount
   })
   if (rec !== undefined)
     for (let k = 0; k < n; k++) {
-      if (shares![k]!.length === 0 && (!q.hasShipping || !q.shipped.includes(k))) rec.fixed(`products[${k}].totals.shipping_discount`, 0, 'not_shipped')
-      else rec.sum(`products[${k}].totals.shipping_discount`, lineDiscount[k]!, shares![k]!.map((s) => [s, 1] as const))
+      if (shares![k]!.length === 0 && (!q.hasShipping || !q.shipped.includes(k))) rec.fixed(linePaths(k).totals.shipping_discount, 0, 'not_shipped')
+      else rec.sum(linePaths(k).totals.shipping_discount, lineDiscount[k]!, shares![k]!.map((s) => [s, 1] as const))
     }
   return { lineDiscount, lineEntries, amounts }
 }
@@ -282,10 +292,18 @@ export function taxShipping(
 ): ShippingTax[] {
   const n = taxed.length
   const out = new Array<ShippingTax>(n)
-  // Fresh rate lists: no two responses share an object.
-  for (let k = 0; k < n; k++) out[k] = { tax: 0, net: 0, inclusive: false, taxRates: [] }
-  if (rec !== undefined) for (let k = 0; k < n; k++) if (!q.shipped.includes(k)) rec.fixed(`products[${k}].totals.shipping_tax`, 0, 'not_shipped')
-  if (q.shipped.length === 0) return out
+  const untaxed = (): void => {
+    // Fresh rate lists for the lines not shipped: no two responses share an object.
+    for (let k = 0; k < n; k++)
+      if (out[k] === undefined) {
+        out[k] = { tax: 0, net: 0, inclusive: false, taxRates: [] }
+        rec?.fixed(linePaths(k).totals.shipping_tax, 0, 'not_shipped')
+      }
+  }
+  if (q.shipped.length === 0) {
+    untaxed()
+    return out
+  }
   const label = store.account.shippingTaxLabel
   const follow = p.shipping_tax.follow(q.shipped.map((k) => taxed[k]!))
   // An nShift quote's rate, labelled with each line's (country) jurisdiction.
@@ -322,7 +340,7 @@ export function taxShipping(
       }
     }
     items.push({ base: shipping[k]!, quantity: 1, units: 0, rates, inclusive: q.inclusive })
-    if (rec !== undefined) trs.push({ rates: `products[${k}].taxes.shipping_tax_rates`, total: `products[${k}].totals.shipping_tax`, base: `products[${k}].totals.shipping`, none, policies: ['shipping_tax'] })
+    if (rec !== undefined) trs.push({ paths: linePaths(k).shipping, base: linePaths(k).totals.shipping, none, axes: SHIPPING_AXES })
   })
   const charged = chargeAll(items, p, rec, rec === undefined ? undefined : trs, 'taxes.shipping_tax_rates')
   q.shipped.forEach((k, i) => {
@@ -332,5 +350,6 @@ export function taxShipping(
     const rates = c.charges.map((x) => outputRate(x, x.rate.category === 'shipping' ? x.rate.label : label, t.moss, q.inclusive))
     out[k] = { tax: c.tax, net: c.net, inclusive: q.inclusive, taxRates: rates }
   })
+  untaxed()
   return out
 }

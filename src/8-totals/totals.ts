@@ -7,6 +7,7 @@ import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import type { LineTax } from '../6-taxes/taxes'
 import type { ShippingTax } from '../7-shipping/shipping'
 import { addAmounts, toAmount } from '../money/amount'
+import { aggregatePaths, linePaths, type RatePaths } from '../trace/paths'
 import type { Recorder } from '../trace/recorder'
 import type { AggregatedTaxRate, LineDiscount, LineTotals, OutputTaxRate, TransactionProduct, TransactionTotals } from '../types/output'
 
@@ -49,23 +50,24 @@ export function lineTotals(r: LineRecords, k: number, rec?: Recorder): LineTotal
     price_conversion: r.line.priceConversion,
   }
   if (rec !== undefined) {
-    const T = `products[${k}].totals`
-    rec.sum(`${T}.subtotal`, subtotal, [[`${T}.item_total`, 1], [`${T}.discount`, -1]])
-    if (t.inclusive) rec.same(`${T}.item_total_with_tax`, itemWithTax, `${T}.subtotal`)
-    else rec.sum(`${T}.item_total_with_tax`, itemWithTax, [[`${T}.subtotal`, 1], [`${T}.tax`, 1]])
-    rec.sum(`${T}.shipping`, shipping, [[`${T}.shipping_subtotal`, 1], [`${T}.shipping_discount`, -1]])
-    if (r.shippingTax.inclusive) rec.same(`${T}.shipping_total`, shippingTotal, `${T}.shipping`)
-    else rec.sum(`${T}.shipping_total`, shippingTotal, [[`${T}.shipping`, 1], [`${T}.shipping_tax`, 1]])
-    rec.sum(`${T}.total`, out.total, [[`${T}.item_total_with_tax`, 1], [`${T}.shipping_total`, 1]])
+    const L = linePaths(k)
+    const T = L.totals
+    rec.sum(T.subtotal, subtotal, [[T.item_total, 1], [T.discount, -1]])
+    if (t.inclusive) rec.same(T.item_total_with_tax, itemWithTax, T.subtotal)
+    else rec.sum(T.item_total_with_tax, itemWithTax, [[T.subtotal, 1], [T.tax, 1]])
+    rec.sum(T.shipping, shipping, [[T.shipping_subtotal, 1], [T.shipping_discount, -1]])
+    if (r.shippingTax.inclusive) rec.same(T.shipping_total, shippingTotal, T.shipping)
+    else rec.sum(T.shipping_total, shippingTotal, [[T.shipping, 1], [T.shipping_tax, 1]])
+    rec.sum(T.total, out.total, [[T.item_total_with_tax, 1], [T.shipping_total, 1]])
     if (moss) {
       // The nets the taxes were charged on: an inclusive taxable's extracted net, else its base.
       const terms: (readonly [string, 1])[] = [[r.tax.netPath!, 1]]
-      if (r.line.shipped && r.shippingTax.net !== 0) terms.push([r.shippingTax.inclusive && r.shippingTax.taxRates.length > 0 ? `$${T}.shipping_tax.net` : `${T}.shipping`, 1])
-      rec.sum(`${T}.moss_taxable_amount`, out.moss_taxable_amount, terms)
-      rec.sum(`${T}.moss_tax_total`, out.moss_tax_total, [[`${T}.tax`, 1], [`${T}.shipping_tax`, 1]])
+      if (r.line.shipped && r.shippingTax.net !== 0) terms.push([r.shippingTax.inclusive && r.shippingTax.taxRates.length > 0 ? L.shipping.net : T.shipping, 1])
+      rec.sum(T.moss_taxable_amount, out.moss_taxable_amount, terms)
+      rec.sum(T.moss_tax_total, out.moss_tax_total, [[T.tax, 1], [T.shipping_tax, 1]])
     } else {
-      rec.fixed(`${T}.moss_taxable_amount`, 0, 'not_oss')
-      rec.fixed(`${T}.moss_tax_total`, 0, 'not_oss')
+      rec.fixed(T.moss_taxable_amount, 0, 'not_oss')
+      rec.fixed(T.moss_tax_total, 0, 'not_oss')
     }
   }
   return out
@@ -95,6 +97,13 @@ export function lineOutput(r: LineRecords, totals: LineTotals, discounts: readon
     sku: l.variant?.sku ?? l.product?.sku ?? null,
   }
 }
+
+const TOTAL_PATHS = {
+  item_total: 'totals.item_total', discount: 'totals.discount', subtotal: 'totals.subtotal', tax: 'totals.tax',
+  item_total_with_tax: 'totals.item_total_with_tax', shipping_subtotal: 'totals.shipping_subtotal', shipping_discount: 'totals.shipping_discount',
+  shipping: 'totals.shipping', shipping_tax: 'totals.shipping_tax', shipping_total: 'totals.shipping_total',
+  moss_taxable_amount: 'totals.moss_taxable_amount', moss_tax_total: 'totals.moss_tax_total',
+} as const
 
 const SUMMED = [
   'item_total', 'discount', 'subtotal', 'tax', 'item_total_with_tax', 'shipping_subtotal', 'shipping_discount',
@@ -150,13 +159,12 @@ export function transactionTotals(lines: readonly Line[], totals: readonly LineT
     total: safe(total) - trial,
   }
   if (rec !== undefined) {
-    const each = (f: string) => lines.map((_, k) => [`products[${k}].${f}`, 1] as const)
-    for (const key of SUMMED) rec.sum(`totals.${key}`, out[key], each(`totals.${key}`))
-    rec.sum('totals.item_count', out.item_count, each('quantity'))
-    const trials = lines.flatMap((l, k) => (l.subscriptionTrial ? [[`products[${k}].totals.total`, 1] as const] : []))
+    for (const key of SUMMED) rec.sum(TOTAL_PATHS[key], out[key], lines.map((_, k) => [linePaths(k).totals[key], 1] as const))
+    rec.sum('totals.item_count', out.item_count, lines.map((_, k) => [linePaths(k).quantity, 1] as const))
+    const trials = lines.flatMap((l, k) => (l.subscriptionTrial ? [[linePaths(k).totals.total, 1] as const] : []))
     if (trials.length === 0) rec.fixed('totals.trial_deductions', 0, 'no_trial')
     else rec.sum('totals.trial_deductions', out.trial_deductions, trials)
-    rec.sum('totals.total', out.total, [...each('totals.total'), ['totals.trial_deductions', -1]])
+    rec.sum('totals.total', out.total, [...lines.map((_, k) => [linePaths(k).totals.total, 1] as const), ['totals.trial_deductions', -1]])
   }
   return out
 }
@@ -174,8 +182,8 @@ interface RateEntry {
   readonly rate: OutputTaxRate
   tax: number
   taxable: number
-  /** The lines' rate paths summed into it (traced only). */
-  readonly terms: string[]
+  /** The lines' rates summed into it (traced only). */
+  readonly terms: RatePaths[]
   readonly applies: (string | null)[]
   /** The products already listed, by identity (pointer compares; `null` for invoice items). */
   readonly products: (object | null)[]
@@ -220,7 +228,7 @@ export function aggregateRates(records: readonly LineRecords[], kind: 'tax_rates
       last = e
       e.tax += r.tax
       e.taxable += r.taxable_amount
-      if (rec !== undefined) e.terms.push(`products[${k}].taxes.${kind}[${j}]`)
+      if (rec !== undefined) e.terms.push((kind === 'tax_rates' ? linePaths(k).goods : linePaths(k).shipping).rate(j))
       // Each product once: a scan while the list is short, a Set once it is long.
       const ps = e.products
       let fresh: boolean
@@ -239,8 +247,9 @@ export function aggregateRates(records: readonly LineRecords[], kind: 'tax_rates
   return order.map((e, i) => {
     const r = e.rate
     if (rec !== undefined) {
-      rec.sum(`taxes.${kind}[${i}].tax`, safe(e.tax), e.terms.map((t) => [`${t}.tax`, 1] as const))
-      rec.sum(`taxes.${kind}[${i}].taxable_amount`, safe(e.taxable), e.terms.map((t) => [`${t}.taxable_amount`, 1] as const))
+      const A = aggregatePaths(kind, i)
+      rec.sum(A.tax, safe(e.tax), e.terms.map((t) => [t.tax, 1] as const))
+      rec.sum(A.taxable_amount, safe(e.taxable), e.terms.map((t) => [t.taxable_amount, 1] as const))
     }
     return {
       id: r.id,

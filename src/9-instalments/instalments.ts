@@ -6,7 +6,11 @@ import { floor } from '../money/modes/floor'
 import { mulDivRound } from '../money/rounding'
 import type { Policies } from '../policies/axes'
 import type { NAccount, NPlan } from '../store/model'
-import { percentText, type Recorder } from '../trace/recorder'
+import { planPaths } from '../trace/paths'
+import { percentText, ROUNDED, times, type Recorder } from '../trace/recorder'
+
+const PLAN_ROUNDING = { policies: ['instalment_rounding' as const] }
+const PLAN_REMAINDER = { policies: ['instalment_rounding' as const, 'instalment_remainder' as const] }
 import type { OutputInstalmentPlan, ScheduleEntry } from '../types/output'
 
 function within(map: ReadonlyMap<string, number> | null, currency: string, total: number, min: boolean): boolean {
@@ -83,21 +87,21 @@ export function computePlan(plan: NPlan, total: number, p: Policies, at: number,
   const schedule: ScheduleEntry[] = [{ due: iso(at), amount: upfront }]
   for (let k = 1; k <= n; k++) schedule.push({ due: iso(addCycles(at, plan.offset + (k - 1) * plan.interval, plan.cycle)), amount: amounts[k - 1]! })
   if (rec !== undefined) {
-    const I = `instalments[${i}]`
-    rec.round(`${I}.interest`, interest, BigInt(total) * BigInt(plan.interest.num), plan.interest.den, mode, ['totals.total', percentText(plan.interest)], undefined, { policies: ['rounding'] })
-    rec.sum(`$${I}.T`, T, [['totals.total', 1], [`${I}.interest`, 1]])
-    rec.round(`${I}.upfront_amount`, upfront, BigInt(T) * BigInt(plan.upfront.num), plan.upfront.den, mode, [`$${I}.T`, percentText(plan.upfront)], undefined, { policies: ['rounding'] })
-    rec.sum(`$${I}.rest`, rest, [[`$${I}.T`, 1], [`${I}.upfront_amount`, -1]])
-    rec.round(`${I}.instalments_amount`, each, rest, n, floor, [`$${I}.rest`], [String(n)])
-    rec.same(`${I}.schedule[0].amount`, upfront, `${I}.upfront_amount`)
+    const I = planPaths(i)
+    rec.round(I.interest, interest, times(total, plan.interest.num), plan.interest.den, mode, ['totals.total', percentText(plan.interest)], undefined, ROUNDED)
+    rec.sum(I.T, T, [['totals.total', 1], [I.interest, 1]])
+    rec.round(I.upfront_amount, upfront, times(T, plan.upfront.num), plan.upfront.den, mode, [I.T, percentText(plan.upfront)], undefined, ROUNDED)
+    rec.sum(I.rest, rest, [[I.T, 1], [I.upfront_amount, -1]])
+    rec.round(I.instalments_amount, each, rest, n, floor, [I.rest], [String(n)])
+    rec.same(I.schedule(0), upfront, I.upfront_amount)
     if (exact) {
-      rec.same(`${I}.total_amount`, T, `$${I}.T`, { policies: ['instalment_rounding'] })
-      rec.split(I, { of: `$${I}.rest`, total: rest, by: 'instalments', weights: amounts.map(() => '1'), parts: amounts, rule: p.instalment_remainder.name })
-      for (let k = 1; k <= n; k++) rec.share(`${I}.schedule[${k}].amount`, amounts[k - 1]!, I, k - 1, { policies: ['instalment_rounding', 'instalment_remainder'] })
+      rec.same(I.total_amount, T, I.T, PLAN_ROUNDING)
+      rec.split(I.base, { of: I.rest, total: rest, by: 'instalments', weights: amounts.map(() => '1'), parts: amounts, rule: p.instalment_remainder.name })
+      for (let k = 1; k <= n; k++) rec.share(I.schedule(k), amounts[k - 1]!, I.base, k - 1, PLAN_REMAINDER)
     } else {
-      rec.product(`$${I}.instalments`, n * each, [`${I}.instalments_amount`, String(n)])
-      rec.sum(`${I}.total_amount`, totalAmount, [[`${I}.upfront_amount`, 1], [`$${I}.instalments`, 1]], { policies: ['instalment_rounding'] })
-      for (let k = 1; k <= n; k++) rec.same(`${I}.schedule[${k}].amount`, each, `${I}.instalments_amount`, { policies: ['instalment_rounding'] })
+      rec.product(I.times, n * each, [I.instalments_amount, String(n)])
+      rec.sum(I.total_amount, totalAmount, [[I.upfront_amount, 1], [I.times, 1]], PLAN_ROUNDING)
+      for (let k = 1; k <= n; k++) rec.same(I.schedule(k), each, I.instalments_amount, PLAN_ROUNDING)
     }
   }
   return {

@@ -108,7 +108,8 @@ export function roundDiv(n: number | bigint, d: number | bigint, mode: RoundingM
   let q = (a - r) / d
   if (r !== 0) {
     const twice = 2 * r
-    if (mode.away(neg, q % 2 === 1, twice < d ? -1 : twice === d ? 0 : 1)) q += 1
+    // The default mode without a call (the commonest rounding of all); every other mode decides through its value.
+    if (mode === halfUp ? twice >= d : mode.away(neg, q % 2 === 1, twice < d ? -1 : twice === d ? 0 : 1)) q += 1
   }
   return checkedResult(neg ? -q : q)
 }

@@ -71,13 +71,12 @@ export interface Comparison {
   compared: number
   readonly diffs: RawDiff[]
   readonly ignored: string[]
-  /** Our leaf path → the API's leaf path, for every compared leaf (only when hints will need it). */
-  readonly pairs: Map<string, string> | undefined
+  /** Our list items matched to the API's at another index or path: our item path → theirs. */
+  readonly remap: Map<string, string>
 }
 
 /** Fields of the transaction that echo the request or the customer (not computed amounts or codes). */
 const SKIP_ROOT = new Set(['customer_information', 'affiliate', 'site'])
-const SKIP_ANY = new Set(['due'])
 const MAX_DEPTH = 32
 const MAX_IGNORED = 50
 
@@ -179,8 +178,12 @@ function match(theirs: readonly unknown[], ours: readonly unknown[], name: strin
   return out
 }
 
-/** Compares the API's value with ours, recursively, appending to `c`. */
-export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: string, op: string, tol: number, depth = 0): void {
+/**
+ * Compares the API's value with ours, recursively, appending to `c`. `tp` is the path on the API's
+ * side, `op` ours (the same string while no list was matched out of order); `name` is the key the
+ * value sits under (a list's items are matched by it).
+ */
+export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: string, op: string, tol: number, depth = 0, name = ''): void {
   if (theirs === undefined) return
   if (ours === undefined) {
     if (c.ignored.length < MAX_IGNORED) c.ignored.push(tp)
@@ -190,53 +193,80 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
     c.diffs.push({ path: tp, oursPath: op, ours, theirs: '(nested too deep)', kind: 'value' })
     return
   }
+  if (typeof theirs !== 'object' || theirs === null) {
+    c.compared++
+    if (ours !== theirs && !sameScalar(ours, theirs, tol)) c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
+    return
+  }
   if (Array.isArray(theirs)) {
     if (!Array.isArray(ours)) {
       c.compared++
       c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
       return
     }
-    const name = tp.slice(tp.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '')
     const pairs = match(theirs, ours, name)
-    const used = new Set<number>()
-    theirs.forEach((t, i) => {
+    const used = new Array<boolean>(ours.length).fill(false)
+    let usedCount = 0
+    for (let i = 0; i < theirs.length; i++) {
+      const t = theirs[i]
       const j = pairs[i]
-      const tpi = joinPath(tp, i)
+      const tpi = `${tp}[${i}]`
       if (j === undefined) {
         c.compared++
         c.diffs.push({ path: tpi, oursPath: tpi, ours: undefined, theirs: t, kind: 'missing' })
-        return
+        continue
       }
-      used.add(j)
-      compareValue(c, ours[j], t, tpi, joinPath(op, j), tol, depth + 1)
-    })
+      if (!used[j]) usedCount++
+      used[j] = true
+      const opj = op === tp && i === j ? tpi : `${op}[${j}]`
+      // Our item j is the API's item i: paths under it map by this prefix.
+      if (opj !== tpi) c.remap.set(opj, tpi)
+      compareValue(c, ours[j], t, tpi, opj, tol, depth + 1, name)
+    }
     const k = keyerOf(name)
-    if (k !== null && used.size < ours.length) {
-      const extra = ours.map((_, j) => j).filter((j) => !used.has(j))
+    if (k !== null && usedCount < ours.length) {
+      const extra = ours.map((_, j) => j).filter((j) => !used[j])
       c.diffs.push({ path: tp, oursPath: op, ours: ours.length, theirs: theirs.length, kind: 'extra', extraKeys: extra.map((j) => joinPath(op, j)) })
     }
     return
   }
-  if (isRecord(theirs)) {
-    if (!isRecord(ours)) {
-      c.compared++
-      c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
-      return
-    }
-    for (const key of Object.keys(theirs)) {
-      if (SKIP_ANY.has(key) || (tp === '' && SKIP_ROOT.has(key))) continue
-      compareValue(c, own(ours, key), theirs[key], joinPath(tp, key), joinPath(op, key), tol, depth + 1)
-    }
+  if (!isRecord(ours)) {
+    c.compared++
+    c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
     return
   }
-  c.compared++
-  c.pairs?.set(op, tp)
-  if (!sameScalar(ours, theirs, tol)) c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
+  const rec = theirs as Rec
+  const root = tp === ''
+  for (const key in rec) {
+    if (!Object.prototype.hasOwnProperty.call(rec, key) || key === 'due' || (root && SKIP_ROOT.has(key))) continue
+    const tpk = root ? key : `${tp}.${key}`
+    compareValue(c, own(ours, key), rec[key], tpk, op === tp ? tpk : `${op}.${key}`, tol, depth + 1, key)
+  }
+}
+
+/**
+ * The API's path for one of ours, when the API returned that field: our path with the prefixes of
+ * list items matched out of order rewritten (`products[2]…` → `products[0]…`).
+ */
+export function theirPath(c: Comparison, theirs: unknown, op: string, valueAt: (root: unknown, path: string) => unknown): string | undefined {
+  let tp = op
+  if (c.remap.size > 0) {
+    // The longest matched item prefix wins (a rate under a product under the transaction).
+    for (let i = op.length - 1; i >= 0; i--) {
+      if (op[i] !== ']') continue
+      const mapped = c.remap.get(op.slice(0, i + 1))
+      if (mapped !== undefined) {
+        tp = mapped + op.slice(i + 1)
+        break
+      }
+    }
+  }
+  return valueAt(theirs, tp) === undefined ? undefined : tp
 }
 
 /** Compares two envelopes: status, then error codes (both 400) or the transactions. */
-export function compareEnvelopes(ours: Envelope, theirs: Envelope, tol: number, withPairs = false): Comparison {
-  const c: Comparison = { compared: 0, diffs: [], ignored: [], pairs: withPairs ? new Map() : undefined }
+export function compareEnvelopes(ours: Envelope, theirs: Envelope, tol: number): Comparison {
+  const c: Comparison = { compared: 0, diffs: [], ignored: [], remap: new Map() }
   if (theirs.status !== undefined) {
     c.compared++
     if (!sameScalar(ours.status, theirs.status, 0)) c.diffs.push({ path: 'status', oursPath: 'status', ours: ours.status, theirs: theirs.status, kind: 'value' })

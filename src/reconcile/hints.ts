@@ -29,8 +29,8 @@ export interface HintContext {
   /** Our response as given (for its errors). */
   readonly oursEnvelope: unknown
   readonly diffPaths: ReadonlySet<string>
-  /** Our leaf path → the API's leaf path. */
-  readonly pairs: () => ReadonlyMap<string, string>
+  /** The API's path for one of our leaf paths, when the API returned that field. */
+  readonly theirPath: (oursPath: string) => string | undefined
   readonly alts: () => readonly AltRun[]
   readonly tol: number
 }
@@ -248,7 +248,7 @@ function createConsistency(ctx: HintContext, path: string, theirs: number): Reco
 
 /** The API's value for one of our leaf paths, when it returned that field. */
 function theirsAt(ctx: HintContext, oursPath: string): number | undefined {
-  const tp = ctx.pairs().get(oursPath)
+  const tp = ctx.theirPath(oursPath)
   return tp === undefined ? undefined : num(valueAt(isRecord(ctx.theirs) && isRecord(ctx.theirs.transaction) ? ctx.theirs.transaction : ctx.theirs, tp))
 }
 
@@ -320,7 +320,7 @@ function parentConsistency(ctx: HintContext, op: string, theirs: number): Reconc
       sum += sign * v
     }
     if (complete && !near(sum, pv, ctx.tol))
-      return hint('inconsistent', `the API's own ${ctx.pairs().get(parent) ?? parent} is ${pv}, but its parts with this ${theirs} give ${sum}`)
+      return hint('inconsistent', `the API's own ${ctx.theirPath(parent) ?? parent} is ${pv}, but its parts with this ${theirs} give ${sum}`)
   }
   const m = /^(instalments\[\d+\])\.(upfront_amount|instalments_amount)$/.exec(op)
   if (m !== null) {
@@ -361,7 +361,7 @@ function ownConsistency(ctx: HintContext, e: TraceEntry, op: string, theirs: num
       const v = theirsAt(ctx, p)
       if (v === undefined) return undefined
       sum += sign * v
-      shown.push(`${ctx.pairs().get(p)} ${v}`)
+      shown.push(`${ctx.theirPath(p)} ${v}`)
     }
     if (!near(sum, theirs, ctx.tol)) return hint('inconsistent', `the API's own parts give ${sum}, not ${theirs}: ${shown.join(', ')}`)
     return undefined
@@ -389,11 +389,11 @@ function ownConsistency(ctx: HintContext, e: TraceEntry, op: string, theirs: num
 
 function followsHint(ctx: HintContext, e: TraceEntry): ReconcileHint | undefined {
   for (const [p] of e.terms ?? []) {
-    const tp = ctx.pairs().get(p)
+    const tp = ctx.theirPath(p)
     if (tp !== undefined && ctx.diffPaths.has(tp)) return hint('follows', `follows from ${tp}, which differs too`)
   }
   for (const p of e.inputs ?? []) {
-    const tp = ctx.pairs().get(p)
+    const tp = ctx.theirPath(p)
     if (tp !== undefined && ctx.diffPaths.has(tp)) return hint('follows', `follows from ${tp}, which differs too`)
   }
   return undefined

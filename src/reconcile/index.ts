@@ -8,7 +8,8 @@ import { traceOf } from '../trace/explain'
 import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'
 import type { EstimateResponse } from '../types/output'
-import { compareEnvelopes, type Envelope, isRecord, own, readEnvelope } from './compare'
+import { compareEnvelopes, type Envelope, isRecord, own, readEnvelope, theirPath } from './compare'
+import { valueAt } from '../trace/path'
 import { type AltRun, hintFor } from './hints'
 import type { ReconcileDifference, ReconcileOptions, Reconciliation } from './types'
 
@@ -119,7 +120,6 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
   o = shaped(ours, o)
   const c = compareEnvelopes(o, t, tol)
   const diffPaths = new Set(c.diffs.map((d) => d.path))
-  let pairsMap: ReadonlyMap<string, string> | undefined
   let alts: AltRun[] | undefined
   const runAlts = (): AltRun[] => {
     if (alts !== undefined) return alts
@@ -155,11 +155,7 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     theirs: t.transaction === undefined ? theirs : { transaction: t.transaction },
     diffs: c.diffs,
     diffPaths,
-    pairs: (): ReadonlyMap<string, string> => {
-      // The leaf pairs, by a second walk: only orders that differ pay for them.
-      pairsMap ??= compareEnvelopes(o, t, tol, true).pairs ?? new Map<string, string>()
-      return pairsMap
-    },
+    theirPath: (p: string) => theirPath(c, t.transaction, p, valueAt),
     alts: runAlts,
     tol,
   }

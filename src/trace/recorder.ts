@@ -28,6 +28,12 @@ function gcd(a: bigint, b: bigint): bigint {
   return a
 }
 
+/** a × b exactly: a Number while it is a safe integer, else a bigint (for exact values of the trace). */
+export function times(a: number, b: number): number | bigint {
+  const p = a * b
+  return Number.isSafeInteger(p) ? p : BigInt(a) * BigInt(b)
+}
+
 /** A reduced fraction as text (`"6232/25"`, `"3"`), exact for Numbers and bigints. */
 export function fractionText(n: Num, d: Num): string {
   if (typeof n === 'number' && typeof d === 'number' && Number.isSafeInteger(n) && Number.isSafeInteger(d)) {
@@ -56,6 +62,15 @@ export function fractionText(n: Num, d: Num): string {
  * no terminating decimal stays a fraction).
  */
 export function percentText(r: { readonly num: number; readonly den: number }): string {
+  let t = PERCENTS.get(r)
+  if (t === undefined) PERCENTS.set(r, (t = percentOf(r)))
+  return t
+}
+
+/** A store's rates are parsed once: their texts are kept beside them. */
+const PERCENTS = new WeakMap<object, string>()
+
+function percentOf(r: { readonly num: number; readonly den: number }): string {
   let n = BigInt(r.num) * 100n
   let d = BigInt(r.den)
   const g = gcd(n < 0n ? -n : n, d) || 1n
@@ -76,13 +91,47 @@ export function percentText(r: { readonly num: number; readonly den: number }): 
   return `${neg ? '-' : ''}${text}%`
 }
 
-/** Records the amounts and splits of one estimate. */
-export class Recorder {
-  readonly amounts: Record<string, TraceEntry> = {}
-  readonly splits: Record<string, TraceSplit> = {}
+/**
+ * A plain object that starts in dictionary mode. An object given hundreds of distinct keys one by
+ * one would otherwise walk V8 through as many hidden classes (the traced estimate's main cost);
+ * deleting a key that is not the last one added switches it to a hash table at once. It is still
+ * an ordinary `{}` (Object prototype, JSON as usual).
+ */
+function dictionary<T>(): Record<string, T> {
+  const o: Record<string, unknown> = { a: 0, b: 0 }
+  delete o.a
+  delete o.b
+  return o as Record<string, T>
+}
 
-  private put(path: string, e: TraceEntry, extra: EntryExtra | undefined): void {
-    this.amounts[path] = extra === undefined ? e : { ...e, ...extra }
+/** An entry while it is being recorded. */
+type Draft = { -readonly [K in keyof TraceEntry]: TraceEntry[K] }
+
+/**
+ * Records the amounts and splits of one estimate. Entries are kept in the order they are recorded,
+ * beside their paths; the keyed `trace.amounts` object is built from them the first time it is
+ * read (a few hundred keys cost more to index than the whole estimate does to compute, and many
+ * traced estimates are never read). Recording the same path twice keeps the later entry.
+ */
+export class Recorder {
+  private readonly paths: string[] = []
+  private readonly entries: TraceEntry[] = []
+  readonly splits: Record<string, TraceSplit> = dictionary()
+
+  private put(path: string, e: Draft, x: EntryExtra | undefined): void {
+    // Field by field (Object.assign is several times slower on this hot path).
+    if (x !== undefined) {
+      if (x.rule !== undefined) e.rule = x.rule
+      if (x.inputs !== undefined) e.inputs = x.inputs
+      if (x.policies !== undefined) e.policies = x.policies
+      if (x.level !== undefined) e.level = x.level
+      if (x.affine !== undefined) e.affine = x.affine
+      if (x.currency !== undefined) e.currency = x.currency
+      if (x.exact !== undefined) e.exact = x.exact
+      if (x.factors !== undefined) e.factors = x.factors
+    }
+    this.paths.push(path)
+    this.entries.push(e)
   }
 
   /** An amount taken from the input at `source` (`store.…` / `request.…`). */
@@ -102,7 +151,7 @@ export class Recorder {
 
   /** value = offset + factor × round_mode(n / d), where n / d = Π factors ÷ Π divisors. */
   round(path: string, value: number, n: Num, d: Num, mode: RoundingMode, factors: readonly TraceFactor[], divisors?: readonly TraceFactor[], extra?: EntryExtra): void {
-    const e: TraceEntry =
+    const e: Draft =
       divisors === undefined || divisors.length === 0
         ? { op: 'round', value, exact: fractionText(n, d), rounding: mode.name, factors }
         : { op: 'round', value, exact: fractionText(n, d), rounding: mode.name, factors, divisors }
@@ -129,11 +178,38 @@ export class Recorder {
     this.splits[key] = s
   }
 
-  /** The finished trace. */
+  /** The entry recorded last at `path` (for a stage that needs one it recorded). */
+  entry(path: string): TraceEntry | undefined {
+    for (let i = this.paths.length - 1; i >= 0; i--) if (this.paths[i] === path) return this.entries[i]
+    return undefined
+  }
+
+  /**
+   * The finished trace: plain data. `amounts` is an ordinary enumerable property; the first read of
+   * it (by `explain`, `reconcile`, `JSON.stringify`, or any code) builds the keyed object and
+   * replaces the accessor with it, so later reads are plain property reads.
+   */
   trace(currency: string, options: TraceOptions): Trace {
-    return { version: 2, currency, options, amounts: this.amounts, splits: this.splits }
+    const paths = this.paths
+    const entries = this.entries
+    const t = { version: 2, currency, options } as { version: 2; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
+    Object.defineProperty(t, 'amounts', {
+      enumerable: true,
+      configurable: true,
+      get(): Record<string, TraceEntry> {
+        const amounts = dictionary<TraceEntry>()
+        for (let i = 0; i < paths.length; i++) amounts[paths[i]!] = entries[i]!
+        Object.defineProperty(t, 'amounts', { value: amounts, enumerable: true, writable: true, configurable: true })
+        return amounts
+      },
+    })
+    t.splits = this.splits
+    return t
   }
 }
+
+/** The extra of an amount the rounding mode decided (shared: no allocation per entry). */
+export const ROUNDED: EntryExtra = { policies: ['rounding'] }
 
 /** Weights as exact text. */
 export function weightTexts(ws: readonly Num[]): string[] {

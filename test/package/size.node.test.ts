@@ -22,14 +22,15 @@ import { ROOT } from '../support/pkg'
  * measurement. History: 24,893 B when the estimate pipeline landed; 34,246 B once the derivation
  * trace (`options.trace`, issue 6) joined `estimate` — its builder is ≈ 21 KB minified (≈ 6–7 KB
  * gzip) that a bundler cannot drop, since `estimate` references it — with the validation limits of
- * issue 9; 39,781 B once typos stopped being silent (with the recorded trace and the policy
+ * issue 9; 40,963 B once typos stopped being silent (with the recorded trace and the policy
  * registries) — the known keys of every object kind the readers check (≈ 320 field names, every
  * product field the Inventory API documents among them, ≈ 1.5 KB gzip), their aliases, the "did
- * you mean" search and its messages: ≈ 3.3 KB gzip. Budget = that measurement plus ~5% headroom. The issue's aim is 15 KB: NOT met — the way down is a trace-free
- * entry point and leaner validation; lower this constant as the core shrinks.
+ * you mean" search and its messages: ≈ 3.3 KB gzip. Budget = that measurement plus ~5% headroom.
+ * The issue's aim is 15 KB: NOT met — the way down is a trace-free entry point and leaner
+ * validation; lower this constant as the core shrinks.
  * See README "Bundle size".
  */
-export const BUDGET_GZIP_BYTES = 41_700
+export const BUDGET_GZIP_BYTES = 43_000
 
 /** The named imports the size budget is about (SPEC §1). */
 const CORE_IMPORTS = ['createStore', 'estimate'] as const

@@ -5,6 +5,7 @@ import { joinPath } from '../../issues/issues'
 import type { Rational } from '../../money/rational'
 import { roundDiv } from '../../money/rounding'
 import type { NDiscount } from '../../store/model'
+import { linePaths } from '../../trace/paths'
 import { fractionText, percentText } from '../../trace/recorder'
 
 /** One side of a buy-X-get-Y offer: how many units, and which (absent lists: every eligible unit). */
@@ -147,9 +148,9 @@ export const buyXGetY: DiscountKind<BxgySpec> = {
     if (lines.length === 0) return { reject: 'coupon_no_eligible_products' }
     const v = d.spec.value
     const amount = roundDiv(num * BigInt(v.num), den * BigInt(v.den), ctx.policies.rounding)
-    const amountPath = `$${ctx.path}.amount`
+    const amountPath = ctx.paths.raw
     // The got bases' sum is exact: Σ (units got × base ÷ quantity) — the split's weights.
-    ctx.rec?.round(amountPath, amount, num * BigInt(v.num), den * BigInt(v.den), ctx.policies.rounding, [fractionText(num, den), percentText(v)], undefined, { policies: ['rounding'], inputs: lines.map((k) => `products[${k}].totals.item_total`) })
+    ctx.rec?.round(amountPath, amount, num * BigInt(v.num), den * BigInt(v.den), ctx.policies.rounding, [fractionText(num, den), percentText(v)], undefined, { policies: ['rounding'], inputs: lines.map((k) => linePaths(k).totals.item_total) })
     const appliesTo: string[] = []
     for (const k of lines) {
       const id = ctx.lines[k]!.product?.id

@@ -18,9 +18,9 @@ export function eligibleLines(d: NDiscount, ctx: ItemContext): { lines: number[]
   return { lines, bases, base }
 }
 
-/** Records `$<discount>.base`: Σ of the eligible lines' current bases. Returns its path. */
+/** Records `$discounts[a].base`: Σ of the eligible lines' current bases. Returns its path. */
 export function recordBase(ctx: ItemContext, lines: readonly number[], base: number): string {
-  const path = `$${ctx.path}.base`
+  const path = ctx.paths.applied
   const terms: (readonly [string, 1 | -1])[] = []
   for (const k of lines) for (const t of ctx.baseTerms(k)) terms.push(t)
   ctx.rec!.sum(path, base, terms)

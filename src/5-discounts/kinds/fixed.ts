@@ -31,7 +31,7 @@ export const fixed: DiscountKind<FixedSpec> = {
   items(d, ctx) {
     const { lines, bases, base } = eligibleLines(d, ctx)
     if (lines.length === 0 || base === 0) return { reject: 'coupon_no_eligible_products' }
-    const amountPath = `$${ctx.path}.amount`
+    const amountPath = ctx.paths.raw
     const amount = ctx.amountIn(d.spec.amounts, amountPath)
     if (amount === undefined) return { reject: 'coupon_currency' }
     if (ctx.rec !== undefined) recordBase(ctx, lines, base)

@@ -8,6 +8,7 @@ import type { Line } from '../../3-lines/line'
 import type { Obj, Reader } from '../../input/read'
 import type { Policies } from '../../policies/axes'
 import type { NDiscount } from '../../store/model'
+import type { DiscountPaths } from '../../trace/paths'
 import type { Recorder } from '../../trace/recorder'
 
 /** What a kind reads from the store config: its own `spec` and the `value` the output shows. */
@@ -28,8 +29,8 @@ export interface ItemContext {
   /** The discount's own amounts in the transaction currency (converted once if needed, and recorded). */
   readonly amountIn: AmountIn
   readonly rec: Recorder | undefined
-  /** The trace path of this discount (`discounts[1]`) and its store path (`store.coupons[2]`). */
-  readonly path: string
+  /** The trace paths of this discount (`discounts[1]…`). */
+  readonly paths: DiscountPaths
   /** The terms of line k's current base (its item_total less its earlier discounts), for the trace. */
   readonly baseTerms: (k: number) => (readonly [string, 1 | -1])[]
 }
@@ -58,7 +59,7 @@ export type ItemOutcome =
 export interface ShippingContext {
   readonly policies: Policies
   readonly rec: Recorder | undefined
-  readonly path: string
+  readonly paths: DiscountPaths
 }
 
 /**
@@ -76,7 +77,7 @@ export interface DiscountKind<Spec> {
   /** Item kinds: the amount and its lines. */
   readonly items?: (d: NDiscount<Spec>, ctx: ItemContext) => ItemOutcome
   /** Shipping kinds, when accepted: a fixed amount it will need in this currency (or why it cannot apply). */
-  readonly accept?: (d: NDiscount<Spec>, amountIn: AmountIn, path: string) => { readonly fixed: number | null } | { readonly reject: 'coupon_currency' }
-  /** Shipping kinds: the amount off `left` (the shipping still left, recorded at `leftPath`), recorded at `ctx.path + '.shipping_amount'`'s draft. */
+  readonly accept?: (d: NDiscount<Spec>, amountIn: AmountIn, paths: DiscountPaths) => { readonly fixed: number | null } | { readonly reject: 'coupon_currency' }
+  /** Shipping kinds: the amount off `left` (the shipping still left, recorded at `leftPath`), and where it recorded it. */
   readonly shipping?: (d: NDiscount<Spec>, fixed: number | null, left: number, leftPath: string, ctx: ShippingContext) => { readonly amount: number; readonly amountPath: string }
 }

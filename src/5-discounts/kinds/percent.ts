@@ -3,7 +3,7 @@ import type { DiscountKind } from './kind'
 import { mulDivRound } from '../../money/rounding'
 import type { Rational } from '../../money/rational'
 import { joinPath } from '../../issues/issues'
-import { percentText } from '../../trace/recorder'
+import { percentText, ROUNDED, times } from '../../trace/recorder'
 
 /** A percentage off the eligible lines' current base. */
 export interface PercentSpec {
@@ -36,10 +36,10 @@ export const percent: DiscountKind<PercentSpec> = {
     if (lines.length === 0 || base === 0) return { reject: 'coupon_no_eligible_products' }
     const v = d.spec.value
     const amount = mulDivRound(base, v.num, v.den, ctx.policies.rounding)
-    const amountPath = `$${ctx.path}.amount`
+    const amountPath = ctx.paths.raw
     if (ctx.rec !== undefined) {
       const basePath = recordBase(ctx, lines, base)
-      ctx.rec.round(amountPath, amount, BigInt(base) * BigInt(v.num), v.den, ctx.policies.rounding, [basePath, percentText(v)], undefined, { policies: ['rounding'] })
+      ctx.rec.round(amountPath, amount, times(base, v.num), v.den, ctx.policies.rounding, [basePath, percentText(v)], undefined, ROUNDED)
     }
     return { amount, amountPath, lines, bases, prorate: true, by: 'base' }
   },

@@ -2,7 +2,7 @@ import type { DiscountKind } from './kind'
 import { joinPath } from '../../issues/issues'
 import type { Rational } from '../../money/rational'
 import { mulDivRound } from '../../money/rounding'
-import { percentText } from '../../trace/recorder'
+import { percentText, ROUNDED, times } from '../../trace/recorder'
 
 /** A percentage or a fixed amount off the shipping. */
 export interface ShippingSpec {
@@ -37,20 +37,20 @@ export const shipping: DiscountKind<ShippingSpec> = {
     }
     return { spec: { value: v?.fraction ?? null, amounts }, value: v?.number ?? null }
   },
-  accept(d, amountIn, path) {
+  accept(d, amountIn, paths) {
     if (d.spec.value !== null) return { fixed: null }
-    const a = amountIn(d.spec.amounts, `$${path}.fixed`)
+    const a = amountIn(d.spec.amounts, paths.fixed)
     return a === undefined ? { reject: 'coupon_currency' } : { fixed: a }
   },
   shipping(d, fixed, left, leftPath, ctx) {
     const v = d.spec.value
-    const amountPath = `$${ctx.path}.shipping_off`
+    const amountPath = ctx.paths.shippingOff
     if (v === null) {
-      ctx.rec?.same(amountPath, fixed ?? 0, `$${ctx.path}.fixed`)
+      ctx.rec?.same(amountPath, fixed ?? 0, ctx.paths.fixed)
       return { amount: fixed ?? 0, amountPath }
     }
     const amount = mulDivRound(left, v.num, v.den, ctx.policies.rounding)
-    ctx.rec?.round(amountPath, amount, BigInt(left) * BigInt(v.num), v.den, ctx.policies.rounding, [leftPath, percentText(v)], undefined, { policies: ['rounding'] })
+    ctx.rec?.round(amountPath, amount, times(left, v.num), v.den, ctx.policies.rounding, [leftPath, percentText(v)], undefined, ROUNDED)
     return { amount, amountPath }
   },
 }
