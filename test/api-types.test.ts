@@ -20,7 +20,7 @@ import {
 
 const config = {
   account: { base_currency: 'EUR', country: 'DE' },
-  products: [{ id: 'p', name: 'P', price: 100, currency: 'EUR', type: 'digital' }],
+  products: [{ id: 'p', name: 'P', price: 100, currency: 'EUR', type: 'digital_product' }],
 } as const
 const request: EstimateRequest = { products: [{ id: 'p' }], new_customer: { country: 'DE' } }
 

@@ -65,12 +65,13 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
   const r = new Reader()
   const opts = readOptions(r, s, options)
   const req = readRequest(r, s, request)
-  if (req === undefined || r.issues.length > 0) return fail(r.issues, [])
+  if (req === undefined || r.issues.length > 0) return fail(r.issues, r.warnings)
   const { policies, at, paymentMethod, strict } = opts
   const rec = opts.trace ? new Recorder(req.lines.length) : undefined
 
   const errors: Issue[] = []
-  const warnings: Issue[] = []
+  // Unknown option and request keys come first, then the stages' warnings in run order.
+  const warnings: Issue[] = r.warnings
   const places = resolvePlaces(s, req.customer, req.locale, errors, warnings)
   const currency = selectCurrency(s, req)
   if (!s.account.currencies.includes(currency)) errors.push(issue('currency_not_enabled', 'currency', { currency }))

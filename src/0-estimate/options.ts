@@ -1,7 +1,10 @@
 /**
  * The options of one estimate, read at the edge like the request: the instant, the payment method,
- * `strict`, `trace`, and the policies (per-call fields and preset over the account's).
+ * `strict`, `trace`, and the policies (per-call fields and preset over the account's). An unknown
+ * option key is an `unknown_field` warning at `options.<key>`; an unknown value of a known option
+ * is an `invalid_option` error.
  */
+import { OPTIONS } from '../input/fields'
 import { isObject, own, parseInstant, type Reader } from '../input/read'
 import type { Policies } from '../policies/axes'
 import { isEmpty, readPolicySettings, resolvePolicies } from '../policies/read'
@@ -21,6 +24,8 @@ export interface NOptions {
 export function readOptions(r: Reader, store: PreparedStore, options: unknown): NOptions {
   const o = isObject(options) ? options : {}
   if (!isObject(options) && options !== undefined) r.add('invalid_type', 'options', { expected: 'an options object' })
+  // An unknown option changes nothing: a warning at options.<key>, with the key it was probably meant to be.
+  r.keys(o, 'options', OPTIONS)
   const call = readPolicySettings(r, o, 'options')
   const account = store.account
   const policies = isEmpty(call) ? account.policies : resolvePolicies(call, { fields: account.policyFields, preset: account.preset })

@@ -4,6 +4,7 @@
  */
 import { isObject, type Obj, own, Reader, LIMITS } from '../input/read'
 import { joinPath } from '../issues/issues'
+import { REQUEST } from '../input/fields'
 import type { Rational } from '../money/rational'
 import { readAddress, scalarFields } from '../store/customers'
 import type { NAddress, NPack, NProduct, NVariant, PreparedStore } from '../store/model'
@@ -153,6 +154,8 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
     r.add('invalid_type', '', { expected: 'a request object' })
     return undefined
   }
+  // Unknown keys take no part in the calculation: each is a warning, with the key it was probably meant to be.
+  r.keys(body, '', REQUEST)
   const list = r.array(body, 'products', '', true)
   const lines: NLineRef[] = []
   if (list !== undefined) {

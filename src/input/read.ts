@@ -9,6 +9,7 @@ import { MoneyError } from '../money/errors'
 import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecimalOptions, type Rational } from '../money/rational'
 import { issue, joinPath, type IssueCode, type IssueParams } from '../issues/issues'
 import type { Issue } from '../types/output'
+import { suggest, type Fields } from './known'
 
 /**
  * Limits on untrusted input (documented in SECURITY.md and the README). Each is enforced where the
@@ -26,6 +27,17 @@ export const LIMITS = {
   maxMapEntries: 1_000,
   /** Most scalar fields echoed from one customer or address object: `too_many_items`. */
   maxFields: 1_000,
+  /**
+   * Most `unknown_field` issues listed for one store config or one request with its options; the
+   * rest are counted in one last issue at path `""` (so 100 000 junk keys cost 1 000 messages).
+   */
+  maxUnknownFields: 1_000,
+  /**
+   * Most distinct unknown keys of products, customers and addresses a "did you mean" is searched
+   * for, per store config (the search decides whether such a key is reported); past it, they are
+   * accepted unsearched. Unknown keys elsewhere are bounded by `maxUnknownFields`.
+   */
+  maxSuggestions: 10_000,
   /**
    * The highest `account.max_lines` a store may set (the request's `products` cap; default 20):
    * `invalid_value`. 10 000 lines is the largest cart the benchmarks price (issue 8); with 50
@@ -71,9 +83,112 @@ function missing(v: unknown): v is undefined | null {
  */
 export class Reader {
   readonly issues: Issue[] = []
+  /** Problems that do not stop the read: unknown keys of requests, options and Tamio objects. */
+  readonly warnings: Issue[] = []
 
   add<C extends IssueCode>(code: C, path: string, ...params: IssueParams<C>): void {
     this.issues.push(issue(code, path, ...params))
+  }
+
+  warn<C extends IssueCode>(code: C, path: string, ...params: IssueParams<C>): void {
+    this.warnings.push(issue(code, path, ...params))
+  }
+
+  /**
+   * Checks the own keys of `o` against its kind, and the values of known keys against theirs: one
+   * `Map` lookup per key. An unknown key is an `unknown_field` error or warning at its path, as
+   * `f.mode` says, with the close known key as its suggestion (computed only for unknown keys).
+   * Lists longer than {@link LIMITS.maxList} and maps with more than {@link LIMITS.maxMapEntries}
+   * keys are left to their readers (which refuse them), as are values of the wrong type.
+   */
+  keys(o: Obj, path: string, f: Fields): void {
+    this.walk(o, path, undefined, f)
+  }
+
+  /** {@link keys} of `o` at `base` + `at`; the path is built only when needed (an unknown key, a nested value). */
+  private walk(o: Obj, base: string, at: number | undefined, f: Fields): void {
+    let path: string | undefined
+    // for…in with an own-key test: no key array per object (this runs on every line of every estimate).
+    for (const k in o) {
+      if (!hasOwn.call(o, k)) continue
+      const n = f.table.get(k)
+      if (n === undefined) {
+        this.unknownKey(k, (path ??= at === undefined ? base : joinPath(base, at)), f)
+        continue
+      }
+      if (n === null) continue
+      const v = o[k]
+      if (Array.isArray(v)) {
+        // A list past the limit is refused by its reader; its entries are not looked at.
+        if (v.length > LIMITS.maxList) continue
+        const p = joinPath((path ??= at === undefined ? base : joinPath(base, at)), k)
+        for (let j = 0; j < v.length; j++) {
+          const e: unknown = v[j]
+          if (isObject(e)) this.walk(e, p, j, n.fields)
+        }
+      } else if (isObject(v)) {
+        const p = joinPath((path ??= at === undefined ? base : joinPath(base, at)), k)
+        if (!n.map) this.walk(v, p, undefined, n.fields)
+        else {
+          const ms = Object.keys(v)
+          if (ms.length > LIMITS.maxMapEntries) continue
+          for (let j = 0; j < ms.length; j++) {
+            const e = v[ms[j]!]
+            if (isObject(e)) this.walk(e, joinPath(p, ms[j]!), undefined, n.fields)
+          }
+        }
+      }
+    }
+  }
+
+  /** Unknown-key issues listed so far; those past {@link LIMITS.maxUnknownFields}, and where their one issue is. */
+  private unknowns = 0
+  private unlisted = 0
+  private unlistedAt: { list: Issue[]; index: number } | undefined
+  /** For `close` kinds: suggestions already looked for, by kind (a catalog repeats the same undocumented keys). */
+  private suggestions: Map<Fields, Map<string, string | undefined>> | undefined
+  private suggested = 0
+
+  /**
+   * The suggestion for an unknown key of a `close` kind, where it decides whether the key is
+   * reported at all: cached per kind, and searched for at most {@link LIMITS.maxSuggestions} distinct
+   * keys (past that, an unknown key of a Tamio object is accepted without a search).
+   */
+  private closeSuggestion(key: string, f: Fields): string | undefined {
+    this.suggestions ??= new Map()
+    let cache = this.suggestions.get(f)
+    if (cache === undefined) this.suggestions.set(f, (cache = new Map()))
+    if (cache.has(key)) return cache.get(key)
+    if (this.suggested >= LIMITS.maxSuggestions) return undefined
+    this.suggested++
+    const s = suggest(key, f)
+    cache.set(key, s)
+    return s
+  }
+
+  private unknownKey(key: string, path: string, f: Fields): void {
+    const close = f.mode === 'close'
+    let suggestion: string | undefined
+    if (close) {
+      suggestion = this.closeSuggestion(key, f)
+      if (suggestion === undefined) return
+    }
+    const error = f.mode === 'error'
+    if (this.unknowns >= LIMITS.maxUnknownFields) {
+      if (this.unlistedAt === undefined) {
+        const list = error ? this.issues : this.warnings
+        this.unlistedAt = { list, index: list.length }
+      }
+      this.unlistedAt.list[this.unlistedAt.index] = issue('unknown_field', '', { more: ++this.unlisted })
+      return
+    }
+    this.unknowns++
+    if (!close) suggestion = suggest(key, f)
+    // The known keys are listed only when nothing is suggested and the list is short enough to read.
+    const known = suggestion === undefined && f.list.length <= 25 ? f.list.join(', ') : undefined
+    const p = joinPath(path, key)
+    if (error) this.add('unknown_field', p, { key, suggestion, known })
+    else this.warn('unknown_field', p, { key, suggestion, known, ignored: true })
   }
 
   object(o: Obj, key: string, path: string, required = false): Obj | undefined {

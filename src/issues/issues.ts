@@ -7,6 +7,20 @@ import type { Issue } from '../types/output'
 
 type Detail = { readonly detail?: string | undefined }
 
+/** An unknown key: the key, the known key it is probably meant to be, the known keys, whether it is ignored; or how many more are not listed. */
+type UnknownField =
+  | {
+      readonly key: string
+      readonly suggestion?: string | undefined
+      readonly known?: string | undefined
+      readonly ignored?: boolean
+    }
+  | { readonly more: number }
+
+function didYouMean(p: { readonly suggestion?: string | undefined }): string {
+  return p.suggestion === undefined ? '' : `; did you mean ${JSON.stringify(p.suggestion)}?`
+}
+
 /**
  * Every code with its message. A code's message function declares the parameters the code
  * carries, so `issue('too_many_lines', path, { max })` type-checks and `issue('too_many_lines',
@@ -38,6 +52,14 @@ const MESSAGES = {
   unknown_exchange_rate: (p: { readonly currency: string }) => `no exchange rate for ${p.currency}`,
   invalid_store: () => 'expected a store made by createStore(config)',
   compound_inclusive: () => 'a compound rate cannot apply to a tax-inclusive product',
+  // typos: store errors in the store config's own format; warnings elsewhere (never a 400)
+  unknown_field: (p: UnknownField) =>
+    'more' in p
+      ? `${p.more} more unknown fields are not listed`
+      : `unknown field ${JSON.stringify(p.key)}${p.ignored === true ? ' is ignored' : ''}${didYouMean(p)}${p.known !== undefined ? ` (known: ${p.known})` : ''}`,
+  unknown_value: (p: { readonly what: string; readonly value: string; readonly detail?: string; readonly suggestion?: string | undefined }) =>
+    `unknown ${p.what} ${JSON.stringify(p.value)}${p.detail !== undefined ? ` (${p.detail})` : ''}${didYouMean(p)}`,
+  percent_below_one: (p: { readonly value: string }) => `${p.value} is read as ${p.value} % (percentages are written in percent: "19" for 19 %)`,
   // line rejections (warnings; 400 with strict)
   variant_required: () => 'this product has variants: pass a variant id',
   not_buyable: () => 'this product is not buyable',
@@ -67,16 +89,77 @@ const MESSAGES = {
   customer_country_unknown: () => "the customer's country is unknown; the account's country was used",
   reverse_charge: () => 'reverse charge: VAT is not charged to this verified EU business customer',
   tax_exempt: () => 'the customer is tax exempt: no taxes were charged',
-} as const
+} as const satisfies { readonly [C in IssueCode]: (...p: never[]) => string }
 
 /** The parameters an issue code carries (none for most). @example `const p: IssueParams<'too_many_lines'> = [{ max: 20 }]` */
 export type IssueParams<C extends IssueCode> = Parameters<(typeof MESSAGES)[C]>
 
-/** Every stable issue code. @example `const c: IssueCode = 'unknown_product'` */
-export type IssueCode = keyof typeof MESSAGES
+/**
+ * Every stable issue code: structural problems (400s and store errors), line and coupon rejections
+ * (warnings; 400s with `strict`), typos (`unknown_field`, `unknown_value`, `percent_below_one`) and
+ * informational warnings. (Written out, and checked against the message table, so the reference
+ * can list it.)
+ *
+ * @example `const c: IssueCode = 'unknown_product'`
+ */
+export type IssueCode =
+  | 'invalid_type'
+  | 'required'
+  | 'invalid_value'
+  | 'invalid_quantity'
+  | 'invalid_amount'
+  | 'invalid_rate'
+  | 'invalid_date'
+  | 'invalid_currency'
+  | 'invalid_option'
+  | 'amount_overflow'
+  | 'too_many_lines'
+  | 'too_many_items'
+  | 'string_too_long'
+  | 'duplicate_id'
+  | 'customer_required'
+  | 'no_products'
+  | 'currency_not_enabled'
+  | 'unknown_product'
+  | 'unknown_variant'
+  | 'unknown_pack'
+  | 'unknown_address'
+  | 'unknown_exchange_rate'
+  | 'invalid_store'
+  | 'compound_inclusive'
+  | 'unknown_field'
+  | 'unknown_value'
+  | 'percent_below_one'
+  | 'variant_required'
+  | 'not_buyable'
+  | 'not_released'
+  | 'expired'
+  | 'country_not_allowed'
+  | 'below_min_units'
+  | 'above_max_units'
+  | 'insufficient_stock'
+  | 'pack_multiple_not_allowed'
+  | 'currency_not_supported'
+  | 'unknown_coupon'
+  | 'coupon_expired'
+  | 'coupon_not_started'
+  | 'coupon_min_subtotal'
+  | 'coupon_currency'
+  | 'coupon_not_combinable'
+  | 'coupon_no_eligible_products'
+  | 'coupon_duplicate'
+  | 'discounts_disabled'
+  | 'payment_method_discount_skipped'
+  | 'payment_method_not_allowed'
+  | 'shipping_method_unavailable'
+  | 'no_shipping_method'
+  | 'customer_country_unknown'
+  | 'reverse_charge'
+  | 'tax_exempt'
 
 /**
- * Builds an {@link Issue} with the one message for its code.
+ * Builds an {@link Issue} with the one message for its code; a `suggestion` parameter (the known key
+ * or value a typo was probably meant to be) is kept on the issue too.
  *
  * @example
  * ```ts
@@ -84,7 +167,9 @@ export type IssueCode = keyof typeof MESSAGES
  * ```
  */
 export function issue<C extends IssueCode>(code: C, path: string, ...params: IssueParams<C>): Issue {
-  return { code, path, message: (MESSAGES[code] as (...p: IssueParams<C>) => string)(...params) }
+  const message = (MESSAGES[code] as (...p: IssueParams<C>) => string)(...params)
+  const s = (params[0] as { readonly suggestion?: unknown } | undefined)?.suggestion
+  return typeof s === 'string' ? { code, path, message, suggestion: s } : { code, path, message }
 }
 
 /** All codes, for documentation and tests. @example `ISSUE_CODES.includes('no_products') // true` */

@@ -12,6 +12,8 @@ import { readProduct } from './products'
 import { readRate } from './rates'
 import { readShippingMethod } from './shipping-methods'
 import { MoneyError } from '../money/errors'
+import { STORE_CONFIG } from '../input/fields'
+import { lintStore } from './lint'
 
 /**
  * The error `createStore` throws for an invalid configuration: every problem found, each with a
@@ -23,11 +25,15 @@ import { MoneyError } from '../money/errors'
  * ```
  */
 export class StoreConfigError extends Error {
+  /** Every problem that stops the store, in config order. */
   readonly issues: readonly Issue[]
-  constructor(issues: readonly Issue[]) {
+  /** The store warnings found beside them (the ones a valid store has on `store.warnings`): often the reason for an error, as `curency` is for a missing `currency`. */
+  readonly warnings: readonly Issue[]
+  constructor(issues: readonly Issue[], warnings: readonly Issue[] = []) {
     super(`invalid store configuration: ${issues.slice(0, 5).map((i) => `${i.path}: ${i.message}`).join('; ')}${issues.length > 5 ? ` (+${issues.length - 5} more)` : ''}`)
     this.name = 'StoreConfigError'
     this.issues = issues
+    this.warnings = warnings
   }
 }
 
@@ -35,15 +41,25 @@ declare const storeBrand: unique symbol
 
 /**
  * A prepared store: the validated, indexed configuration that `estimate` prices carts against.
- * Opaque; build it once with {@link createStore} and reuse it for every estimate.
+ * Opaque but for its warnings; build it once with {@link createStore} and reuse it for every
+ * estimate.
  *
  * @example
  * ```ts
  * const store: Store = createStore(config)
+ * for (const w of store.warnings) console.warn(`${w.path}: ${w.message}`)
  * ```
  */
 export interface Store {
   readonly [storeBrand]: true
+  /**
+   * What the config holds that is probably a mistake but does not stop it from being used, in
+   * config order: `unknown_field` for an unknown key of a product, customer or address that is
+   * close to a known one (`prize` → `price`), `unknown_value` for an unknown product `type`, and
+   * `percent_below_one` for a percentage between 0 and 1 (`rate_percent: 0.19` is 0.19 %, not
+   * 19 %). Empty for a clean config. Mistakes in the store config's own format are errors instead.
+   */
+  readonly warnings: readonly Issue[]
 }
 
 /**
@@ -83,11 +99,13 @@ function eachObject(r: Reader, list: readonly unknown[] | undefined, path: strin
 }
 
 /**
- * Validates a whole {@link StoreConfig} (SPEC §2.2) and indexes it once: products, variants and
+ * Validates a whole {@link StoreConfig} and indexes it once: products, variants and
  * packs by id, customers and their addresses, tax rates by jurisdiction with parsed rationals,
  * shipping methods, coupons by case-insensitive code, instalment plans, exchange rates. Throws
- * {@link StoreConfigError} listing every issue with its path. The config is never mutated and no
- * reference to it is kept.
+ * {@link StoreConfigError} listing every issue with its path — an unknown key of the store config's
+ * own format among them, with a "did you mean" when a known key is close. Probable mistakes that do
+ * not stop the store (a misspelt product field, an unknown product type, a percentage written as a
+ * fraction) are on {@link Store.warnings}. The config is never mutated and no reference to it is kept.
  *
  * @example
  * ```ts
@@ -212,8 +230,13 @@ export function createStore(config: StoreConfig): Store {
     }
   }
   exRates.set(exBase, { num: 1, den: 1 })
+  // Unknown keys (errors in the store's own format, warnings in Tamio objects) and doubtful values
+  // (warnings), after what the readers found: "account: is required" stays the first issue of a
+  // request passed as a store.
+  r.keys(cfg, '', STORE_CONFIG)
+  lintStore(r, cfg)
 
-  if (r.issues.length > 0 || account === undefined) throw new StoreConfigError(r.issues)
+  if (r.issues.length > 0 || account === undefined) throw new StoreConfigError(r.issues, r.warnings)
   const store: PreparedStore = {
     account,
     products,
@@ -227,6 +250,7 @@ export function createStore(config: StoreConfig): Store {
     coupons,
     plans,
     exchange: { base: exBase, rates: exRates },
+    warnings: Object.freeze(r.warnings),
   }
   Object.defineProperty(store, PREPARED, { value: VERSION })
   return Object.freeze(store) as unknown as Store

@@ -8,6 +8,7 @@ import type { ShippingCostKind } from '../7-shipping/costs/kind'
 import type { Rational } from '../money/rational'
 import type { Policies, PolicyNames } from '../policies/axes'
 import type { PresetName } from '../policies/presets'
+import type { Issue } from '../types/output'
 
 export type { Policies } from '../policies/axes'
 
@@ -229,4 +230,6 @@ export interface PreparedStore {
   readonly coupons: ReadonlyMap<string, NDiscount>
   readonly plans: readonly NPlan[]
   readonly exchange: NExchange
+  /** The store warnings (`Store['warnings']`). */
+  readonly warnings: readonly Issue[]
 }

@@ -3,7 +3,7 @@
  * per-case time, and (for valid carts) every conservation law of SPEC §3.6. Each check throws an
  * Error describing the first violation, so fast-check shrinks to it and vitest shows it.
  */
-import { createStore, estimate, ISSUE_CODES, StoreConfigError, type EstimateResponse, type Store } from '../../src/index'
+import { createStore, estimate, ISSUE_CODES, StoreConfigError, type EstimateResponse, type Issue, type Store } from '../../src/index'
 import { isOpaque } from './hostile'
 
 const CODES: ReadonlySet<string> = new Set(ISSUE_CODES)
@@ -75,7 +75,11 @@ function checkIssue(i: unknown, where: string): void {
   if (typeof path !== 'string') fail(`${where}: issue path is not a string`, i)
   if (typeof message !== 'string' || message.length === 0) fail(`${where}: issue without message`, i)
   if (code === 'amount_overflow' && path === '') fail(`${where}: amount_overflow without a path`, i)
-  if (Object.keys(i).length !== 3) fail(`${where}: issue has extra keys`, i)
+  // The one optional field: the suggestion of an unknown key or value, also named in the message.
+  const { suggestion } = i as Record<string, unknown>
+  if (suggestion !== undefined && (typeof suggestion !== 'string' || !(code === 'unknown_field' || code === 'unknown_value') || !message.includes(JSON.stringify(suggestion))))
+    fail(`${where}: a suggestion must be a string named in the message of an unknown_field / unknown_value issue`, i)
+  if (Object.keys(i).length !== (suggestion === undefined ? 3 : 4)) fail(`${where}: issue has extra keys`, i)
 }
 
 /** Every number anywhere in the response: finite, and never -0. */
@@ -158,7 +162,7 @@ export function hostileStore(config: unknown): Store | StoreConfigError {
 }
 
 /** The `{ code, path }` of every issue `createStore` reports for a config; [] when it is valid. */
-export function storeIssues(config: unknown): { code: string; path: string }[] {
+export function storeIssues(config: unknown): Pick<Issue, 'code' | 'path'>[] {
   try {
     createStore(config as never)
     return []

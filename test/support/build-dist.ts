@@ -4,6 +4,7 @@
  *
  *   <tmp>/tamio-pricing-pkg-XXXX/
  *     package.json, README.md, LICENSE   copied from the repository
+ *     schemas/*.json                     copied from the repository (committed, generated from the types)
  *     dist/                              `npm run build -- --out-dir <that>/dist` (tsup)
  *
  * No node_modules: the package has no runtime dependency, so the exports smoke test proves that the
@@ -15,7 +16,7 @@
  * the repository's own dist/ while someone else (or their `npm run build`) is using it.
  */
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -47,6 +48,9 @@ export default function setup(project: TestProject): () => void {
   for (const f of ['package.json', 'README.md', 'LICENSE']) {
     if (existsSync(join(ROOT, f))) copyFileSync(join(ROOT, f), join(pkgDir, f))
   }
+  // The JSON Schemas ship as they are committed (package.json "files" and "exports": ./schemas/*.json).
+  mkdirSync(join(pkgDir, 'schemas'))
+  for (const f of readdirSync(join(ROOT, 'schemas'))) if (f.endsWith('.json')) copyFileSync(join(ROOT, 'schemas', f), join(pkgDir, 'schemas', f))
   project.provide('pkgDir', pkgDir)
   process.stdout.write(`[build-dist] npm run build → ${pkgDir}: ok in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
   return cleanup

@@ -1,0 +1,76 @@
+/**
+ * Typos are never silent: every mistake of the table in ./mistakes.ts, applied to the clean rich
+ * store, request or options, gives what its row says — a store error, a store warning, an estimate
+ * warning or a 400 — with the code, the JSON path and, when a known key is close, the suggestion;
+ * the message names the key and the suggestion. The clean inputs give no issue at all (asserted
+ * first, so a row cannot pass on an issue the base already had).
+ */
+import { describe, expect, it } from 'vitest'
+import { createStore, estimate, StoreConfigError, type EstimateOptions, type EstimateRequest, type Issue, type StoreConfig } from '../../src/index'
+import { AT } from '../fuzz/rich'
+import { CUSTOMER_MISTAKES, MISTAKES, NEW_CUSTOMER_REQUEST, REQUEST, RICH_STORE, rename, type Json } from './mistakes'
+
+function clone<T>(v: T): T {
+  return JSON.parse(JSON.stringify(v)) as T
+}
+
+/** The store issues: `[errors, warnings]`. */
+function storeIssues(config: unknown): [readonly Issue[], readonly Issue[]] {
+  try {
+    return [[], createStore(config as StoreConfig).warnings]
+  } catch (e) {
+    if (!(e instanceof StoreConfigError)) throw e
+    return [e.issues, e.warnings]
+  }
+}
+
+const STORE = createStore(RICH_STORE as unknown as StoreConfig)
+
+function run(request: Json, options: Json) {
+  return estimate(STORE, request as unknown as EstimateRequest, { at: AT, ...options } as EstimateOptions)
+}
+
+describe('the clean inputs give no issue', () => {
+  it('the rich store: no store warning', () => {
+    expect(storeIssues(clone(RICH_STORE))).toEqual([[], []])
+  })
+  it.each([['the rich request', REQUEST], ['the new-customer request', NEW_CUSTOMER_REQUEST]])('%s: no unknown_field warning', (_, request) => {
+    const res = run(request, {})
+    expect(res.status).toBe(200)
+    expect(res.warnings.filter((w) => w.code === 'unknown_field')).toEqual([])
+  })
+})
+
+describe(`${MISTAKES.length + CUSTOMER_MISTAKES.length} realistic mistakes, each reported with its path`, () => {
+  const rows = [...MISTAKES.map((m) => [m.name, m, REQUEST] as const), ...CUSTOMER_MISTAKES.map((m) => [m.name, m, NEW_CUSTOMER_REQUEST] as const)]
+  it.each(rows)('%s', (_, m, baseRequest) => {
+    let found: readonly Issue[]
+    if (m.on === 'store') {
+      const config = clone(RICH_STORE) as Json
+      m.edit(config)
+      const [errors, warnings] = storeIssues(config)
+      found = m.expect.as === 'store error' ? errors : warnings
+      // A store warning alone never stops the store; a store error always does.
+      if (m.expect.as === 'store warning' && m.stops !== true) expect(errors).toEqual([])
+      else expect(errors.length).toBeGreaterThan(0)
+    } else {
+      const request = clone(baseRequest)
+      const options: Json = {}
+      m.edit(m.on === 'request' ? request : options)
+      // The "strict" row needs a request mistake to keep as a warning.
+      if (m.name.startsWith('strict')) rename('products.0', 'quantity', 'qty')(request)
+      const res = run(request, options)
+      expect(res.status).toBe(m.status ?? 200)
+      found = m.expect.as === 'error' ? (res.status === 400 ? res.errors : []) : res.warnings
+    }
+    const hit = found.find((i) => i.code === m.expect.code && i.path === m.expect.path)
+    expect(hit, `${m.expect.code} at ${m.expect.path} in ${JSON.stringify(found)}`).toBeDefined()
+    expect(hit!.suggestion).toBe(m.expect.suggestion)
+    if (m.expect.suggestion !== undefined) expect(hit!.message).toContain(`did you mean ${JSON.stringify(m.expect.suggestion)}?`)
+    if (m.expect.code === 'unknown_field') {
+      const key = m.expect.path.replace(/^.*(\.|\[")/, '').replace(/"\]$/, '')
+      expect(hit!.message).toContain(JSON.stringify(key))
+    }
+    for (const w of m.expect.says ?? []) expect(hit!.message).toContain(w)
+  })
+})
