@@ -1,14 +1,17 @@
 /**
  * Reading a request body under the emulator's two limits: at most `limit` bytes (413) and complete
- * within `timeoutMs` of the headers (408, for a client that stalls). Over the size limit the answer
- * goes out at once; the rest of the body is read and dropped (so the client sees the 413 rather than
- * a reset connection) until it ends or the time limit cuts the connection.
+ * within `timeoutMs` of the headers (408, for a client that stalls). Over the size limit the rest
+ * of the body is read and dropped, and the 413 goes out when it ends: answering while the client is
+ * still sending and then closing would reset the connection, and a reset can discard the answer
+ * before the client reads it. A body still arriving at the time limit gets its 413 (or 408) then,
+ * and the connection is cut.
  */
 import type { IncomingMessage } from 'node:http'
 
 export type BodyResult =
   | { readonly kind: 'ok'; readonly bytes: Buffer }
-  | { readonly kind: 'too_large'; readonly received: number }
+  /** `complete`: the whole body was received (and dropped), so the connection can be kept. */
+  | { readonly kind: 'too_large'; readonly received: number; readonly complete: boolean }
   | { readonly kind: 'timeout'; readonly received: number }
   | { readonly kind: 'aborted' }
 
@@ -22,27 +25,23 @@ export function readBody(req: IncomingMessage, limit: number, timeoutMs: number)
       settled = true
       resolve(r)
     }
-    // The time limit stays armed after a 413 too: a client that keeps sending is cut at the deadline.
-    const timer = setTimeout(() => {
-      if (settled) req.socket.destroy()
-      else settle({ kind: 'timeout', received })
-    }, timeoutMs)
-    timer.unref()
     const declared = Number(req.headers['content-length'])
-    if (Number.isFinite(declared) && declared > limit) settle({ kind: 'too_large', received: 0 })
+    let tooLarge = Number.isFinite(declared) && declared > limit
+    const timer = setTimeout(() => settle(tooLarge ? { kind: 'too_large', received, complete: false } : { kind: 'timeout', received }), timeoutMs)
+    timer.unref()
     req.on('data', (c: Buffer) => {
       received += c.length
-      if (settled) return
+      if (tooLarge || settled) return
       if (received > limit) {
+        tooLarge = true
         chunks.length = 0
-        settle({ kind: 'too_large', received })
         return
       }
       chunks.push(c)
     })
     req.on('end', () => {
       clearTimeout(timer)
-      settle({ kind: 'ok', bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received) })
+      settle(tooLarge ? { kind: 'too_large', received, complete: true } : { kind: 'ok', bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received) })
     })
     req.on('error', () => {
       clearTimeout(timer)

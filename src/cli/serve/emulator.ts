@@ -250,11 +250,11 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     }
     const r = await readBody(req, limit, timeoutMs)
     if (r.kind === 'aborted') return
-    if (r.kind === 'too_large') return send(req, res, errorAnswer(413, 'payload_too_large', `the body is larger than ${limit.toLocaleString('en-US')} bytes`), t0)
-    if (r.kind === 'timeout') {
-      res.once('finish', () => req.socket.destroy())
-      return send(req, res, errorAnswer(408, 'request_timeout', `the body was not received within ${timeoutMs / 1000} s`, '', { close: true }), t0)
-    }
+    // Cut at the time limit (a stalled body, or an oversized one still arriving): answer, then close.
+    const cut = r.kind === 'timeout' || (r.kind === 'too_large' && !r.complete)
+    if (cut) res.once('finish', () => req.socket.destroy())
+    if (r.kind === 'too_large') return send(req, res, errorAnswer(413, 'payload_too_large', `the body is larger than ${limit.toLocaleString('en-US')} bytes`, '', { close: cut }), t0)
+    if (r.kind === 'timeout') return send(req, res, errorAnswer(408, 'request_timeout', `the body was not received within ${timeoutMs / 1000} s`, '', { close: true }), t0)
     const parsed = parseObject(r.bytes)
     if (!parsed.ok) return send(req, res, errorAnswer(400, 'invalid_json', parsed.message), t0)
     return send(req, res, handler(req, parsed.value), t0)
