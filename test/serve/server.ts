@@ -3,59 +3,30 @@
  * from the built binary, its URL read from the line it prints on stdout, its stderr (the request
  * log) collected, and helpers for HTTP on 127.0.0.1 with raw control when a test needs it.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { request as httpRequest } from 'node:http'
 import { ROOT } from '../support/pkg'
+import { type Emulator, startEmulator } from '../../bench/load/load'
 import { binary } from '../cli/run'
 
-export interface Served {
-  readonly url: string
-  readonly port: number
-  readonly proc: ChildProcess
-  readonly stderr: () => string
+export interface Served extends Emulator {
   /** Resolves when stderr matches (polling), rejects after `ms`. */
   waitFor(pattern: RegExp, ms?: number): Promise<RegExpMatchArray>
-  /** SIGTERM and the exit code (or signal). */
-  stop(): Promise<number | string | null>
-  readonly exited: Promise<number | string | null>
 }
 
 /** `tamio-pricing serve --port 0 …args` from the built binary. */
 export async function serve(args: readonly string[], env: Record<string, string> = {}): Promise<Served> {
-  const proc = spawn(process.execPath, [binary(), 'serve', '--port', '0', ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-  let out = ''
-  let err = ''
-  proc.stdout.setEncoding('utf8').on('data', (s: string) => (out += s))
-  proc.stderr.setEncoding('utf8').on('data', (s: string) => (err += s))
-  const exited = new Promise<number | string | null>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal)))
-  const deadline = Date.now() + 30_000
-  let m: RegExpMatchArray | null = null
-  while ((m = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(out)) === null) {
-    if (proc.exitCode !== null || Date.now() > deadline) throw new Error(`serve did not start (exit ${proc.exitCode}):\n${out}\n${err}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
+  const e = await startEmulator(binary(), args, { cwd: ROOT, env })
   const waitFor = async (pattern: RegExp, ms = 15_000) => {
     const end = Date.now() + ms
     for (;;) {
-      const hit = pattern.exec(err)
+      const hit = pattern.exec(e.stderr())
       if (hit !== null) return hit
-      if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; stderr:\n${err}`)
+      if (Date.now() > end) throw new Error(`timed out waiting for ${pattern}; stderr:\n${e.stderr()}`)
       await new Promise((r) => setTimeout(r, 20))
     }
   }
-  return {
-    url: m[1]!,
-    port: Number(m[2]),
-    proc,
-    stderr: () => err,
-    waitFor,
-    exited,
-    async stop() {
-      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM')
-      return exited
-    },
-  }
+  return { ...e, waitFor }
 }
 
 export interface Reply {
