@@ -2,9 +2,9 @@
  * Progress of long batch work on stderr:
  *  - a terminal: one bar redrawn in place (at most 5 times a second) with the share done, the count,
  *    the rate, the elapsed time and an ETA (when the input's size is known);
- *  - not a terminal (CI logs, a file): one plain line every interval (5 s; TAMIO_PROGRESS_INTERVAL_MS
- *    changes it) with the same figures, and a closing line if any was printed — so a short batch
- *    writes nothing;
+ *  - not a terminal (CI logs, a file): one plain line every 5 s with the same figures, and a closing
+ *    line if any was printed — so a short batch writes nothing;
+ *  - TAMIO_PROGRESS_INTERVAL_MS sets the interval of either;
  *  - `--quiet` / `--no-progress`: nothing.
  */
 import type { Output } from './io'
@@ -31,12 +31,15 @@ export class Progress {
     private readonly mode: ProgressMode,
     /** The input's size in bytes, when known (a file; not standard input). */
     private readonly total: number | undefined,
-    private readonly intervalMs = 5000,
+    interval?: number,
     private readonly now: () => number = Date.now,
   ) {
     this.started = now()
     this.last = this.started
+    this.intervalMs = interval ?? (mode === 'bar' ? 200 : 5000)
   }
+
+  private readonly intervalMs: number
 
   /** The figures after `bytes` of input and `items` orders are done. */
   figures(bytes: number, items: number): { frac: number | undefined; rate: number; elapsed: number; eta: number | undefined } {
@@ -47,11 +50,11 @@ export class Progress {
     return { frac, rate, elapsed, eta }
   }
 
-  private text(bytes: number, items: number, bar: boolean): string {
+  private text(bytes: number, items: number, bar: boolean, done = false): string {
     const f = this.figures(bytes, items)
     const share = f.frac === undefined ? '' : `${(f.frac * 100).toFixed(1).padStart(5)}%  `
     const head = bar && f.frac !== undefined ? `[${'#'.repeat(Math.round(f.frac * 30)).padEnd(30, '.')}] ` : ''
-    const eta = f.eta === undefined ? '' : `  ETA ${duration(f.eta)}`
+    const eta = f.eta === undefined || done ? '' : `  ETA ${duration(f.eta)}`
     return `${head}${share}${n(items)} orders  ${n(f.rate)}/s  elapsed ${duration(f.elapsed)}${eta}`
   }
 
@@ -60,7 +63,7 @@ export class Progress {
     if (this.mode === 'off') return
     const t = this.now()
     if (this.mode === 'bar') {
-      if (t - this.last < 200) return
+      if (t - this.last < this.intervalMs) return
       this.last = t
       this.out.write(`\r${this.text(bytes, items, true)}\x1b[K`)
       this.printed = true
@@ -73,7 +76,7 @@ export class Progress {
 
   /** The last state: the bar at its end (then a newline), or a closing line after periodic ones. */
   finish(bytes: number, items: number): void {
-    if (this.mode === 'bar') this.out.write(`\r${this.text(bytes, items, true)}\x1b[K\n`)
-    else if (this.mode === 'lines' && this.printed) this.out.write(`progress: done, ${this.text(bytes, items, false)}\n`)
+    if (this.mode === 'bar') this.out.write(`\r${this.text(bytes, items, true, true)}\x1b[K\n`)
+    else if (this.mode === 'lines' && this.printed) this.out.write(`progress: done, ${this.text(bytes, items, false, true)}\n`)
   }
 }

@@ -4,7 +4,7 @@
  * `reconcileCommand` — a further mode (another flag) is one more entry and one more branch.
  */
 import { createReadStream } from 'node:fs'
-import { availableParallelism, cpus } from 'node:os'
+import * as os from 'node:os'
 import { estimate, reconcile, type EstimateRequest } from '../index'
 import { type Args, CliError, type CommandSpec } from './args'
 import { runBatch } from './batch/run'
@@ -51,7 +51,9 @@ function tolerance(args: Args): number {
 }
 
 export function defaultJobs(): number {
-  return Math.max(1, typeof availableParallelism === 'function' ? availableParallelism() : cpus().length)
+  // availableParallelism is Node >= 18.14; a namespace import keeps older Node 18 loading the CLI.
+  const available = (os as { availableParallelism?: () => number }).availableParallelism
+  return Math.max(1, typeof available === 'function' ? available() : os.cpus().length)
 }
 
 function jobs(args: Args): number {

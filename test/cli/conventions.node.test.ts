@@ -3,7 +3,10 @@
  * for commands and options (edit distance ≤ 2), missing and superfluous values, and the exit code
  * of each kind of usage problem.
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../support/pkg'
@@ -106,5 +109,37 @@ describe.concurrent('values and usage', () => {
 
   it('"--" ends the options: a file named like an option can still be given', async () => {
     await expectOneLineError(cli('estimate', '-s', STORE, '--', '--not-an-option.json'), /cannot read --not-an-option\.json: no such file/)
+  })
+})
+
+describe.concurrent('serve: usage and start-up problems exit 2 before listening', () => {
+  it('a bad --port, a file argument, an empty --key or --cors, an invalid --options file, an invalid store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tamio-serve-usage-'))
+    try {
+      await expectOneLineError(cli('serve', '-s', STORE, '--port', '70000'), /--port must be a whole number from 0 to 65535, not "70000"/)
+      await expectOneLineError(cli('serve', '-s', STORE, '-p', 'http'), /--port must be a whole number/)
+      await expectOneLineError(cli('serve', STORE), /serve takes no file arguments \(the store is --store\)/)
+      await expectOneLineError(cli('serve', '-s', STORE, '--key', ''), /--key must be a non-empty key without spaces/)
+      await expectOneLineError(cli('serve', '-s', STORE, '--cors', ' '), /--cors needs an origin/)
+      const opts = join(dir, 'opts.json')
+      writeFileSync(opts, JSON.stringify({ shipping_tax: 'sometimes' }))
+      await expectOneLineError(cli('serve', '-s', STORE, '-o', opts), /opts\.json holds an invalid option: options\.shipping_tax: /)
+      await expectOneLineError(cli('serve', '-s', REQUEST), /request\.json is not a valid store/)
+      await expectOneLineError(cli('serve'), /--store <store\.json> is required/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('a port already in use', async () => {
+    const blocker = createServer()
+    blocker.listen(0, '127.0.0.1')
+    await once(blocker, 'listening')
+    const port = (blocker.address() as { port: number }).port
+    try {
+      await expectOneLineError(cli('serve', '-s', STORE, '--port', String(port)), new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: the address is in use`))
+    } finally {
+      blocker.close()
+    }
   })
 })
