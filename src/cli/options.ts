@@ -19,6 +19,18 @@ export function format(args: Args): 'table' | 'json' {
   return f
 }
 
+/**
+ * A whole-number option within [min, max], or `dflt` when absent; anything else is a usage error
+ * saying what was expected (`what`, e.g. "a whole number from 1 to 256").
+ */
+export function wholeNumber(args: Args, name: string, dflt: number, min: number, max: number, what: string): number {
+  const v = args.string(name)
+  if (v === undefined) return dflt
+  const n = Number(v)
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n) || n < min || n > max) throw new CliError(`--${name} must be ${what}, not ${JSON.stringify(v)}`)
+  return n
+}
+
 /** The instant of `--at`, checked. */
 export function atOption(args: Args): string | undefined {
   const at = args.string('at')

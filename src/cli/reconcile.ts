@@ -11,7 +11,7 @@ import { runBatch } from './batch/run'
 import { statsText, summaryText } from './batch/summary'
 import { reconcileText } from './format'
 import { type CliIO, fileError, Inputs, shown } from './io'
-import { AT, estimateOptions, FORMAT, format, OPTIONS, QUIET, STORE } from './options'
+import { AT, estimateOptions, FORMAT, format, OPTIONS, QUIET, STORE, wholeNumber } from './options'
 import { Progress, type ProgressMode } from './progress'
 import { loadStore, printStoreWarnings } from './store'
 
@@ -42,13 +42,7 @@ export const RECONCILE: CommandSpec = {
   ],
 }
 
-function tolerance(args: Args): number {
-  const t = args.string('tolerance')
-  if (t === undefined) return 0
-  const n = Number(t)
-  if (!/^\d+$/.test(t) || !Number.isSafeInteger(n)) throw new CliError(`--tolerance must be a non-negative integer (minor units), not ${JSON.stringify(t)}`)
-  return n
-}
+const tolerance = (args: Args): number => wholeNumber(args, 'tolerance', 0, 0, Number.MAX_SAFE_INTEGER, 'a non-negative integer (minor units)')
 
 export function defaultJobs(): number {
   // availableParallelism is Node >= 18.14; a namespace import keeps older Node 18 loading the CLI.
@@ -56,13 +50,7 @@ export function defaultJobs(): number {
   return Math.max(1, typeof available === 'function' ? available() : os.cpus().length)
 }
 
-function jobs(args: Args): number {
-  const j = args.string('jobs')
-  if (j === undefined) return defaultJobs()
-  const n = Number(j)
-  if (!/^\d+$/.test(j) || n < 1 || n > 256) throw new CliError(`--jobs must be a whole number from 1 to 256, not ${JSON.stringify(j)}`)
-  return n
-}
+const jobs = (args: Args): number => wholeNumber(args, 'jobs', defaultJobs(), 1, 256, 'a whole number from 1 to 256')
 
 async function singleCommand(args: Args, io: CliIO): Promise<number> {
   const [requestFile, responseFile, extra] = args.positionals

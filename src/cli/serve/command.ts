@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { type Args, CliError, type CommandSpec } from '../args'
 import { type CliIO, Inputs } from '../io'
-import { AT, estimateOptions, OPTIONS, QUIET, STORE } from '../options'
+import { AT, estimateOptions, OPTIONS, QUIET, STORE, wholeNumber } from '../options'
 import { type LoadedStore, loadStore, storeFromText, storeWarnings, warningLines } from '../store'
 import { BODY_TIMEOUT_MS, createEmulator } from './emulator'
 import { watchFile } from './watch'
@@ -38,13 +38,7 @@ export const SERVE: CommandSpec = {
   ],
 }
 
-function port(args: Args): number {
-  const p = args.string('port')
-  if (p === undefined) return 4010
-  const n = Number(p)
-  if (!/^\d+$/.test(p) || n > 65535) throw new CliError(`--port must be a whole number from 0 to 65535, not ${JSON.stringify(p)}`)
-  return n
-}
+const port = (args: Args): number => wholeNumber(args, 'port', 4010, 0, 65535, 'a whole number from 0 to 65535')
 
 function listen(server: import('node:http').Server, portNumber: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

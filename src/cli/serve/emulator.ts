@@ -289,7 +289,8 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     }
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
     const code = status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'bad_request'
-    const body = JSON.stringify({ status, errors: [{ code, path: '', message: `malformed HTTP request (${err.code ?? err.message})` }], warnings: [] })
+    const message = status === 431 ? 'the request headers are larger than the server accepts' : status === 408 ? 'the request headers were not received in time' : `malformed HTTP request (${err.code ?? err.message})`
+    const body = JSON.stringify({ status, errors: [{ code, path: '', message }], warnings: [] })
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
     log?.(`${new Date().toISOString()} - - ${status} ${code} (${err.code ?? err.message})`)
   })
