@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { fileURLToPath } from 'node:url'
 import { AT, BATCH_STORE, TAMPER_EVERY, writeOrders } from './orders'
 
@@ -53,9 +54,28 @@ function timed(file: string, store: string, jobs: number): { stdout: string; wal
   return { stdout: r.stdout, wall, cpu: m === null ? null : Number(m[1]) + Number(m[2]) }
 }
 
+/**
+ * How much parallelism the machine gives right now: the same CPU-bound loop on this thread, then
+ * split over two worker threads (on an idle 2-core machine ≈ 2×; on a machine busy with other work,
+ * less) — printed next to the --jobs figures so they can be read.
+ */
+async function controlSpeedup(): Promise<number> {
+  const N = 3e8
+  const body = 'let x = 0; for (let i = 0; i < n; i++) x = (x * 31 + i) % 1000003; return x'
+  const spin = new Function('n', body) as (n: number) => number
+  let t = Date.now()
+  spin(N)
+  const one = Date.now() - t
+  t = Date.now()
+  const src = `const { parentPort, workerData } = require('node:worker_threads'); parentPort.postMessage((function (n) { ${body} })(workerData))`
+  await Promise.all([0, 1].map(() => new Promise((resolve) => new Worker(src, { eval: true, workerData: N / 2 }).once('message', resolve))))
+  return one / (Date.now() - t)
+}
+
 /** `--jobs 1` against `--jobs 2`, interleaved: byte-identical summaries, and the speed-up. */
-function jobsCheck(file: string, store: string): void {
+async function jobsCheck(file: string, store: string): Promise<void> {
   const rounds = Number(process.env.JOBS_ROUNDS ?? 2)
+  const before = await controlSpeedup()
   const walls: Record<1 | 2, number[]> = { 1: [], 2: [] }
   const cpu: Record<1 | 2, (number | null)[]> = { 1: [], 2: [] }
   let reference: string | undefined
@@ -74,7 +94,8 @@ function jobsCheck(file: string, store: string): void {
     `--jobs on ${N.toLocaleString('en-US')} orders (${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)}): ` +
       `--jobs 1 ${walls[1].map((w, i) => `${w.toFixed(1)} s (CPU ${cpu[1][i]?.toFixed(1) ?? '?'} s)`).join(', ')} · ` +
       `--jobs 2 ${walls[2].map((w, i) => `${w.toFixed(1)} s (CPU ${cpu[2][i]?.toFixed(1) ?? '?'} s)`).join(', ')} · ` +
-      `best-of-${rounds} speed-up ${speedup.toFixed(2)}×; summaries byte-identical\n`,
+      `best-of-${rounds} speed-up ${speedup.toFixed(2)}×; summaries byte-identical\n` +
+      `  (control: a CPU-bound loop split over 2 worker threads ran ${before.toFixed(2)}× faster than on one thread before these runs, ${(await controlSpeedup()).toFixed(2)}× after)\n`,
   )
 }
 
@@ -117,7 +138,7 @@ async function main(): Promise<void> {
     const growth = peaks[1]! - peaks[0]!
     if (growth > 32 * 1024 * 1024) fail(`peak RSS grew by ${mb(growth)} for a 10× larger file: memory is not flat`)
     process.stdout.write(`batch-check: peak RSS ${growth >= 0 ? '+' : ''}${mb(growth)} for 10× the orders (flat)\n`)
-    jobsCheck(join(dir, `orders-${N}.ndjson`), store)
+    await jobsCheck(join(dir, `orders-${N}.ndjson`), store)
     process.stdout.write('batch-check: ok\n')
   } finally {
     rmSync(dir, { recursive: true, force: true })
