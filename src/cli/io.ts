@@ -41,7 +41,8 @@ export function fileError(file: string, e: unknown): CliError {
   return new CliError(`cannot read ${shown(file)}: ${REASONS[code] ?? (e instanceof Error ? e.message : String(e))}`)
 }
 
-function describe(v: unknown): string {
+/** What a parsed JSON value is, for messages: `an array`, `null`, `string`. */
+export function describeJson(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v
 }
 
@@ -90,7 +91,7 @@ export class Inputs {
   /** A JSON file that must hold an object. */
   async object(file: string, what: string): Promise<Record<string, unknown>> {
     const { value } = await this.json(file, what)
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${shown(file)} does not hold ${what}: expected a JSON object, got ${describe(value)}`)
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new CliError(`${shown(file)} does not hold ${what}: expected a JSON object, got ${describeJson(value)}`)
     return value as Record<string, unknown>
   }
 
@@ -106,4 +107,3 @@ export class Inputs {
   }
 }
 
-export { describe as describeJson }

@@ -71,6 +71,7 @@ interface Route {
 }
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Tamio-Options'
+const EMPTY = Buffer.alloc(0)
 
 /** The API's error envelope for one error. */
 export function errorAnswer(status: number, code: string, message: string, path = '', extra: Partial<Answer> = {}): Answer {
@@ -187,11 +188,12 @@ export function createEmulator(config: EmulatorConfig): Emulator {
 
   const send = (req: IncomingMessage, res: ServerResponse, a: Answer, t0: bigint): void => {
     if (res.headersSent || res.destroyed) return
-    const body = a.status === 204 ? '' : JSON.stringify(a.body)
+    // Encoded once: its length is the Content-Length, and it is what goes out.
+    const body = a.status === 204 ? EMPTY : Buffer.from(JSON.stringify(a.body), 'utf8')
     const headers: Record<string, string | number> = { ...corsHeaders(), ...a.headers }
     if (a.status !== 204) {
       headers['Content-Type'] = 'application/json; charset=utf-8'
-      headers['Content-Length'] = Buffer.byteLength(body)
+      headers['Content-Length'] = body.length
     }
     if (a.close === true || closing) headers.Connection = 'close'
     res.writeHead(a.status, headers)
