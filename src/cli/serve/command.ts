@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { type Args, CliError, type CommandSpec } from '../args'
-import { type CliIO, Inputs } from '../io'
+import { type CliIO, Inputs, shown } from '../io'
 import { AT, estimateOptions, OPTIONS, QUIET, STORE, wholeNumber } from '../options'
 import { type LoadedStore, loadStore, storeFromText, storeWarnings, warningLines } from '../store'
 import { BODY_TIMEOUT_MS, createEmulator } from './emulator'
@@ -73,7 +73,7 @@ export async function serveCommand(args: Args, io: CliIO): Promise<number> {
     if (!quiet) for (const line of warningLines(loaded)) note(`tamio-pricing: ${line}`)
   }
   warn(current)
-  const info = (l: LoadedStore) => ({ file: l.file, products: l.products, warnings: storeWarnings(l.store).length })
+  const info = (l: LoadedStore) => ({ file: shown(l.file), products: l.products, warnings: storeWarnings(l.store).length })
   const envTimeout = Number(io.env.TAMIO_EMULATOR_BODY_TIMEOUT_MS ?? '')
   const emulator = createEmulator({
     store: current.store,
@@ -90,7 +90,7 @@ export async function serveCommand(args: Args, io: CliIO): Promise<number> {
   const shownHost = host.includes(':') ? `[${host}]` : host
   io.stdout.write(`Tamio emulator listening on http://${shownHost}:${actual}\n`)
   const products = (l: LoadedStore) => `${l.products} product${l.products === 1 ? '' : 's'}`
-  note(`tamio-pricing serve: ${current.file} (${products(current)})${keys.length > 0 ? `, ${keys.length} key${keys.length === 1 ? '' : 's'}` : ', any bearer key'}${watching ? ', watching for changes' : ''}; Ctrl-C stops`)
+  note(`tamio-pricing serve: ${shown(current.file)} (${products(current)})${keys.length > 0 ? `, ${keys.length} key${keys.length === 1 ? '' : 's'}` : ', any bearer key'}${watching ? ', watching for changes' : ''}; Ctrl-C stops`)
 
   let reloading = Promise.resolve()
   const reload = async () => {
