@@ -142,6 +142,16 @@ describe('keys', () => {
     }
   })
 
+  it('a client without a key still sending a large body (and asking to close) reads its 401, not a reset', async () => {
+    const body = JSON.stringify({ products: [{ id: 'x', note: 'y'.repeat(900_000) }] })
+    const r = await rawExchange(est.port, (write) => {
+      write(`POST /v2/transactions/estimate HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`)
+      for (let i = 0; i < body.length; i += 64 * 1024) write(body.slice(i, i + 64 * 1024))
+    }, 15_000)
+    expect(r.text).toMatch(/^HTTP\/1\.1 401 /)
+    expect(r.text).toContain('"code":"unauthorized"')
+  })
+
   it('each --key passes (the scheme in any case); without --key any non-empty bearer does', async () => {
     for (const authorization of ['Bearer test-key', 'bearer second-key', 'BEARER  test-key ']) expect((await post(est, '/v2/transactions/estimate', request, { authorization })).status).toBe(200)
     expect((await post(open, '/v2/transactions/estimate', request, { authorization: 'Bearer anything-at-all' })).status).toBe(200)

@@ -118,11 +118,11 @@ export function createEmulator(config: EmulatorConfig): Emulator {
   let closing = false
   let loadedAt = new Date().toISOString()
 
-  /** Body and options of an estimate or create call; the 400 envelope lists every problem found. */
+  /** The request and its options (the server's defaults under X-Tamio-Options), or the header's 400. */
   const prepare = (req: IncomingMessage, body: Record<string, unknown> | undefined): { request: EstimateRequest; options: EstimateOptions } | Answer => {
     const opts = headerOptions(req)
-    if (body !== undefined && opts.ok) return { request: body as unknown as EstimateRequest, options: { ...defaults, ...opts.value } }
-    return { status: 400, body: { status: 400, errors: opts.ok ? [] : [opts.issue], warnings: [] }, note: 'invalid_option' }
+    if (!opts.ok) return { status: 400, body: { status: 400, errors: [opts.issue], warnings: [] }, note: 'invalid_option' }
+    return { request: (body ?? {}) as unknown as EstimateRequest, options: { ...defaults, ...opts.value } }
   }
 
   const estimateRoute: Handler = (req, body) => {
@@ -204,6 +204,19 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     }
   }
 
+  /**
+   * An answer given without reading the body (OPTIONS, 401, 404, 405, the GET routes): the body is
+   * read and dropped first, under the same time limit, so a client still sending is never reset
+   * before it reads the answer.
+   */
+  const early = async (req: IncomingMessage, res: ServerResponse, a: Answer, t0: bigint): Promise<void> => {
+    const r = await readBody(req, 0, timeoutMs)
+    if (r.kind === 'aborted') return
+    const cut = r.kind === 'timeout' || (r.kind === 'too_large' && !r.complete)
+    if (cut) res.once('finish', () => req.socket.destroy())
+    send(req, res, cut ? { ...a, close: true } : a, t0)
+  }
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const t0 = process.hrtime.bigint()
     requests++
@@ -214,9 +227,9 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     const method = req.method ?? 'GET'
     const allow = route === undefined ? '' : [...Object.keys(route.methods), 'OPTIONS'].join(', ')
     if (method === 'OPTIONS') {
-      if (route === undefined) return send(req, res, errorAnswer(404, 'not_found', `no route ${path} (the emulator serves POST /v2/transactions/estimate and /v2/transactions/create)`), t0)
+      if (route === undefined) return early(req, res, errorAnswer(404, 'not_found', `no route ${path} (the emulator serves POST /v2/transactions/estimate and /v2/transactions/create)`), t0)
       const requested = req.headers['access-control-request-headers']
-      return send(
+      return early(
         req,
         res,
         {
@@ -235,7 +248,7 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     }
     const key = bearer(req)
     if (key === undefined || (keys.size > 0 && !keys.has(key)))
-      return send(
+      return early(
         req,
         res,
         errorAnswer(401, 'unauthorized', key === undefined ? 'an Authorization: Bearer <key> header is required' : 'this key is not accepted by the emulator (see its --key options)', 'headers.authorization', {
@@ -243,13 +256,10 @@ export function createEmulator(config: EmulatorConfig): Emulator {
         }),
         t0,
       )
-    if (route === undefined) return send(req, res, errorAnswer(404, 'not_found', `no route ${path} (the emulator serves POST /v2/transactions/estimate and /v2/transactions/create)`), t0)
+    if (route === undefined) return early(req, res, errorAnswer(404, 'not_found', `no route ${path} (the emulator serves POST /v2/transactions/estimate and /v2/transactions/create)`), t0)
     const handler = Object.prototype.hasOwnProperty.call(route.methods, method) ? route.methods[method] : undefined
-    if (handler === undefined) return send(req, res, errorAnswer(405, 'method_not_allowed', `${method} is not allowed on ${path} (allowed: ${allow})`, '', { headers: { Allow: allow } }), t0)
-    if (!route.body) {
-      req.resume()
-      return send(req, res, handler(req, undefined), t0)
-    }
+    if (handler === undefined) return early(req, res, errorAnswer(405, 'method_not_allowed', `${method} is not allowed on ${path} (allowed: ${allow})`, '', { headers: { Allow: allow } }), t0)
+    if (!route.body) return early(req, res, handler(req, undefined), t0)
     const r = await readBody(req, limit, timeoutMs)
     if (r.kind === 'aborted') return
     // Cut at the time limit (a stalled body, or an oversized one still arriving): answer, then close.
