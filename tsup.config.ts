@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { defineConfig } from 'tsup'
 import type { Plugin } from 'esbuild'
@@ -29,6 +29,9 @@ function preserveModules(): Plugin {
   }
 }
 
+/** package.json's version, which the CLI's --version prints. */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+
 export default defineConfig([
   {
     entry: ['src/**/*.ts', '!src/cli/**'],
@@ -47,6 +50,8 @@ export default defineConfig([
   },
   // The `tamio-pricing` command (package.json "bin"): Node only, ESM, one file with its shebang
   // (src/cli/main.ts starts with it; tsup makes the file executable). The library is bundled in.
+  // The same file runs the batch worker threads (`reconcile --batch --jobs N`); `--version` prints
+  // the version defined here.
   {
     entry: { cli: 'src/cli/main.ts' },
     format: ['esm'],
@@ -55,6 +60,7 @@ export default defineConfig([
     clean: false,
     target: 'node18',
     platform: 'node',
+    define: { __TAMIO_PRICING_VERSION__: JSON.stringify(version) },
     treeshake: true,
   },
 ])

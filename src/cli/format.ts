@@ -1,20 +1,16 @@
 /**
  * Human-readable output of the CLI: an estimate as a table, a reconciliation as a diff.
  */
-import { currencyExponent, type EstimateSuccess, type Reconciliation } from '../index'
+import { formatAmount, type EstimateSuccess, type Reconciliation } from '../index'
 
-/** Minor units as a decimal in the currency's exponent: 13461 EUR → "134.61". */
-export function money(minor: number, currency: string): string {
-  let exp = 2
+/** Minor units for people, through the library's formatAmount: 13461 EUR → "€134.61". */
+export function money(minor: number, currency: string, locale?: string): string {
   try {
-    exp = currencyExponent(currency)
+    return formatAmount(minor, currency, locale)
   } catch {
-    exp = 2
+    // An unknown currency code (the store knows it, Intl does not): the integer and the code.
+    return `${minor} ${currency}`
   }
-  const neg = minor < 0
-  const digits = String(Math.abs(minor)).padStart(exp + 1, '0')
-  const body = exp === 0 ? digits : `${digits.slice(0, -exp)}.${digits.slice(-exp)}`
-  return `${neg ? '-' : ''}${body}`
 }
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length))
@@ -27,10 +23,10 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ri
 }
 
 /** An estimate as a table of lines, then totals, taxes, shipping, instalments, payments and warnings. */
-export function estimateTable(res: EstimateSuccess): string {
+export function estimateTable(res: EstimateSuccess, locale?: string): string {
   const t = res.transaction
   const c = t.currency
-  const m = (x: number) => money(x, c)
+  const m = (x: number) => money(x, c, locale)
   const out: string[] = [`Estimate in ${c}`, '']
   out.push(
     ...table(
@@ -53,7 +49,7 @@ export function estimateTable(res: EstimateSuccess): string {
   if (tt.shipping_discount !== 0) rows.push(['Shipping discount', m(tt.shipping_discount)])
   for (const r of t.taxes.shipping_tax_rates) rows.push([`${r.label} ${r.rate_percent ?? ''}%`, m(r.tax)])
   if (tt.trial_deductions !== 0) rows.push(['Trial deductions', m(-tt.trial_deductions)])
-  rows.push(['Total', `${m(tt.total)} ${c}`])
+  rows.push(['Total', m(tt.total)])
   const w = Math.max(...rows.map((r) => r[0].length)) + 2
   out.push('', ...rows.map(([k, v]) => `${pad(k, w)}${lpad(v, 16)}`))
   for (const p of t.instalments)
