@@ -94,12 +94,33 @@ function readCustomerPart(r: Reader, body: Obj): NRequestCustomer | undefined {
   }
 }
 
+const hasOwn = Object.prototype.hasOwnProperty
+/** `products[i]`, built once per index. */
+const LINE_PATHS: string[] = []
+
+/** The usual line, `{ id, quantity? }` with valid values, read with plain property loads; else undefined (the general reader decides). */
+function catalogLine(store: PreparedStore, v: Obj, index: number, path: string): NLineRef | undefined {
+  const o = v as { readonly id?: unknown; readonly quantity?: unknown; readonly pack?: unknown; readonly variant?: unknown }
+  const id = o.id
+  const q = o.quantity
+  if (typeof id !== 'string' || id.length === 0 || id.length > LIMITS.maxString || o.pack != null || o.variant != null || !hasOwn.call(o, 'id')) return undefined
+  let quantity = 1
+  if (q !== undefined) {
+    if (typeof q !== 'number' || !Number.isSafeInteger(q) || q < 1 || !hasOwn.call(o, 'quantity')) return undefined
+    quantity = q
+  }
+  const product = store.products.get(id)
+  return product === undefined ? undefined : { index, path, product, variant: null, pack: null, name: null, price: 0, quantity }
+}
+
 function readLine(r: Reader, store: PreparedStore, v: unknown, index: number): NLineRef | undefined {
-  const path = joinPath('products', index)
+  const path = (LINE_PATHS[index] ??= joinPath('products', index))
   if (!isObject(v)) {
     r.add('invalid_type', path, { expected: 'a product line object' })
     return undefined
   }
+  const quick = catalogLine(store, v, index, path)
+  if (quick !== undefined) return quick
   let quantity = 1
   const q = own(v, 'quantity')
   if (q !== undefined && q !== null) {

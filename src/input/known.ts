@@ -116,6 +116,8 @@ export interface Fields extends Names {
    * `null` when its value's keys are not checked.
    */
   readonly table: ReadonlyMap<string, Nested | null>
+  /** No known key has a nested kind (every value of `table` is `null`): the check is a key lookup. */
+  readonly flat: boolean
 }
 
 /** The kind of a nested value; `map`: the value is an object whose every value is of that kind. */
@@ -145,5 +147,5 @@ export function fields(mode: Strictness, list: string, nested: Readonly<Record<s
     const v = Object.prototype.hasOwnProperty.call(nested, k) ? nested[k] : undefined
     table.set(k, v === undefined ? null : 'map' in v ? v : { fields: v, map: false })
   }
-  return { ...n, mode, table }
+  return { ...n, mode, table, flat: [...table.values()].every((v) => v === null) }
 }

@@ -108,6 +108,11 @@ export class Reader {
   /** {@link keys} of `o` at `base` + `at`; the path is built only when needed (an unknown key, a nested value). */
   private walk(o: Obj, base: string, at: number | undefined, f: Fields): void {
     let path: string | undefined
+    // A kind without nested kinds (a request line): a lookup per key, no value looked at.
+    if (f.flat) {
+      for (const k in o) if (!f.table.has(k) && hasOwn.call(o, k)) this.unknownKey(k, (path ??= at === undefined ? base : joinPath(base, at)), f)
+      return
+    }
     // for…in with an own-key test: no key array per object (this runs on every line of every estimate).
     for (const k in o) {
       if (!hasOwn.call(o, k)) continue
