@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: estimates the bundled api-estimate-de example (seed 003 of the Tamio docs) and
+ * `npm run demo`: estimates the bundled api-estimate-de example (the Tamio docs' estimate example) and
  * prints it as a readable table, then as the API's JSON.
  */
 import { createStore, estimate, explain, formatAmount, reconcile, type EstimateRequest, type StoreConfig } from '../src/index'
@@ -45,7 +45,7 @@ for (const plan of t.instalments) {
 console.log(`\nPayments: ${t.payments.join(', ')}`)
 if (res.warnings.length > 0) console.log(`Warnings: ${res.warnings.map((w) => `${w.code} at ${w.path}`).join('; ')}`)
 
-// Reconciliation: our estimate against the API's own response for the same request (issue 6).
+// Reconciliation: our estimate against the API's own response for the same request.
 const req = request as unknown as EstimateRequest
 const traced = estimate(store, req, { at, trace: true })
 const rec = reconcile(traced, apiResponse, { store, request: req })

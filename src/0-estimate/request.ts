@@ -1,5 +1,5 @@
 /**
- * The request edge: validates an EstimateRequest (SPEC §2.1) against the store and normalizes it.
+ * The request edge: validates an EstimateRequest against the store and normalizes it.
  * Structural problems and unknown ids are collected as 400 errors with JSON paths.
  */
 import { isObject, type Obj, own, Reader, LIMITS } from '../input/read'
@@ -134,7 +134,7 @@ function readLine(r: Reader, store: PreparedStore, v: unknown, index: number): N
     }
     quantity = q
   }
-  // The first present of pack, variant, id decides; price/name are then ignored (SPEC §2.1).
+  // The first present of pack, variant, id decides; price/name are then ignored (as the API does).
   const packId = r.id(v, 'pack', path)
   if (packId !== undefined) {
     const pack = store.packs.get(packId)

@@ -1,5 +1,5 @@
 /**
- * `summarize`: an estimate mapped onto the create-transaction response of seed 001.
+ * `summarize`: an estimate mapped onto the create-transaction response of the Transactions API.
  */
 import type { CreateResponse, EstimateResponse } from '../types/output'
 
@@ -10,7 +10,7 @@ export interface SummarizeOptions {
 }
 
 /**
- * Maps an estimate onto the create-transaction response shape (SPEC §1): products as
+ * Maps an estimate onto the create-transaction response shape: products as
  * `{ id, name, price, quantity }`, `totals` `{ subtotal, tax (incl. shipping tax), shipping,
  * discount (incl. shipping discount), total }`, `taxes` `{ total, rate, inclusive }` — `rate` is a
  * number only when exactly one distinct rate applied to items and shipping together — `shipping`

@@ -1,5 +1,5 @@
 /**
- * The EU as data (SPEC §3.3): the 27 member states, Greece also written `EL`, and Northern
+ * The EU as data: the 27 member states, Greece also written `EL`, and Northern
  * Ireland `XI`, which counts as EU for goods only. `GB`, `CH`, `NO` and everything else are outside.
  * Country codes are compared case-insensitively everywhere: every code is normalized once here.
  */

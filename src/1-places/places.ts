@@ -1,5 +1,5 @@
 /**
- * Stage 1 — customer and places (SPEC §3.2): who is billed, where goods go, which countries
+ * Stage 1 — customer and places: who is billed, where goods go, which countries
  * decide tax, and the echoed `customer_information`.
  */
 import { canonicalCountry, normalizeCountry } from './countries'
@@ -58,7 +58,7 @@ function where(code: string | null, a: NAddress | null): { country: string | nul
 }
 
 /**
- * Resolves bill-to and ship-to with the SPEC's fallbacks: bill-to = inline billing_information,
+ * Resolves bill-to and ship-to with the API's fallbacks: bill-to = inline billing_information,
  * else billing_address_id, else the customer's default billing address; ship-to = inline
  * shipping_information, else shipping_address_id, else bill-to when same_shipping_address, else
  * the default shipping address. Countries fall back ship-to → bill-to → customer → account.

@@ -52,7 +52,7 @@ function ratesAt(store: PreparedStore, level: string): readonly NRate[] {
 }
 
 /**
- * The rates of a jurisdiction for a tax category (SPEC §3.3): at each level (country, state,
+ * The rates of a jurisdiction for a tax category: at each level (country, state,
  * county) the rates whose `category` equals the line's category, else that level's rates with
  * `category: null`; all levels together, in store order.
  *
@@ -76,7 +76,7 @@ export function ratesFor(store: PreparedStore, key: string, category: string): N
 }
 
 /**
- * The rates for a line's shipping share (SPEC §3.4), level by level: a level's `category:
+ * The rates for a line's shipping share, level by level: a level's `category:
  * "shipping"` rates override, else the goods' percentage rates of that level (`goods` are the
  * line's own rates, or under `highest`/`lowest` those of the chosen line of the same jurisdiction).
  * Fixed amounts never apply to shipping. Reverse charge drops the VAT ones.

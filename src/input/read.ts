@@ -40,7 +40,7 @@ export const LIMITS = {
   maxSuggestions: 10_000,
   /**
    * The highest `account.max_lines` a store may set (the request's `products` cap; default 20):
-   * `invalid_value`. 10 000 lines is the largest cart the benchmarks price (issue 8); with 50
+   * `invalid_value`. 10 000 lines is the largest cart the benchmarks price; with 50
    * coupons it takes about 1.3 s, most of it building the 500 000 line-discount entries of the output.
    */
   maxLines: 10_000,

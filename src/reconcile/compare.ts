@@ -29,7 +29,7 @@ function describe(x: unknown): string {
   return typeof x === 'string' ? 'a string' : `a ${typeof x}`
 }
 
-/** Whether a transaction object has the create-transaction shape (seed 001). */
+/** Whether a transaction object has the create-transaction shape. */
 function isCreateShape(tx: Rec): boolean {
   const totals = own(tx, 'totals')
   if (isRecord(totals) && own(totals, 'subtotal') !== undefined && own(totals, 'item_total') === undefined) return true

@@ -1,5 +1,5 @@
 /**
- * `reconcile(ours, theirs, options)` (SPEC §4): our estimate against a Tamio API response.
+ * `reconcile(ours, theirs, options)`: our estimate against a Tamio API response.
  */
 import { estimate } from '../0-estimate/estimate'
 import { summarize } from '../0-estimate/summarize'

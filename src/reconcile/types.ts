@@ -1,5 +1,5 @@
 /**
- * Public types of `reconcile` (SPEC §4).
+ * Public types of `reconcile`.
  */
 import type { Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest } from '../types/input'

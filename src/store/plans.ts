@@ -4,7 +4,7 @@ import type { NPlan } from './model'
 
 const CYCLES = new Set(['day', 'week', 'month'])
 
-/** Normalizes an instalment plan (SPEC §3.7): percentages parsed once into fractions. */
+/** Normalizes an instalment plan: percentages parsed once into fractions. */
 export function readPlan(r: Reader, o: Obj, path: string): NPlan | undefined {
   const id = r.id(o, 'id', path, true)
   const instalments = r.amount(o, 'instalments', path, true)

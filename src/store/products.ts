@@ -70,7 +70,7 @@ interface MutableProduct extends NProduct {
 }
 
 /**
- * Normalizes one Tamio product object (seed 004). Returns the product with its variants and
+ * Normalizes one Tamio product object (the Inventory API's shape). Returns the product with its variants and
  * packs linked back to it; ids are checked for uniqueness by the caller.
  */
 export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefined {
