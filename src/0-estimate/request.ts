@@ -4,7 +4,7 @@
  */
 import { isObject, type Obj, own, Reader, LIMITS } from '../input/read'
 import { joinPath } from '../issues/issues'
-import { REQUEST } from '../input/fields'
+import { REQUEST, REQUEST_LINE } from '../input/fields'
 import type { Rational } from '../money/rational'
 import { readAddress, scalarFields } from '../store/customers'
 import type { NAddress, NPack, NProduct, NVariant, PreparedStore } from '../store/model'
@@ -98,8 +98,11 @@ const hasOwn = Object.prototype.hasOwnProperty
 /** `products[i]`, built once per index. */
 const LINE_PATHS: string[] = []
 
-/** The usual line, `{ id, quantity? }` with valid values, read with plain property loads; else undefined (the general reader decides). */
-function catalogLine(store: PreparedStore, v: Obj, index: number, path: string): NLineRef | undefined {
+/**
+ * The usual line, `{ id, quantity? }` with valid values, read with plain property loads, its keys
+ * checked in the same loop; else undefined, with nothing reported (the general reader decides).
+ */
+function catalogLine(r: Reader, store: PreparedStore, v: Obj, index: number, path: string): NLineRef | undefined {
   const o = v as { readonly id?: unknown; readonly quantity?: unknown; readonly pack?: unknown; readonly variant?: unknown }
   const id = o.id
   const q = o.quantity
@@ -110,17 +113,21 @@ function catalogLine(store: PreparedStore, v: Obj, index: number, path: string):
     quantity = q
   }
   const product = store.products.get(id)
-  return product === undefined ? undefined : { index, path, product, variant: null, pack: null, name: null, price: 0, quantity }
+  if (product === undefined) return undefined
+  for (const k in o) if (k !== 'id' && k !== 'quantity' && !REQUEST_LINE.table.has(k) && hasOwn.call(o, k)) r.unknown(k, path, REQUEST_LINE)
+  return { index, path, product, variant: null, pack: null, name: null, price: 0, quantity }
 }
 
+/** Reads one line and checks its keys (unknown ones are warnings at the line's path). */
 function readLine(r: Reader, store: PreparedStore, v: unknown, index: number): NLineRef | undefined {
   const path = (LINE_PATHS[index] ??= joinPath('products', index))
   if (!isObject(v)) {
     r.add('invalid_type', path, { expected: 'a product line object' })
     return undefined
   }
-  const quick = catalogLine(store, v, index, path)
+  const quick = catalogLine(r, store, v, index, path)
   if (quick !== undefined) return quick
+  r.keys(v, path, REQUEST_LINE)
   let quantity = 1
   const q = own(v, 'quantity')
   if (q !== undefined && q !== null) {
@@ -175,18 +182,26 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
     r.add('invalid_type', '', { expected: 'a request object' })
     return undefined
   }
-  // Unknown keys take no part in the calculation: each is a warning, with the key it was probably meant to be.
-  r.keys(body, '', REQUEST)
-  const list = r.array(body, 'products', '', true)
+  // Unknown keys take no part in the calculation: each is a warning, with the key it was probably
+  // meant to be. The lines are read where the walk meets them, each line's keys checked as it is
+  // read, so the warnings keep the request's order.
   const lines: NLineRef[] = []
-  if (list !== undefined) {
-    if (list.length === 0) r.add('no_products', 'products')
-    else if (list.length > store.account.maxLines) r.add('too_many_lines', 'products', { max: store.account.maxLines })
-    else
+  let read = false
+  r.keys(body, '', REQUEST, {
+    key: 'products',
+    check: (list) => {
+      if (!Array.isArray(list) || list.length === 0 || list.length > store.account.maxLines) return false
       for (let i = 0; i < list.length; i++) {
         const l = readLine(r, store, list[i], i)
         if (l !== undefined) lines.push(l)
       }
+      return (read = true)
+    },
+  })
+  const list = r.array(body, 'products', '', true)
+  if (list !== undefined && !read) {
+    if (list.length === 0) r.add('no_products', 'products')
+    else if (list.length > store.account.maxLines) r.add('too_many_lines', 'products', { max: store.account.maxLines })
   }
   const currency = r.currency(body, 'currency', '') ?? null
   const couponList = r.array(body, 'coupons', '', false, LIMITS.maxCoupons)

@@ -81,6 +81,15 @@ function missing(v: unknown): v is undefined | null {
  * parent's path; it returns the typed value, or `undefined` (after recording an issue when the
  * field is present but malformed, or required but absent).
  */
+/**
+ * A key whose value the caller checks itself, in the walk's order (so issues keep the order of the
+ * input): `check` gets the value and returns whether it checked it; if not, the walk does.
+ */
+export interface KeyHook {
+  readonly key: string
+  readonly check: (value: unknown) => boolean
+}
+
 export class Reader {
   readonly issues: Issue[] = []
   /** Problems that do not stop the read: unknown keys of requests, options and Tamio objects. */
@@ -101,12 +110,17 @@ export class Reader {
    * Lists longer than {@link LIMITS.maxList} and maps with more than {@link LIMITS.maxMapEntries}
    * keys are left to their readers (which refuse them), as are values of the wrong type.
    */
-  keys(o: Obj, path: string, f: Fields): void {
-    this.walk(o, path, undefined, f)
+  keys(o: Obj, path: string, f: Fields, hook?: KeyHook): void {
+    this.walk(o, path, undefined, f, hook)
+  }
+
+  /** Reports `key` of the object at `path` as unknown to its kind `f` (what {@link keys} does for each unknown key). */
+  unknown(key: string, path: string, f: Fields): void {
+    this.unknownKey(key, path, f)
   }
 
   /** {@link keys} of `o` at `base` + `at`; the path is built only when needed (an unknown key, a nested value). */
-  private walk(o: Obj, base: string, at: number | undefined, f: Fields): void {
+  private walk(o: Obj, base: string, at: number | undefined, f: Fields, hook?: KeyHook): void {
     let path: string | undefined
     // A kind without nested kinds (a request line): a lookup per key, no value looked at.
     if (f.flat) {
@@ -116,6 +130,7 @@ export class Reader {
     // for…in with an own-key test: no key array per object (this runs on every line of every estimate).
     for (const k in o) {
       if (!hasOwn.call(o, k)) continue
+      if (hook !== undefined && k === hook.key && hook.check(o[k])) continue
       const n = f.table.get(k)
       if (n === undefined) {
         this.unknownKey(k, (path ??= at === undefined ? base : joinPath(base, at)), f)

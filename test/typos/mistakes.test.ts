@@ -74,3 +74,32 @@ describe(`${MISTAKES.length + CUSTOMER_MISTAKES.length} realistic mistakes, each
     for (const w of m.expect.says ?? []) expect(hit!.message).toContain(w)
   })
 })
+
+describe('unknown keys are reported in the order of the request', () => {
+  it('keys before the lines, in the lines (fast and general path alike), after the lines, and nested ones, in input order', () => {
+    const base = clone(REQUEST) as Record<string, Json>
+    const lines = base.products as Json[]
+    // Built key by key so the order is the one written here: zeta, products, shiping.
+    const request: Record<string, Json> = { zeta: 1 }
+    for (const [k, v] of Object.entries(base)) request[k] = v
+    request.products = [{ ...(lines[0] as Record<string, Json>), qty: 2 }, { name: 'Gift wrap', price: 100, colour: 'red' }]
+    request.shiping = {}
+    const res = run(request, {})
+    // zeta first, then products[0].qty (a catalog line), products[1].colour (a free line), shiping.
+    expect(res.warnings.filter((w) => w.code === 'unknown_field').map((w) => [w.path, w.suggestion])).toEqual([
+      ['zeta', undefined],
+      ['products[0].qty', 'quantity'],
+      ['products[1].colour', undefined],
+      ['shiping', 'shipping'],
+    ])
+  })
+
+  it('lines past max_lines are still checked for unknown keys (the 400 lists them)', () => {
+    const request = { ...(clone(REQUEST) as Record<string, Json>) }
+    const one = (request.products as Json[])[0] as Record<string, Json>
+    request.products = Array.from({ length: 2000 }, (_, i) => (i === 1999 ? { ...one, qty: 1 } : one))
+    const res = run(request, {})
+    expect(res.status).toBe(400)
+    expect(res.warnings.filter((w) => w.code === 'unknown_field').map((w) => w.path)).toEqual(['products[1999].qty'])
+  })
+})
