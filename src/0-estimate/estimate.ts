@@ -65,6 +65,7 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
   const r = new Reader()
   const opts = readOptions(r, s, options)
   const req = readRequest(r, s, request)
+  r.finish()
   if (req === undefined || r.issues.length > 0) return fail(r.issues, r.warnings)
   const { policies, at, paymentMethod, strict } = opts
   const rec = opts.trace ? new Recorder(req.lines.length) : undefined

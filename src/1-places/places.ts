@@ -116,11 +116,7 @@ export function resolvePlaces(store: PreparedStore, rc: NRequestCustomer, reques
  * loop: object spread of these dictionary-built objects is several times slower on V8.
  */
 function copyFields(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  const keys = Object.keys(fields)
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!
-    out[k] = fields[k]
-  }
-  return out
+  // Object.assign copies a fast-mode object fastest (a spread is as fast, but the keys added after
+  // it then cost a dictionary each); the fields are the store's own scalars, so [[Set]] is safe.
+  return Object.assign({}, fields)
 }

@@ -114,6 +114,12 @@ export class Reader {
     this.walk(o, path, undefined, f, hook)
   }
 
+  /** Completes what reading counted: the issue that says how many unknown keys are not listed. Call before reading `issues` / `warnings`. */
+  finish(): this {
+    if (this.unlistedAt !== undefined) this.unlistedAt.list[this.unlistedAt.index] = issue('unknown_field', '', { more: this.unlisted })
+    return this
+  }
+
   /** Reports `key` of the object at `path` as unknown to its kind `f` (what {@link keys} does for each unknown key). */
   unknown(key: string, path: string, f: Fields): void {
     this.unknownKey(key, path, f)
@@ -195,11 +201,14 @@ export class Reader {
     }
     const error = f.mode === 'error'
     if (this.unknowns >= LIMITS.maxUnknownFields) {
+      // Counted only: the one issue that says how many is written by finish() (a message per key
+      // would cost a hostile input with a million unknown keys a second).
       if (this.unlistedAt === undefined) {
         const list = error ? this.issues : this.warnings
         this.unlistedAt = { list, index: list.length }
+        list.push(issue('unknown_field', '', { more: 1 }))
       }
-      this.unlistedAt.list[this.unlistedAt.index] = issue('unknown_field', '', { more: ++this.unlisted })
+      this.unlisted++
       return
     }
     this.unknowns++

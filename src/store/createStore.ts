@@ -235,6 +235,7 @@ export function createStore(config: StoreConfig): Store {
   // request passed as a store.
   r.keys(cfg, '', STORE_CONFIG)
   lintStore(r, cfg)
+  r.finish()
 
   if (r.issues.length > 0 || account === undefined) throw new StoreConfigError(r.issues, r.warnings)
   const store: PreparedStore = {

@@ -77,12 +77,12 @@ describe(`${MISTAKES.length + CUSTOMER_MISTAKES.length} realistic mistakes, each
 
 describe('unknown keys are reported in the order of the request', () => {
   it('keys before the lines, in the lines (fast and general path alike), after the lines, and nested ones, in input order', () => {
-    const base = clone(REQUEST) as Record<string, Json>
+    const base = clone(REQUEST)
     const lines = base.products as Json[]
     // Built key by key so the order is the one written here: zeta, products, shiping.
-    const request: Record<string, Json> = { zeta: 1 }
+    const request: Json = { zeta: 1 }
     for (const [k, v] of Object.entries(base)) request[k] = v
-    request.products = [{ ...(lines[0] as Record<string, Json>), qty: 2 }, { name: 'Gift wrap', price: 100, colour: 'red' }]
+    request.products = [{ ...lines[0], qty: 2 }, { name: 'Gift wrap', price: 100, colour: 'red' }]
     request.shiping = {}
     const res = run(request, {})
     // zeta first, then products[0].qty (a catalog line), products[1].colour (a free line), shiping.
@@ -94,12 +94,25 @@ describe('unknown keys are reported in the order of the request', () => {
     ])
   })
 
-  it('lines past max_lines are still checked for unknown keys (the 400 lists them)', () => {
-    const request = { ...(clone(REQUEST) as Record<string, Json>) }
-    const one = (request.products as Json[])[0] as Record<string, Json>
+  it('lines past max_lines are not looked at: the answer is too_many_lines, with no key warning from the lines', () => {
+    const request: Json = clone(REQUEST)
+    const one = (request.products as Json[])[0]!
     request.products = Array.from({ length: 2000 }, (_, i) => (i === 1999 ? { ...one, qty: 1 } : one))
+    request.zeta = 1
     const res = run(request, {})
     expect(res.status).toBe(400)
-    expect(res.warnings.filter((w) => w.code === 'unknown_field').map((w) => w.path)).toEqual(['products[1999].qty'])
+    expect(res.status === 400 && res.errors.map((e) => e.code)).toEqual(['too_many_lines'])
+    expect(res.warnings.filter((w) => w.code === 'unknown_field').map((w) => w.path)).toEqual(['zeta'])
+  })
+
+  it('past 1,000 unknown keys, one more issue counts the rest, however many there are', () => {
+    const request: Json = clone(REQUEST)
+    for (let i = 0; i < 1500; i++) request[`junk_${i}`] = i
+    const res = run(request, {})
+    const unknown = res.warnings.filter((w) => w.code === 'unknown_field')
+    // 1,000 listed one by one, then one at path "" for the other 500.
+    expect(unknown).toHaveLength(1001)
+    expect(unknown[999]!.path).toBe('junk_999')
+    expect(unknown[1000]).toMatchObject({ path: '', message: '500 more unknown fields are not listed' })
   })
 })
