@@ -3,7 +3,7 @@
  * package directory, isolated from the working tree:
  *
  *   <tmp>/tamio-pricing-pkg-XXXX/
- *     package.json, README.md, LICENSE   copied from the repository
+ *     package.json, README.md, LICENSE, CHANGELOG.md, docs/*.md   copied from the repository
  *     schemas/*.json                     copied from the repository (committed, generated from the types)
  *     dist/                              `npm run build -- --out-dir <that>/dist` (tsup)
  *
@@ -45,9 +45,12 @@ export default function setup(project: TestProject): () => void {
     cleanup()
     throw new Error(`npm run build failed (exit ${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`)
   }
-  for (const f of ['package.json', 'README.md', 'LICENSE']) {
+  for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
     if (existsSync(join(ROOT, f))) copyFileSync(join(ROOT, f), join(pkgDir, f))
   }
+  // The user docs ship beside the README it links them from (package.json "files": docs/*.md).
+  mkdirSync(join(pkgDir, 'docs'))
+  for (const f of readdirSync(join(ROOT, 'docs'))) if (f.endsWith('.md')) copyFileSync(join(ROOT, 'docs', f), join(pkgDir, 'docs', f))
   // The JSON Schemas ship as they are committed (package.json "files" and "exports": ./schemas/*.json).
   mkdirSync(join(pkgDir, 'schemas'))
   for (const f of readdirSync(join(ROOT, 'schemas'))) if (f.endsWith('.json')) copyFileSync(join(ROOT, 'schemas', f), join(pkgDir, 'schemas', f))
