@@ -227,9 +227,10 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       if (held !== net || exactNet !== null) rec.sum(T!.tax, gross - held, [[grossPath, 1], [T!.net, -1]])
     }
     net = held
-    const lineLevel = extractInclusive(gross, rates, mode, target, p.allocation).taxes
-    taxes = pcts.length === 1 ? [gross - net] : allocateBig(gross - net, lineLevel.map((x) => BigInt(Math.max(x, 0))), p.allocation, mode)
-    if (rec !== undefined && pcts.length > 1) rec.split(tr!.paths.rates, { of: T!.tax, total: gross - net, by: 'line-level taxes', weights: lineLevel.map((x) => Math.max(x, 0)), parts: taxes, rule: p.allocation.name, ...carryMode(p) })
+    // Split over the rates by the exact per-rate taxes, which are in proportion to the rates (kᵢ / L).
+    const ks = pcts.map((r) => (BigInt(r.percent!.num) * f.l) / BigInt(r.percent!.den))
+    taxes = pcts.length === 1 ? [gross - net] : allocateBig(gross - net, ks, p.allocation, mode)
+    if (rec !== undefined && pcts.length > 1) rec.split(tr!.paths.rates, { of: T!.tax, total: gross - net, by: 'rate', weights: ks, parts: taxes, rule: p.allocation.name, ...carryMode(p) })
   } else {
     const ex = extractInclusive(gross, rates, mode, target, p.allocation)
     net = ex.net

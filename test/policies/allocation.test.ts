@@ -230,4 +230,18 @@ describe('an inclusive tax over several rates', () => {
       [102, 50, 51],
     ])
   })
+
+  it('unit level: the tax of 2 × 5.10 at 10 % + 5 % is split over the rates by the rates (2 : 1), not by line-level taxes', () => {
+    const s = shop({ rates: [rate('r10', '10'), rate('r5', '5')], products: [gross('g', 510)] })
+    // one unit: net round(510 / 1.15 = 443.478) = 443 → net 886, tax 1020 − 886 = 134
+    // exact per-rate taxes are 2 : 1 → 89.333, 44.667 → floors 89, 44, one cent left
+    //   largest_remainder: .667 → the 5 % rate → 89, 45; first 90, 44; last 89, 45; carry R(89.33) = 89, 134 − 89 = 45
+    // (weighing by the line-level taxes 89, 44 instead would give 90, 44 under largest_remainder)
+    expect(perRule((allocation) => rateTaxes(est(s, [{ id: 'g', quantity: 2 }], { tax_rounding: 'unit', allocation }))[0])).toEqual([
+      [89, 45],
+      [90, 44],
+      [89, 45],
+      [89, 45],
+    ])
+  })
 })
