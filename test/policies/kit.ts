@@ -14,6 +14,7 @@ import {
   type ProductConfig,
   type ShippingMethodConfig,
   type Store,
+  type StoreConfig,
   type TaxRateConfig,
   type Transaction,
 } from '../../src/index'
@@ -61,9 +62,9 @@ export interface Shop {
   readonly plans?: readonly InstalmentPlanConfig[]
 }
 
-/** A store: account DE/EUR (merged with `s.account`), and only what `s` lists. */
-export function shop(s: Shop): Store {
-  return createStore({
+/** The store config of `s`: account DE/EUR (merged with `s.account`), and only what `s` lists. */
+export function storeConfig(s: Shop): StoreConfig {
+  return {
     account: { base_currency: 'EUR', country: 'DE', ...s.account },
     tax_rates: [...(s.rates ?? [])],
     products: [...(s.products ?? [])],
@@ -71,7 +72,12 @@ export function shop(s: Shop): Store {
     discounts: [...(s.discounts ?? [])],
     shipping_methods: [...(s.shipping ?? [])],
     instalment_plans: [...(s.plans ?? [])],
-  })
+  }
+}
+
+/** The store of {@link storeConfig}. */
+export function shop(s: Shop): Store {
+  return createStore(storeConfig(s))
 }
 
 /** A German consumer (the place of supply and the bill-to country are DE). */
