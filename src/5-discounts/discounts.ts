@@ -122,20 +122,30 @@ function rateSum(t: Taxed): readonly [bigint, bigint] {
   return [k, l]
 }
 
+/** A capped split: the parts, and (when some line was held at its cap) which lines were and what the others shared. */
+interface CappedSplit {
+  readonly parts: number[]
+  /** null when no part passed its cap (one split of the whole). */
+  readonly held: readonly boolean[] | null
+  /** What the lines not held were split: the amount less the held lines' caps. */
+  readonly left: number
+}
+
 /**
  * Splits `amount` over lines by exact weights, no part above its line's cap: a part that would
  * pass its cap is held at it and the rest re-split over the other lines by the same weights, until
  * none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
  */
-function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): number[] {
+function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): CappedSplit {
   const n = caps.length
   // Weights = the caps themselves: a part never passes its cap (amount ≤ Σ caps).
-  if (plain !== null) return allocate(amount, plain, undefined, p.allocation, p.rounding)
+  if (plain !== null) return { parts: allocate(amount, plain, undefined, p.allocation, p.rounding), held: null, left: amount }
   let l = 1n
   for (const [, d] of exact!) l = lcmBig(l, d)
   const ints = exact!.map(([num, d]) => num * (l / d))
   const parts = new Array<number>(n).fill(0)
   const held = new Array<boolean>(n).fill(false)
+  let any = false
   let left = amount
   for (;;) {
     const idx: number[] = []
@@ -147,8 +157,9 @@ function splitCapped(amount: number, plain: readonly number[] | null, exact: rea
     })
     if (!over) {
       idx.forEach((i, j) => (parts[i] = split[j]!))
-      return parts
+      return { parts, held: any ? held : null, left }
     }
+    any = true
     idx.forEach((i, j) => {
       if (split[j]! >= caps[i]!) {
         held[i] = true
@@ -292,13 +303,30 @@ export function applyDiscounts(
         by = pr.name
       }
     }
-    const parts = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
-    if (rec !== undefined) {
-      const inputs = outcome.lines.map((k) => linePaths(k).totals.item_total)
-      const weights = exact === null ? outcome.bases : exact.map(([num, d]) => fractionText(num, d))
-      rec.split(D.base, { of: D.amount, total: amount, by, weights, parts, rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs })
-    }
+    const { parts, held, left } = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
     const policies = ctx.policies.allocation.name === 'carry' ? (outcome.prorate ? PRORATED_CARRY : SPLIT_CARRY) : outcome.prorate ? PRORATED : SPLIT
+    // Traced, with lines held at their base: their parts are their bases, and the split recorded is
+    // the one the others shared (the amount less those bases), each line at its index in it.
+    let index: number[] | undefined
+    if (rec !== undefined) {
+      let inputs = outcome.lines.map((k) => linePaths(k).totals.item_total)
+      let weights: readonly (number | string)[] = exact === null ? outcome.bases : exact.map(([num, d]) => fractionText(num, d))
+      let splitParts = parts
+      let of = D.amount
+      if (held !== null) {
+        const keep = outcome.lines.map((_, j) => j).filter((j) => !held[j])
+        index = []
+        keep.forEach((j, i) => (index![j] = i))
+        const terms: (readonly [string, 1 | -1])[] = [[D.amount, 1]]
+        for (let j = 0; j < outcome.lines.length; j++) if (held[j] && parts[j]! > 0) terms.push([linePaths(outcome.lines[j]!).entry(lineEntries[outcome.lines[j]!]!.length).amount, -1])
+        rec.sum(D.resplit, left, terms, policies)
+        inputs = keep.map((j) => inputs[j]!)
+        weights = keep.map((j) => weights[j]!)
+        splitParts = keep.map((j) => parts[j]!)
+        of = D.resplit
+      }
+      rec.split(D.base, { of, total: left, by, weights, parts: splitParts, rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs })
+    }
     for (let j = 0; j < outcome.lines.length; j++) {
       const part = parts[j]!
       if (part === 0) continue
@@ -309,7 +337,12 @@ export function applyDiscounts(
       const entries = lineEntries[k]!
       if (rec !== undefined) {
         const at = linePaths(k).entry(entries.length)
-        rec.share(at.amount, part, D.base, j, policies)
+        if (held?.[j] === true) {
+          // Held at its base: all of what the line had left (its item_total less its earlier discounts).
+          const terms: (readonly [string, 1 | -1])[] = []
+          kctx.baseTerms(k, terms)
+          rec.sum(at.amount, part, terms, { rule: 'capped_at_base', policies: policies.policies })
+        } else rec.share(at.amount, part, D.base, index === undefined ? j : index[j]!, policies)
         rec.sum(at.shipping_amount, 0, NO_TERMS)
         if (shares![k] === NO_SHARES) shares![k] = []
         shares![k]!.push(at.amount)

@@ -131,6 +131,8 @@ export interface DiscountPaths {
   readonly fixed: string
   readonly remaining: string
   readonly shippingOff: string
+  /** `$discounts[a].resplit`: what is left for the other lines once lines are held at their base. */
+  readonly resplit: string
   /** `discounts[a].shipping`: the split of its shipping amount. */
   readonly shippingSplit: string
 }
@@ -152,6 +154,7 @@ export function discountPaths(a: number): DiscountPaths {
       fixed: intern(`$${base}.fixed`),
       remaining: intern(`$${base}.remaining`),
       shippingOff: intern(`$${base}.shipping_off`),
+      resplit: intern(`$${base}.resplit`),
       shippingSplit: intern(`${base}.shipping`),
     }
   })

@@ -131,6 +131,16 @@ describe('no share passes its line\u2019s base: it is held there and the rest re
     ])
     // base weighs 100 each: 97 each exactly
     expect(lineDiscounts(est(s, cart, {}, { coupons: ['OFF'] }))).toEqual([97, 97, 97])
+    // The trace records what was computed: A held at its base, and the split of what was left over the others.
+    const request = { products: cart, coupons: ['OFF'], ...CONSUMER } as EstimateRequest
+    const res = estimate(s, request, { at: AT, trace: true, discount_proration: 'gross' })
+    if (res.status !== 200) throw new Error('expected 200')
+    const tr = res.trace!
+    expect(tr.amounts['products[0].discounts[0].amount']).toMatchObject({ op: 'sum', value: 100, rule: 'capped_at_base', terms: [['products[0].totals.item_total', 1]] })
+    expect(tr.amounts['$discounts[0].resplit']).toMatchObject({ op: 'sum', value: 191, terms: [['discounts[0].amount', 1], ['products[0].discounts[0].amount', -1]] })
+    expect(tr.splits['discounts[0]']).toMatchObject({ of: '$discounts[0].resplit', total: 191, by: 'gross', weights: ['100', '100'], parts: [96, 95] })
+    expect(tr.amounts['products[2].discounts[0].amount']).toMatchObject({ op: 'allocate', value: 95, allocation: { split: 'discounts[0]', index: 1 } })
+    expect(checkTrace(tr, res.transaction, storeConfig(cfg), request)).toEqual([])
   })
 
   it('net: an untaxed 1.00 line beside an inclusive 1.19, 2.10 off — the untaxed line would take 1.05', () => {
