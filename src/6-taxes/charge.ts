@@ -117,6 +117,30 @@ function recordFixed(rec: Recorder, R: RatePaths, units: number, a: number, raw:
   else rec.fixed(R.tax, a, 'fixed_capped', { inputs: [gross] })
 }
 
+/**
+ * Records what a cap cut from an inclusive taxable's taxes: each cut rate's tax as it was (at
+ * `$…tax_rates[j].uncapped`, derived by `before`), its tax now as clamped, and its gross again when
+ * a cut fixed amount had come out of it. Returns where each rate's tax before the cut is recorded.
+ */
+function recordCut(rec: Recorder, tr: TaxTrace, t: Taxable, pre: readonly number[], now: readonly Charge[], before: (j: number, at: RatePaths) => void, gross: number, grossPath: string): (j: number) => string {
+  const cut = (j: number) => now[j]!.tax !== pre[j]
+  const at = (j: number) => (cut(j) ? tr.paths.rate(j).uncapped : tr.paths.rate(j).tax)
+  let fixedCut = false
+  for (let j = 0; j < t.rates.length; j++) {
+    if (!cut(j)) continue
+    const R = tr.paths.rate(j)
+    before(j, { ...R, tax: R.uncapped })
+    rec.fixed(R.tax, now[j]!.tax, 'clamped', { inputs: [R.uncapped, tr.base] })
+    if (t.rates[j]!.amount !== null) fixedCut = true
+  }
+  if (fixedCut) {
+    const terms: Terms = [[tr.base, 1]]
+    for (let j = 0; j < t.rates.length; j++) if (t.rates[j]!.amount !== null) terms.push([at(j), -1])
+    rec.sum(grossPath, gross, terms)
+  }
+  return at
+}
+
 /** Line or unit level, one taxable. */
 export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace): Charged {
   if (t.rates.length === 0) {
@@ -261,26 +285,27 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   }
   // Taxed before discount, an inclusive line's tax is at most its subtotal: the excess comes off its last rates.
   const cap = t.cap ?? t.base
-  const clamped = total > cap
+  const pre = total > cap && rec !== undefined ? charges.map((c) => c.tax) : undefined
   for (let k = charges.length - 1; k >= 0 && total > cap; k--) {
     const cut = Math.min(total - cap, charges[k]!.tax)
     charges[k] = { ...charges[k]!, tax: charges[k]!.tax - cut }
     total -= cut
   }
   if (rec !== undefined) {
+    // A percentage rate's tax: the extracted tax, or its share of it over the rates.
+    const pctTax = (j: number, value: number, R: RatePaths) => {
+      if (pcts.length === 1) rec.same(R.tax, value, T!.tax, { policies: axesOf(true, tr!, false) })
+      else rec.share(R.tax, value, tr!.paths.rates, pctIndex.indexOf(j), { level, policies: axesOf(true, tr!, true) })
+    }
     const taxTerms: Terms = []
     for (let j = 0; j < t.rates.length; j++) {
       const R = tr!.paths.rate(j)
       rec.same(R.taxable_amount, net, T!.net)
       taxTerms.push([R.tax, 1])
-      if (t.rates[j]!.amount !== null && !clamped) continue
-      if (clamped) rec.fixed(R.tax, charges[j]!.tax, 'clamped', { inputs: [tr!.base] })
-      else {
-        const i = pctIndex.indexOf(j)
-        if (pcts.length === 1) rec.same(R.tax, charges[j]!.tax, T!.tax, { policies: axesOf(true, tr!, false) })
-        else rec.share(R.tax, charges[j]!.tax, tr!.paths.rates, i, { level, policies: axesOf(true, tr!, true) })
-      }
+      if (t.rates[j]!.amount === null) pctTax(j, pre?.[j] ?? charges[j]!.tax, R)
     }
+    if (pre !== undefined)
+      recordCut(rec, tr!, t, pre, charges, (j, R) => (t.rates[j]!.amount !== null ? recordFixed(rec, R, t.units, pre[j]!, fixedAmount(t.rates[j]!, t.units), tr!.base) : pctTax(j, pre[j]!, R)), gross, grossPath)
     rec.sum(tr!.paths.total, total, taxTerms)
   }
   return { tax: total, net, charges }
@@ -313,6 +338,8 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     return out
   }
   const R = (i: number, rate: NRate) => trs![i]!.paths.rate(items[i]!.rates.indexOf(rate))
+  // Traced: how each inclusive item's percentage taxes were recorded, to record them again if a cap cuts them.
+  const shares: Map<NRate, (at: string) => void>[] = items.map(() => new Map())
   const grossLeft = items.map((t) => t.base)
   const grossTerms: Terms[] = items.map((_, i) => (rec === undefined ? [] : [[trs![i]!.base, 1]]))
   // Fixed amounts first (they are exact); for inclusive items they come out of the gross.
@@ -385,7 +412,9 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const f = incl[i]
         const factors = t.inclusive ? [grossPath(i), pct(rate), `${f!.l}/${f!.l + f!.k}`] : [rp.taxable_amount, pct(rate)]
         // The exact tax this part weighs: Π factors (taxable × rate, or gross × rate ÷ (1 + Σ rates)).
-        rec.share(rp.tax, parts[j]!, key, j, { level: 'total', policies: axesOf(t.inclusive, tr, true), exact: fractionText(nums[j]!, dens[j]!), factors })
+        const extra = { level: 'total', policies: axesOf(t.inclusive, tr, true), exact: fractionText(nums[j]!, dens[j]!), factors }
+        rec.share(rp.tax, parts[j]!, key, j, extra)
+        if (t.inclusive) shares[i]!.set(rate, (at) => rec.share(at, parts[j]!, key, j, extra))
       }
       charges[i]!.push({ rate, tax: parts[j]!, taxable })
       paths[i]!.push(rec === undefined ? '' : R(i, rate).tax)
@@ -408,17 +437,25 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     }
     // Each rate's pool rounds on its own: rounding up (ceil/up) a tiny inclusive gross's share of two
     // pools can exceed the gross (1 cent at 7 % + 100 %: 1 + 1 > 1). The tax an inclusive item holds
-    // is at most its gross (net ≥ 0) — and its cap: the excess comes off the last rates.
-    const cap = Math.min(t.cap ?? t.base, t.base)
-    for (let k = cs.length - 1; k >= 0 && tax > cap; k--) {
-      const cut = Math.min(tax - cap, cs[k]!.tax)
-      cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
-      tax -= cut
-      rec?.fixed(tr!.paths.rate(k).tax, cs[k]!.tax, 'clamped', { inputs: [tr!.base] })
+    // is at most its gross (net ≥ 0), and the net is what is left; then, taxed before discount, at
+    // most its subtotal (the net it was charged on stays). The excess comes off the last rates.
+    const pre = cs.map((c) => c.tax)
+    const cutTo = (cap: number) => {
+      for (let k = cs.length - 1; k >= 0 && tax > cap; k--) {
+        const cut = Math.min(tax - cap, cs[k]!.tax)
+        cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
+        tax -= cut
+      }
     }
+    const overGross = tax > t.base
+    cutTo(t.base)
     const net = t.base - tax
+    cutTo(t.cap ?? t.base)
     if (rec !== undefined) {
-      rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...totalTerms.map(([x]) => [x, -1] as const)])
+      const grossAt = grossPath(i)
+      const at = recordCut(rec, tr!, t, pre, cs, (j, R) => (t.rates[j]!.amount !== null ? recordFixed(rec, R, t.units, pre[j]!, fixedAmount(t.rates[j]!, t.units), tr!.base) : shares[i]!.get(t.rates[j]!)!(R.tax)), grossLeft[i]!, grossAt)
+      if (overGross) rec.fixed(tr!.paths.net, net, 'clamped', { inputs: [grossAt] })
+      else rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...t.rates.map((_, j) => [at(j), -1] as const)])
       for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net)
       rec.sum(tr!.paths.total, tax, totalTerms)
     }

@@ -36,6 +36,8 @@ export interface RatePaths {
   readonly tax: string
   readonly taxable_amount: string
   readonly rate_amount: string
+  /** `$…tax_rates[j].uncapped`: an inclusive rate's tax before a cap cut it. */
+  readonly uncapped: string
 }
 
 /** The paths of one of a line's discount entries (`products[0].discounts[1]`). */
@@ -62,7 +64,7 @@ export interface TaxablePaths {
 function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', total: string): TaxablePaths {
   const rates = intern(`${base}.taxes.${kind}`)
   const list: RatePaths[] = []
-  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`) }))
+  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`), uncapped: intern(`$${rates}[${j}].uncapped`) }))
   return {
     rates,
     rate,
