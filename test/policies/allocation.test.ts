@@ -12,7 +12,8 @@
  * largest_remainder, first, last, carry.
  */
 import { describe, expect, it } from 'vitest'
-import { ALLOCATIONS, est, fixedOff, goods, gross, item, lineDiscounts, percentOff, rate, rateTaxes, ship, shippingShares, shop } from './kit'
+import { estimate, type EstimateRequest } from '../../src/index'
+import { ALLOCATIONS, AT, CONSUMER, est, fixedOff, goods, gross, item, lineDiscounts, percentOff, rate, rateTaxes, ship, shippingShares, shop } from './kit'
 
 /** One result per allocation rule, in {@link ALLOCATIONS} order. */
 const perRule = <T>(f: (allocation: (typeof ALLOCATIONS)[number]) => T): T[] => ALLOCATIONS.map((a) => f(a))
@@ -126,6 +127,20 @@ describe("the order's shipping over the shipped lines", () => {
       [33, 67],
       [33, 67],
     ])
+  })
+
+  it('under carry a shipping share depends on the rounding mode too, and its trace says so', () => {
+    const s = shop({ products: [goods('a', 1000), goods('b', 1000)], shipping: [ship('post', 101)] })
+    const cart = [{ id: 'a' }, { id: 'b' }]
+    // exact 50.5, 50.5: carry R(50.5) = 51 under half_up, 50 under half_down
+    expect([shippingShares(est(s, cart, { allocation: 'carry' })), shippingShares(est(s, cart, { allocation: 'carry', rounding: 'half_down' }))]).toEqual([
+      [51, 50],
+      [50, 51],
+    ])
+    const res = estimate(s, { products: cart, ...CONSUMER } as EstimateRequest, { at: AT, allocation: 'carry', trace: true })
+    if (res.status !== 200) throw new Error('expected 200')
+    expect(res.trace!.amounts['products[0].totals.shipping_subtotal']!.policies).toEqual(['allocation', 'rounding'])
+    expect(res.trace!.splits['shipping']).toMatchObject({ rule: 'carry', rounding: 'half_up', parts: [51, 50] })
   })
 
   it('a shipping discount is split over the shipping shares by the same rule: half of 1.00 over 10.00 × 3', () => {
