@@ -198,6 +198,17 @@ describe('presets that only name defaults still win over the account', () => {
     for (const p of ['stripe', 'saleor'] as const) expect([p, run(p).products.map((x) => x.totals.tax), run(p).totals.shipping_tax, run(p).totals.total]).toEqual([p, [29, 29], 0, 300 + 58 + 150])
   })
 
+  it("saleor keeps the default allocation: 0.05 off three lines of 1.00 gives Saleor's 2, 2, 1; 0.10 gives 4, 3, 3 (Saleor: 3, 3, 4)", () => {
+    const s3 = shop({ products: [item('a', 100), item('b', 100), item('c', 100)], coupons: [fixedOff('FIVE', 5), fixedOff('TEN', 10)] })
+    const cart3 = [{ id: 'a' }, { id: 'b' }, { id: 'c' }]
+    // 5 / 3 = 1.67 each → 1 × 3 + two cents to the earlier lines; 10 / 3 = 3.33 each → 3 × 3 + one cent to the first
+    // (Saleor rounds each share half up and gives the last line the rest: 2, 2, 1 and 3, 3, 4)
+    expect(['FIVE', 'TEN'].map((c) => lineDiscounts(est(s3, cart3, { preset: 'saleor' }, { coupons: [c] })))).toEqual([
+      [2, 2, 1],
+      [4, 3, 3],
+    ])
+  })
+
   it("stripe's own support example: 0.43 and 4.84 at 15 % → 0.06 + 0.73 = 0.79, total 6.06 (over an account that floors)", () => {
     const s15 = shop({ account: { rounding: 'floor' }, rates: [rate('t15', '15')], products: [item('l1', 43), item('l2', 484)] })
     const cart15 = [{ id: 'l1' }, { id: 'l2' }]
