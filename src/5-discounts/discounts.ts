@@ -10,6 +10,7 @@ import type { Line } from '../3-lines/line'
 import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import { atPath, issue } from '../issues/issues'
 import { allocate, allocateBig } from '../money/allocate'
+import { ceil } from '../money/modes/ceil'
 import { lcmBig } from '../money/rational'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NDiscount, PreparedStore } from '../store/model'
@@ -54,6 +55,7 @@ export interface DiscountContext {
 
 const NONE: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
+const NO_KEEP: number[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
 const SPLIT = { policies: ['allocation'] } as const satisfies { policies: readonly AxisName[] }
 const PRORATED = { policies: ['allocation', 'discount_proration'] } as const satisfies { policies: readonly AxisName[] }
@@ -122,24 +124,16 @@ function rateSum(t: Taxed): readonly [bigint, bigint] {
   return [k, l]
 }
 
-/** A capped split: the parts, and (when some line was held at its cap) which lines were and what the others shared. */
-interface CappedSplit {
-  readonly parts: number[]
-  /** null when no part passed its cap (one split of the whole). */
-  readonly held: readonly boolean[] | null
-  /** What the lines not held were split: the amount less the held lines' caps. */
-  readonly left: number
-}
-
 /**
  * Splits `amount` over lines by exact weights, no part above its line's cap: a part that would
  * pass its cap is held at it and the rest re-split over the other lines by the same weights, until
  * none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
+ * Returns the parts and, when some line was held at its cap, which lines were.
  */
-function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): CappedSplit {
+function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): [number[], boolean[] | null] {
   const n = caps.length
   // Weights = the caps themselves: a part never passes its cap (amount ≤ Σ caps).
-  if (plain !== null) return { parts: allocate(amount, plain, undefined, p.allocation, p.rounding), held: null, left: amount }
+  if (plain !== null) return [allocate(amount, plain, undefined, p.allocation, p.rounding), null]
   let l = 1n
   for (const [, d] of exact!) l = lcmBig(l, d)
   const ints = exact!.map(([num, d]) => num * (l / d))
@@ -157,7 +151,7 @@ function splitCapped(amount: number, plain: readonly number[] | null, exact: rea
     })
     if (!over) {
       idx.forEach((i, j) => (parts[i] = split[j]!))
-      return { parts, held: any ? held : null, left }
+      return [parts, any ? held : null]
     }
     any = true
     idx.forEach((i, j) => {
@@ -303,29 +297,22 @@ export function applyDiscounts(
         by = pr.name
       }
     }
-    const { parts, held, left } = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
+    const [parts, held] = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
     const policies = ctx.policies.allocation.name === 'carry' ? (outcome.prorate ? PRORATED_CARRY : SPLIT_CARRY) : outcome.prorate ? PRORATED : SPLIT
-    // Traced, with lines held at their base: their parts are their bases, and the split recorded is
-    // the one the others shared (the amount less those bases), each line at its index in it.
-    let index: number[] | undefined
+    // Traced: lines held at their cap are recorded as that cap, and the split is the one the other
+    // lines shared (the amount less those caps, at $discounts[a].resplit), each line at its index in it.
+    const keep = rec === undefined ? NO_KEEP : outcome.lines.map((_, j) => j).filter((j) => held?.[j] !== true)
     if (rec !== undefined) {
-      let inputs = outcome.lines.map((k) => linePaths(k).totals.item_total)
-      let weights: readonly (number | string)[] = exact === null ? outcome.bases : exact.map(([num, d]) => fractionText(num, d))
-      let splitParts = parts
-      let of = D.amount
-      if (held !== null) {
-        const keep = outcome.lines.map((_, j) => j).filter((j) => !held[j])
-        index = []
-        keep.forEach((j, i) => (index![j] = i))
-        const terms: (readonly [string, 1 | -1])[] = [[D.amount, 1]]
-        for (let j = 0; j < outcome.lines.length; j++) if (held[j] && parts[j]! > 0) terms.push([linePaths(outcome.lines[j]!).entry(lineEntries[outcome.lines[j]!]!.length).amount, -1])
-        rec.sum(D.resplit, left, terms, policies)
-        inputs = keep.map((j) => inputs[j]!)
-        weights = keep.map((j) => weights[j]!)
-        splitParts = keep.map((j) => parts[j]!)
-        of = D.resplit
-      }
-      rec.split(D.base, { of, total: left, by, weights, parts: splitParts, rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs })
+      const terms: (readonly [string, 1 | -1])[] = [[D.amount, 1]]
+      let left = amount
+      outcome.lines.forEach((k, j) => {
+        if (held?.[j] !== true || parts[j] === 0) return
+        terms.push([linePaths(k).entry(lineEntries[k]!.length).amount, -1])
+        left -= parts[j]!
+      })
+      if (held !== null) rec.sum(D.resplit, left, terms, policies)
+      const weights = exact === null ? outcome.bases : exact.map(([num, d]) => fractionText(num, d))
+      rec.split(D.base, { of: held === null ? D.amount : D.resplit, total: left, by, weights: keep.map((j) => weights[j]!), parts: keep.map((j) => parts[j]!), rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs: keep.map((j) => linePaths(outcome.lines[j]!).totals.item_total) })
     }
     for (let j = 0; j < outcome.lines.length; j++) {
       const part = parts[j]!
@@ -338,11 +325,15 @@ export function applyDiscounts(
       if (rec !== undefined) {
         const at = linePaths(k).entry(entries.length)
         if (held?.[j] === true) {
-          // Held at its base: all of what the line had left (its item_total less its earlier discounts).
-          const terms: (readonly [string, 1 | -1])[] = []
-          kctx.baseTerms(k, terms)
-          rec.sum(at.amount, part, terms, { rule: 'capped_at_base', policies: policies.policies })
-        } else rec.share(at.amount, part, D.base, index === undefined ? j : index[j]!, policies)
+          const extra = { rule: 'capped_at_base', policies: policies.policies } as const
+          // Held at its cap: a kind's own weight rounded up (the got units' base), else all the line had left.
+          if (outcome.weights !== undefined) rec.round(at.amount, part, exact![j]![0], exact![j]![1], ceil, [fractionText(exact![j]![0], exact![j]![1])], undefined, extra)
+          else {
+            const terms: (readonly [string, 1 | -1])[] = []
+            kctx.baseTerms(k, terms)
+            rec.sum(at.amount, part, terms, extra)
+          }
+        } else rec.share(at.amount, part, D.base, keep.indexOf(j), policies)
         rec.sum(at.shipping_amount, 0, NO_TERMS)
         if (shares![k] === NO_SHARES) shares![k] = []
         shares![k]!.push(at.amount)
