@@ -13,7 +13,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { estimate, type EstimateRequest } from '../../src/index'
-import { ALLOCATIONS, AT, CONSUMER, est, fixedOff, goods, gross, item, lineDiscounts, percentOff, rate, rateTaxes, ship, shippingShares, shop } from './kit'
+import { checkTrace } from '../support/trace-check'
+import { ALLOCATIONS, AT, CONSUMER, est, fixedOff, goods, gross, item, lineDiscounts, percentOff, rate, rateTaxes, ship, shippingShares, shop, storeConfig } from './kit'
 
 /** One result per allocation rule, in {@link ALLOCATIONS} order. */
 const perRule = <T>(f: (allocation: (typeof ALLOCATIONS)[number]) => T): T[] => ALLOCATIONS.map((a) => f(a))
@@ -88,6 +89,29 @@ describe('buy X get Y over the got units', () => {
       [333, 333, 334],
       [333, 334, 333],
     ])
+  })
+})
+
+describe('a buy-X-get-Y share held at its cap', () => {
+  it('a got line never loses more than its got units cost, rounded up: 3.00 + 3.33 free, rounded up to 6.34, the first cent to the 3.00 line', () => {
+    const offer = { code: 'FREE2', label: 'two free', type: 'buy_x_get_y', buy: { quantity: 1, products: ['Z'] }, get: { quantity: 2, products: ['X', 'Y'] } } as const
+    const cfg = { products: [item('Z', 2000), item('X', 300), item('Y', 400)], coupons: [fixedOff('YOFF', 200, { applies_to: { products: ['Y'] } }), offer] }
+    const cart = [{ id: 'Z' }, { id: 'X' }, { id: 'Y', quantity: 3 }]
+    const request = { products: cart, coupons: ['YOFF', 'FREE2'], ...CONSUMER } as EstimateRequest
+    // YOFF: Y 1200 − 200 = 1000, its units 333.33. FREE2 buys Z and gets the two cheapest of X and Y: X (300) and one Y (333.33)
+    // amount round_up(633.33) = 634; shares 634 × (300, 333.33) / 633.33 = 300.32, 333.68 → floors 300, 333, one cent left
+    //   largest_remainder: to .68 → 300, 334;  first: to X → 301, more than X's 300 → X held at 300, Y takes 634 − 300 = 334
+    const free = (allocation: 'largest_remainder' | 'first') => est(shop(cfg), cart, { rounding: 'up', allocation }, { coupons: ['YOFF', 'FREE2'] }).products.map((p) => p.discounts.find((d) => d.code === 'FREE2')?.amount ?? 0)
+    expect([free('largest_remainder'), free('first')]).toEqual([
+      [0, 300, 334],
+      [0, 300, 334],
+    ])
+    const res = estimate(shop(cfg), request, { at: AT, trace: true, rounding: 'up', allocation: 'first' })
+    if (res.status !== 200) throw new Error('expected 200')
+    // X is recorded as its got units' base rounded up; the split is Y's share of what was left
+    expect(res.trace!.amounts['products[1].discounts[0].amount']).toMatchObject({ op: 'round', value: 300, exact: '300', rounding: 'ceil', rule: 'capped_at_base' })
+    expect(res.trace!.splits['discounts[1]']).toMatchObject({ of: '$discounts[1].resplit', total: 334, by: 'got units', parts: [334] })
+    expect(checkTrace(res.trace!, res.transaction, storeConfig(cfg), request)).toEqual([])
   })
 })
 
