@@ -10,6 +10,7 @@ import type { Line } from '../3-lines/line'
 import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import { atPath, issue } from '../issues/issues'
 import { allocate, allocateBig } from '../money/allocate'
+import { ceil } from '../money/modes/ceil'
 import { lcmBig } from '../money/rational'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NDiscount, PreparedStore } from '../store/model'
@@ -54,6 +55,7 @@ export interface DiscountContext {
 
 const NONE: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
+const NO_KEEP: number[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
 const SPLIT = { policies: ['allocation'] } as const satisfies { policies: readonly AxisName[] }
 const PRORATED = { policies: ['allocation', 'discount_proration'] } as const satisfies { policies: readonly AxisName[] }
@@ -126,16 +128,18 @@ function rateSum(t: Taxed): readonly [bigint, bigint] {
  * Splits `amount` over lines by exact weights, no part above its line's cap: a part that would
  * pass its cap is held at it and the rest re-split over the other lines by the same weights, until
  * none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
+ * Returns the parts and, when some line was held at its cap, which lines were.
  */
-function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): number[] {
+function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): [number[], boolean[] | null] {
   const n = caps.length
   // Weights = the caps themselves: a part never passes its cap (amount ≤ Σ caps).
-  if (plain !== null) return allocate(amount, plain, undefined, p.allocation, p.rounding)
+  if (plain !== null) return [allocate(amount, plain, undefined, p.allocation, p.rounding), null]
   let l = 1n
   for (const [, d] of exact!) l = lcmBig(l, d)
   const ints = exact!.map(([num, d]) => num * (l / d))
   const parts = new Array<number>(n).fill(0)
   const held = new Array<boolean>(n).fill(false)
+  let any = false
   let left = amount
   for (;;) {
     const idx: number[] = []
@@ -147,8 +151,9 @@ function splitCapped(amount: number, plain: readonly number[] | null, exact: rea
     })
     if (!over) {
       idx.forEach((i, j) => (parts[i] = split[j]!))
-      return parts
+      return [parts, any ? held : null]
     }
+    any = true
     idx.forEach((i, j) => {
       if (split[j]! >= caps[i]!) {
         held[i] = true
@@ -292,13 +297,23 @@ export function applyDiscounts(
         by = pr.name
       }
     }
-    const parts = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
-    if (rec !== undefined) {
-      const inputs = outcome.lines.map((k) => linePaths(k).totals.item_total)
-      const weights = exact === null ? outcome.bases : exact.map(([num, d]) => fractionText(num, d))
-      rec.split(D.base, { of: D.amount, total: amount, by, weights, parts, rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs })
-    }
+    const [parts, held] = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
     const policies = ctx.policies.allocation.name === 'carry' ? (outcome.prorate ? PRORATED_CARRY : SPLIT_CARRY) : outcome.prorate ? PRORATED : SPLIT
+    // Traced: lines held at their cap are recorded as that cap, and the split is the one the other
+    // lines shared (the amount less those caps, at $discounts[a].resplit), each line at its index in it.
+    const keep = rec === undefined ? NO_KEEP : outcome.lines.map((_, j) => j).filter((j) => held?.[j] !== true)
+    if (rec !== undefined) {
+      const terms: (readonly [string, 1 | -1])[] = [[D.amount, 1]]
+      let left = amount
+      outcome.lines.forEach((k, j) => {
+        if (held?.[j] !== true || parts[j] === 0) return
+        terms.push([linePaths(k).entry(lineEntries[k]!.length).amount, -1])
+        left -= parts[j]!
+      })
+      if (held !== null) rec.sum(D.resplit, left, terms, policies)
+      const weights = exact === null ? outcome.bases : exact.map(([num, d]) => fractionText(num, d))
+      rec.split(D.base, { of: held === null ? D.amount : D.resplit, total: left, by, weights: keep.map((j) => weights[j]!), parts: keep.map((j) => parts[j]!), rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs: keep.map((j) => linePaths(outcome.lines[j]!).totals.item_total) })
+    }
     for (let j = 0; j < outcome.lines.length; j++) {
       const part = parts[j]!
       if (part === 0) continue
@@ -309,7 +324,16 @@ export function applyDiscounts(
       const entries = lineEntries[k]!
       if (rec !== undefined) {
         const at = linePaths(k).entry(entries.length)
-        rec.share(at.amount, part, D.base, j, policies)
+        if (held?.[j] === true) {
+          const extra = { rule: 'capped_at_base', policies: policies.policies } as const
+          // Held at its cap: a kind's own weight rounded up (the got units' base), else all the line had left.
+          if (outcome.weights !== undefined) rec.round(at.amount, part, exact![j]![0], exact![j]![1], ceil, [fractionText(exact![j]![0], exact![j]![1])], undefined, extra)
+          else {
+            const terms: (readonly [string, 1 | -1])[] = []
+            kctx.baseTerms(k, terms)
+            rec.sum(at.amount, part, terms, extra)
+          }
+        } else rec.share(at.amount, part, D.base, keep.indexOf(j), policies)
         rec.sum(at.shipping_amount, 0, NO_TERMS)
         if (shares![k] === NO_SHARES) shares![k] = []
         shares![k]!.push(at.amount)

@@ -111,10 +111,29 @@ function extraOf(policies: readonly AxisName[], level: string): EntryExtra {
 }
 const NO_TERMS: Terms = []
 
-/** Records a fixed amount of an inclusive or exclusive taxable. */
-function recordFixed(rec: Recorder, R: RatePaths, units: number, a: number, raw: number, gross: string): void {
-  if (a === raw) rec.product(R.tax, a, [R.rate_amount, String(units)])
-  else rec.fixed(R.tax, a, 'fixed_capped', { inputs: [gross] })
+/** Records a fixed amount of an inclusive or exclusive taxable at `at` (its rate's tax, usually). */
+function recordFixed(rec: Recorder, at: string, R: RatePaths, units: number, a: number, raw: number, gross: string): void {
+  if (a === raw) rec.product(at, a, [R.rate_amount, String(units)])
+  else rec.fixed(at, a, 'fixed_capped', { inputs: [gross] })
+}
+
+/**
+ * Records an inclusive taxable's rate taxes once its caps are applied: each rate's derivation
+ * (`derive`) at its tax — or, when a cap cut it, at `$…tax_rates[j].uncapped` and its tax as
+ * clamped — and its gross from the fixed amounts taken out. Returns where each derivation is.
+ */
+function recordRates(rec: Recorder, tr: TaxTrace, t: Taxable, pre: readonly number[], now: readonly Charge[], derive: (j: number, at: string) => void, gross: number, grossPath: string): string[] {
+  const terms: Terms = [[tr.base, 1]]
+  const at = t.rates.map((r, j) => {
+    const R = tr.paths.rate(j)
+    const x = now[j]!.tax === pre[j] ? R.tax : R.uncapped
+    derive(j, x)
+    if (x !== R.tax) rec.fixed(R.tax, now[j]!.tax, 'clamped', { inputs: [x, tr.base] })
+    if (r.amount !== null) terms.push([x, -1])
+    return x
+  })
+  if (terms.length > 1) rec.sum(grossPath, gross, terms)
+  return at
 }
 
 /** Line or unit level, one taxable. */
@@ -175,16 +194,10 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   const fixed: Charge[] = []
   const pcts: NRate[] = []
   const pctIndex: number[] = []
-  const grossTerms: Terms = rec === undefined ? [] : [[tr!.base, 1]]
   for (let j = 0; j < t.rates.length; j++) {
     const r = t.rates[j]!
     if (r.amount !== null) {
-      const raw = fixedAmount(r, t.units)
-      const a = Math.min(raw, Math.max(gross, 0))
-      if (rec !== undefined) {
-        recordFixed(rec, tr!.paths.rate(j), t.units, a, raw, tr!.base)
-        grossTerms.push([tr!.paths.rate(j).tax, -1])
-      }
+      const a = Math.min(fixedAmount(r, t.units), Math.max(gross, 0))
       gross -= a
       fixed.push({ rate: r, tax: a, taxable: 0 })
     } else {
@@ -193,8 +206,8 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     }
   }
   const T = tr?.paths
-  const grossPath = rec === undefined || grossTerms.length === 1 ? (tr?.base ?? '') : T!.gross
-  if (rec !== undefined && grossTerms.length > 1) rec.sum(grossPath, gross, grossTerms)
+  // (the gross and the fixed amounts are recorded with the rates' taxes, at the end)
+  const grossPath = rec === undefined || fixed.length === 0 ? (tr?.base ?? '') : T!.gross
   const target = p.inclusive_rounding.target
   const policies = tr === undefined ? [] : axesOf(true, tr, false)
   let net: number
@@ -227,9 +240,10 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       if (held !== net || exactNet !== null) rec.sum(T!.tax, gross - held, [[grossPath, 1], [T!.net, -1]])
     }
     net = held
-    const lineLevel = extractInclusive(gross, rates, mode, target, p.allocation).taxes
-    taxes = pcts.length === 1 ? [gross - net] : allocateBig(gross - net, lineLevel.map((x) => BigInt(Math.max(x, 0))), p.allocation, mode)
-    if (rec !== undefined && pcts.length > 1) rec.split(tr!.paths.rates, { of: T!.tax, total: gross - net, by: 'line-level taxes', weights: lineLevel.map((x) => Math.max(x, 0)), parts: taxes, rule: p.allocation.name, ...carryMode(p) })
+    // Split over the rates by the exact per-rate taxes, which are in proportion to the rates (kᵢ / L).
+    const ks = pcts.map((r) => (BigInt(r.percent!.num) * f.l) / BigInt(r.percent!.den))
+    taxes = pcts.length === 1 ? [gross - net] : allocateBig(gross - net, ks, p.allocation, mode)
+    if (rec !== undefined && pcts.length > 1) rec.split(tr!.paths.rates, { of: T!.tax, total: gross - net, by: 'rate', weights: ks, parts: taxes, rule: p.allocation.name, ...carryMode(p) })
   } else {
     const ex = extractInclusive(gross, rates, mode, target, p.allocation)
     net = ex.net
@@ -260,7 +274,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   }
   // Taxed before discount, an inclusive line's tax is at most its subtotal: the excess comes off its last rates.
   const cap = t.cap ?? t.base
-  const clamped = total > cap
+  const pre = charges.map((c) => c.tax)
   for (let k = charges.length - 1; k >= 0 && total > cap; k--) {
     const cut = Math.min(total - cap, charges[k]!.tax)
     charges[k] = { ...charges[k]!, tax: charges[k]!.tax - cut }
@@ -272,14 +286,14 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       const R = tr!.paths.rate(j)
       rec.same(R.taxable_amount, net, T!.net)
       taxTerms.push([R.tax, 1])
-      if (t.rates[j]!.amount !== null && !clamped) continue
-      if (clamped) rec.fixed(R.tax, charges[j]!.tax, 'clamped', { inputs: [tr!.base] })
-      else {
-        const i = pctIndex.indexOf(j)
-        if (pcts.length === 1) rec.same(R.tax, charges[j]!.tax, T!.tax, { policies: axesOf(true, tr!, false) })
-        else rec.share(R.tax, charges[j]!.tax, tr!.paths.rates, i, { level, policies: axesOf(true, tr!, true) })
-      }
     }
+    // A fixed amount as taken out of the gross; a percentage rate's tax: the extracted tax, or its share of it.
+    recordRates(rec, tr!, t, pre, charges, (j, at) => {
+      const r = t.rates[j]!
+      if (r.amount !== null) recordFixed(rec, at, tr!.paths.rate(j), t.units, pre[j]!, fixedAmount(r, t.units), tr!.base)
+      else if (pcts.length === 1) rec.same(at, pre[j]!, T!.tax, { policies: axesOf(true, tr!, false) })
+      else rec.share(at, pre[j]!, tr!.paths.rates, pctIndex.indexOf(j), { level, policies: axesOf(true, tr!, true) })
+    }, gross, grossPath)
     rec.sum(tr!.paths.total, total, taxTerms)
   }
   return { tax: total, net, charges }
@@ -312,8 +326,9 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     return out
   }
   const R = (i: number, rate: NRate) => trs![i]!.paths.rate(items[i]!.rates.indexOf(rate))
+  // Traced: how to record each inclusive item's rate taxes, once its caps are known (by rate index).
+  const later: ((at: string) => void)[][] = items.map(() => [])
   const grossLeft = items.map((t) => t.base)
-  const grossTerms: Terms[] = items.map((_, i) => (rec === undefined ? [] : [[trs![i]!.base, 1]]))
   // Fixed amounts first (they are exact); for inclusive items they come out of the gross.
   for (let i = 0; i < n; i++) {
     const t = items[i]!
@@ -322,17 +337,19 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const raw = fixedAmount(r, t.units)
         const a = t.inclusive ? Math.min(raw, Math.max(grossLeft[i]!, 0)) : raw
         if (rec !== undefined) {
-          recordFixed(rec, R(i, r), t.units, a, raw, trs![i]!.base)
-          if (t.inclusive) grossTerms[i]!.push([R(i, r).tax, -1])
-          else rec.same(R(i, r).taxable_amount, t.base, trs![i]!.base)
+          const record = (at: string) => recordFixed(rec, at, R(i, r), t.units, a, raw, trs![i]!.base)
+          if (t.inclusive) later[i]![t.rates.indexOf(r)] = record
+          else {
+            record(R(i, r).tax)
+            rec.same(R(i, r).taxable_amount, t.base, trs![i]!.base)
+          }
         }
         if (t.inclusive) grossLeft[i]! -= a
         charges[i]!.push({ rate: r, tax: a, taxable: t.base })
         paths[i]!.push(rec === undefined ? '' : R(i, r).tax)
       }
   }
-  const grossPath = (i: number) => (grossTerms[i]!.length === 1 ? trs![i]!.base : trs![i]!.paths.gross)
-  if (rec !== undefined) for (let i = 0; i < n; i++) if (grossTerms[i]!.length > 1) rec.sum(grossPath(i), grossLeft[i]!, grossTerms[i]!)
+  const grossPath = (i: number) => (items[i]!.rates.some((r) => r.amount !== null) ? trs![i]!.paths.gross : trs![i]!.base)
   // The inclusive items' Σ rates, as one fraction K/L each.
   const incl = items.map((t) => (t.inclusive ? sumFraction(t.rates) : null))
   const order = [...new Set(items.flatMap((t) => t.rates.filter((r) => r.percent !== null)))].sort((a, b) => a.index - b.index)
@@ -384,7 +401,10 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const f = incl[i]
         const factors = t.inclusive ? [grossPath(i), pct(rate), `${f!.l}/${f!.l + f!.k}`] : [rp.taxable_amount, pct(rate)]
         // The exact tax this part weighs: Π factors (taxable × rate, or gross × rate ÷ (1 + Σ rates)).
-        rec.share(rp.tax, parts[j]!, key, j, { level: 'total', policies: axesOf(t.inclusive, tr, true), exact: fractionText(nums[j]!, dens[j]!), factors })
+        const extra = { level: 'total', policies: axesOf(t.inclusive, tr, true), exact: fractionText(nums[j]!, dens[j]!), factors }
+        const record = (at: string) => rec.share(at, parts[j]!, key, j, extra)
+        if (t.inclusive) later[i]![t.rates.indexOf(rate)] = record
+        else record(rp.tax)
       }
       charges[i]!.push({ rate, tax: parts[j]!, taxable })
       paths[i]!.push(rec === undefined ? '' : R(i, rate).tax)
@@ -407,17 +427,24 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     }
     // Each rate's pool rounds on its own: rounding up (ceil/up) a tiny inclusive gross's share of two
     // pools can exceed the gross (1 cent at 7 % + 100 %: 1 + 1 > 1). The tax an inclusive item holds
-    // is at most its gross (net ≥ 0) — and its cap: the excess comes off the last rates.
-    const cap = Math.min(t.cap ?? t.base, t.base)
-    for (let k = cs.length - 1; k >= 0 && tax > cap; k--) {
-      const cut = Math.min(tax - cap, cs[k]!.tax)
-      cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
-      tax -= cut
-      rec?.fixed(tr!.paths.rate(k).tax, cs[k]!.tax, 'clamped', { inputs: [tr!.base] })
+    // is at most its gross (net ≥ 0), and the net is what is left; then, taxed before discount, at
+    // most its subtotal (the net it was charged on stays). The excess comes off the last rates.
+    const pre = cs.map((c) => c.tax)
+    const cutTo = (cap: number) => {
+      for (let k = cs.length - 1; k >= 0 && tax > cap; k--) {
+        const cut = Math.min(tax - cap, cs[k]!.tax)
+        cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
+        tax -= cut
+      }
     }
+    const overGross = tax > t.base
+    cutTo(t.base)
     const net = t.base - tax
+    cutTo(t.cap ?? t.base)
     if (rec !== undefined) {
-      rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...totalTerms.map(([x]) => [x, -1] as const)])
+      const at = recordRates(rec, tr!, t, pre, cs, (j, x) => later[i]![j]!(x), grossLeft[i]!, grossPath(i))
+      if (overGross) rec.fixed(tr!.paths.net, net, 'clamped', { inputs: [grossPath(i)] })
+      else rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...at.map((x) => [x, -1] as const)])
       for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net)
       rec.sum(tr!.paths.total, tax, totalTerms)
     }

@@ -161,7 +161,7 @@ export function shareShipping(q: ShippingQuote, lines: readonly Line[], taxed: r
         ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}),
         inputs: q.shipped.map((k) => (sum > 0 ? linePaths(k).totals.subtotal : linePaths(k).quantity)),
       })
-      q.shipped.forEach((k, i) => rec.share(linePaths(k).totals.shipping_subtotal, parts[i]!, 'shipping', i, SPLIT))
+      q.shipped.forEach((k, i) => rec.share(linePaths(k).totals.shipping_subtotal, parts[i]!, 'shipping', i, splitAxes(p)))
     }
   }
   if (rec !== undefined) for (let k = 0; k < lines.length; k++) if (!lines[k]!.shipped || !q.hasShipping) rec.fixed(linePaths(k).totals.shipping_subtotal, 0, 'not_shipped')
@@ -172,6 +172,9 @@ const NO_ENTRIES: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
 const SPLIT = { policies: ['allocation' as const] }
+const SPLIT_CARRY = { policies: ['allocation' as const, 'rounding' as const] }
+/** The axes a share of a split depends on: the allocation rule, and the rounding mode under carry. */
+const splitAxes = (p: Policies) => (p.allocation.name === 'carry' ? SPLIT_CARRY : SPLIT)
 
 /** Step 3's record. */
 export interface ShippingDiscounts {
@@ -242,7 +245,7 @@ export function discountShipping(q: ShippingQuote, subtotal: readonly number[], 
       lineDiscount[k]! += part
       if (rec !== undefined) {
         const at = linePaths(k).entry(itemEntries[k]! + lineEntries[k]!.length)
-        rec.share(at.shipping_amount, part, D!.shippingSplit, j, SPLIT)
+        rec.share(at.shipping_amount, part, D!.shippingSplit, j, splitAxes(p))
         rec.sum(at.amount, 0, NO_TERMS)
         if (shares![k] === NO_SHARES) shares![k] = []
         shares![k]!.push(at.shipping_amount)

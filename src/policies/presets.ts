@@ -34,7 +34,8 @@ export const PRESETS = {
     tax_base: 'after_discount',
   },
   woocommerce: { rounding: 'half_up', tax_rounding: 'line', inclusive_rounding: 'net', inclusive_cross_border: 'keep_net', discount_proration: 'base', tax_base: 'after_discount' },
-  hmrc: { rounding: 'half_up', tax_rounding: 'line', shipping_tax: 'proportional', inclusive_rounding: 'tax', tax_base: 'after_discount' },
+  // HMRC's guidance does not say whether the VAT or the net of a VAT-inclusive price is rounded: inclusive_rounding keeps the default.
+  hmrc: { rounding: 'half_up', tax_rounding: 'line', shipping_tax: 'proportional', tax_base: 'after_discount' },
 } as const satisfies Readonly<Record<string, PolicyNames>>
 
 /** The name of a preset. @example `const p: PresetName = 'magento'` */

@@ -36,6 +36,8 @@ export interface RatePaths {
   readonly tax: string
   readonly taxable_amount: string
   readonly rate_amount: string
+  /** `$…tax_rates[j].uncapped`: an inclusive rate's tax before a cap cut it. */
+  readonly uncapped: string
 }
 
 /** The paths of one of a line's discount entries (`products[0].discounts[1]`). */
@@ -62,7 +64,7 @@ export interface TaxablePaths {
 function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', total: string): TaxablePaths {
   const rates = intern(`${base}.taxes.${kind}`)
   const list: RatePaths[] = []
-  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`) }))
+  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`), uncapped: intern(`$${rates}[${j}].uncapped`) }))
   return {
     rates,
     rate,
@@ -131,6 +133,8 @@ export interface DiscountPaths {
   readonly fixed: string
   readonly remaining: string
   readonly shippingOff: string
+  /** `$discounts[a].resplit`: what is left for the other lines once lines are held at their base. */
+  readonly resplit: string
   /** `discounts[a].shipping`: the split of its shipping amount. */
   readonly shippingSplit: string
 }
@@ -152,6 +156,7 @@ export function discountPaths(a: number): DiscountPaths {
       fixed: intern(`$${base}.fixed`),
       remaining: intern(`$${base}.remaining`),
       shippingOff: intern(`$${base}.shipping_off`),
+      resplit: intern(`$${base}.resplit`),
       shippingSplit: intern(`${base}.shipping`),
     }
   })

@@ -112,6 +112,20 @@ describe('the offer’s own settings', () => {
     expect(discounts(t)).toEqual([0, 233, 200])
   })
 
+  it('the amount is round(Σ got bases) even when an earlier discount leaves the units at a fraction of a cent: 2 × 999.67 → 1999', () => {
+    const products = [{ id: 'a', name: 'A', type: 'service', price: 1000, currency: 'EUR' }, { id: 'b', name: 'B', type: 'service', price: 1000, currency: 'EUR' }]
+    const store = storeWith([{ code: 'TWO', label: '2 cents', type: 'fixed', amounts: { EUR: 2 } }, B2G1], products)
+    const { t } = run(store, [{ id: 'a', quantity: 3 }, { id: 'b', quantity: 3 }], ['TWO', 'B2G1'])
+    // TWO: 2 over 3000 + 3000 → 1 + 1, each line 2999 now, its units 2999 / 3 = 999.667
+    // B2G1: one unit got on each line (the earlier line's cheapest, then its two others bought; then b alike)
+    // amount round(2 × 999.667 = 1999.33) = 1999 (not capped at 999 + 999), split 999.5 + 999.5, the tie to a
+    expect(t.discounts.map((d) => d.amount)).toEqual([2, 1999])
+    expect(t.products.map((p) => p.discounts.map((d) => d.amount))).toEqual([
+      [1, 1000],
+      [1, 999],
+    ])
+  })
+
   it('max_amount caps it like every discount', () => {
     const store = storeWith([{ ...B2G1, code: 'CAPPED', max_amount: { EUR: 300 } }])
     const { t } = run(store, [{ id: 'p1000' }, { id: 'p900' }, { id: 'p800' }], ['CAPPED'])

@@ -18,16 +18,17 @@ import { ROOT } from '../support/pkg'
 
 /**
  * `{ createStore, estimate }`, gzip bytes. THE TARGET IS 15,000 B, the recorder behind
- * `options.trace` included. This constant is not the target: it is today's measurement plus ~3 %,
- * so the suite stays green while the core redesign is under way, and it is LOWERED WHEN THE
- * REDESIGN LANDS (then to 15,000). History: 24,893 B when the pipeline landed; 34,246 B with the
- * trace builder and validation limits; 34,543 B as a single-file build with big.js and dinero.js's
+ * `options.trace` included, and it is NOT MET: this constant is the latest measurement plus ~1 %,
+ * so that growth is a decision. History: 24,893 B when the pipeline landed; 34,246 B with the trace
+ * builder and validation limits; 34,543 B as a single-file build with big.js and dinero.js's
  * currency table; 30,267 B with one file per module, the library's own ISO 4217 table and decimal
- * parser, and the cross-build store brand. Where the rest goes: the trace builder ≈ 7.5 KB gzip (`estimate` imports it for
- * `options.trace`), store validation ≈ 4.3 KB (only `createStore` needs it), the pipeline with the
- * request reader ≈ 18 KB.
+ * parser, and the cross-build store brand; 33.3 KB with the recorded stages; 37,569 B with typo
+ * detection (known keys of every kind, "did you mean", store lint); 38,398 B with the four new
+ * policy axes' fixes and their recording. What the bytes are (esbuild metafile, minified): the
+ * pipeline stages ≈ 50 KB, store validation ≈ 17 KB, input reading and known keys ≈ 13 KB, the money
+ * core ≈ 10 KB, the recorder ≈ 7 KB, issue messages ≈ 5 KB; `estimate` alone is ≈ 31 KB gzip.
  */
-export const CORE_BUDGET_GZIP = 38_000
+export const CORE_BUDGET_GZIP = 38_800
 export const CORE_TARGET_GZIP = 15_000
 
 /** One money primitive alone (SPEC §7): at most 2 KB gzip. */

@@ -141,7 +141,9 @@ export const buyXGetY: DiscountKind<BxgySpec> = {
       const w = BigInt(g) * BigInt(ctx.current[k]!)
       lines.push(k)
       weights.push([w, q])
-      caps.push(Number(w / q))
+      // A line loses at most its got units' base rounded up to the cent (never more than its own
+      // base: got ≤ quantity). Flooring it would cap the amount below round(Σ got bases × value%).
+      caps.push(Number((w + q - 1n) / q))
       num = num * q + w * den
       den *= q
     }

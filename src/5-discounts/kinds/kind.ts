@@ -42,7 +42,7 @@ export type ItemOutcome =
       /** The amount before `max_amount`, recorded at `amountPath`. */
       readonly amount: number
       readonly amountPath: string
-      /** The lines (positions) the amount is split over, and the base each may lose at most. */
+      /** The lines (positions) the amount is split over, and the base each may lose at most (with `weights`: each weight rounded up). */
       readonly lines: readonly number[]
       readonly bases: readonly number[]
       /** Whether `discount_proration` re-weighs the bases (percent and fixed). */
