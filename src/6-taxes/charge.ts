@@ -37,6 +37,13 @@ export interface TaxTrace {
   readonly none: TraceRule
   /** The axes its amounts depend on directly: {@link GOODS_AXES} or {@link SHIPPING_AXES}. */
   readonly axes: TaxAxes
+  /** The path of the cap on an inclusive taxable's tax, when it has one (its subtotal, taxed before discount). */
+  readonly cap?: string
+}
+
+/** The inputs of a clamped tax: the base, the cap and the taxes before the clamp. */
+function capInputs(tr: TaxTrace, before: readonly string[]): string[] {
+  return tr.cap === undefined ? [tr.base, ...before] : [tr.base, tr.cap, ...before]
 }
 
 /** The axes a taxable's amounts depend on directly, by case (built once: entries share them). */
@@ -47,11 +54,20 @@ export interface TaxAxes {
   readonly inclusive: readonly AxisName[]
   readonly split: readonly AxisName[]
   readonly inclusiveSplit: readonly AxisName[]
+  /** The extra of a rate's taxable amount: the axes that decide which rates apply (none for goods). */
+  readonly taxable: EntryExtra | undefined
 }
 
 function taxAxes(rates: readonly AxisName[], base: readonly AxisName[]): TaxAxes {
   const plain: AxisName[] = ['rounding', 'tax_rounding', ...rates, ...base]
-  return { rates, plain, inclusive: [...plain, 'inclusive_rounding'], split: [...plain, 'allocation'], inclusiveSplit: [...plain, 'inclusive_rounding', 'allocation'] }
+  return {
+    rates,
+    plain,
+    inclusive: [...plain, 'inclusive_rounding'],
+    split: [...plain, 'allocation'],
+    inclusiveSplit: [...plain, 'inclusive_rounding', 'allocation'],
+    taxable: rates.length > 0 ? { policies: rates } : undefined,
+  }
 }
 
 /** A line's goods: the tax base decides their taxes too. */
@@ -113,7 +129,9 @@ const NO_TERMS: Terms = []
 
 /** Records a fixed amount of an inclusive or exclusive taxable. */
 function recordFixed(rec: Recorder, R: RatePaths, units: number, a: number, raw: number, gross: string): void {
-  if (a === raw) rec.product(R.tax, a, [R.rate_amount, String(units)])
+  // Whether a fixed amount is capped by the gross (and whether the line is inclusive at all: a
+  // cross-border line may be re-priced) is decided by the amount taxed: its input either way.
+  if (a === raw) rec.product(R.tax, a, [R.rate_amount, String(units)], { inputs: [gross] })
   else rec.fixed(R.tax, a, 'fixed_capped', { inputs: [gross] })
 }
 
@@ -139,15 +157,15 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       if (r.amount !== null) {
         tax = fixedAmount(r, t.units)
         if (rec !== undefined) {
-          rec.product2(R.tax, tax, R.rate_amount, String(t.units))
-          rec.same(R.taxable_amount, taxable, tr!.base)
+          rec.product2(R.tax, tax, R.rate_amount, String(t.units), { inputs: [tr!.base] })
+          rec.same(R.taxable_amount, taxable, tr!.base, tr!.axes.taxable)
         }
       } else {
         const pr = r.percent!
         if (r.compound) taxable = t.base + prior
         if (rec !== undefined) {
-          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, [[tr!.base, 1], ...priorTerms!])
-          else rec.same(R.taxable_amount, taxable, tr!.base)
+          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, [[tr!.base, 1], ...priorTerms!], tr!.axes.taxable)
+          else rec.same(R.taxable_amount, taxable, tr!.base, tr!.axes.taxable)
         }
         if (unit) {
           // round(((item_total − discount) / quantity) × rate) × quantity; a compound rate's base
@@ -218,7 +236,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
     const held = Math.min(Math.max(net, 0), gross)
     if (rec !== undefined) {
-      if (held !== net) rec.fixed(T!.net, held, 'clamped', { inputs: [grossPath] })
+      if (held !== net) rec.fixed(T!.net, held, 'clamped', { inputs: [grossPath], policies })
       else if (exactNet !== null) rec.round(T!.net, net, exactNet[0], exactNet[1], mode, [grossPath, `${f.l}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
       else {
         rec.round(T!.tax, gross - net, BigInt(gross) * f.k, q * (f.l + f.k), mode, [grossPath, `${f.k}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
@@ -270,10 +288,11 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     const taxTerms: Terms = []
     for (let j = 0; j < t.rates.length; j++) {
       const R = tr!.paths.rate(j)
-      rec.same(R.taxable_amount, net, T!.net)
+      rec.same(R.taxable_amount, net, T!.net, tr!.axes.taxable)
       taxTerms.push([R.tax, 1])
       if (t.rates[j]!.amount !== null && !clamped) continue
-      if (clamped) rec.fixed(R.tax, charges[j]!.tax, 'clamped', { inputs: [tr!.base] })
+      // What is left of a clamped tax is decided by the taxes before the clamp (their axes) and the cap.
+      if (clamped) rec.fixed(R.tax, charges[j]!.tax, 'clamped', { inputs: capInputs(tr!, pcts.length > 0 ? [T!.tax] : []), policies: axesOf(true, tr!, pcts.length > 1) })
       else {
         const i = pctIndex.indexOf(j)
         if (pcts.length === 1) rec.same(R.tax, charges[j]!.tax, T!.tax, { policies: axesOf(true, tr!, false) })
@@ -284,6 +303,8 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   }
   return { tax: total, net, charges }
 }
+
+const POOL_AXES: readonly AxisName[] = ['rounding', 'tax_rounding']
 
 const carryMode = (p: Policies) => (p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {})
 
@@ -324,7 +345,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         if (rec !== undefined) {
           recordFixed(rec, R(i, r), t.units, a, raw, trs![i]!.base)
           if (t.inclusive) grossTerms[i]!.push([R(i, r).tax, -1])
-          else rec.same(R(i, r).taxable_amount, t.base, trs![i]!.base)
+          else rec.same(R(i, r).taxable_amount, t.base, trs![i]!.base, trs![i]!.axes.taxable)
         }
         if (t.inclusive) grossLeft[i]! -= a
         charges[i]!.push({ rate: r, tax: a, taxable: t.base })
@@ -336,6 +357,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
   // The inclusive items' Σ rates, as one fraction K/L each.
   const incl = items.map((t) => (t.inclusive ? sumFraction(t.rates) : null))
   const order = [...new Set(items.flatMap((t) => t.rates.filter((r) => r.percent !== null)))].sort((a, b) => a.index - b.index)
+  const poolKeys = rec === undefined ? undefined : new Map<NRate, string>()
   order.forEach((rate, poolIndex) => {
     const members: number[] = []
     const nums: bigint[] = []
@@ -365,9 +387,12 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     const pooled = roundDiv(sum, lcd, p.rounding)
     const parts = allocateBig(pooled, weights, p.allocation, p.rounding)
     const key = rec === undefined ? '' : poolPath(pool, poolIndex)
+    poolKeys?.set(rate, key)
     if (rec !== undefined) {
       const exacts = nums.map((x, j) => fractionText(x, dens[j]!))
-      rec.round(key, pooled, sum, lcd, p.rounding, [], undefined, { level: 'total', policies: ['rounding', 'tax_rounding'] })
+      // The pool is decided by every member's taxable (or gross): its inputs, so each part follows all of them.
+      const inputs = members.map((i) => (items[i]!.inclusive ? grossPath(i) : R(i, rate).taxable_amount))
+      rec.round(key, pooled, sum, lcd, p.rounding, [], undefined, { level: 'total', policies: POOL_AXES, inputs })
       rec.split(key, { of: key, total: pooled, by: 'exact tax', weights: exacts, parts, rule: p.allocation.name, ...carryMode(p) })
     }
     members.forEach((i, j) => {
@@ -378,8 +403,8 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const tr = trs![i]!
         if (!t.inclusive) {
           const pt = rate.compound ? priorTerms(i, rate) : []
-          if (pt.length > 0) rec.sum(rp.taxable_amount, taxable, [[tr.base, 1], ...pt])
-          else rec.same(rp.taxable_amount, taxable, tr.base)
+          if (pt.length > 0) rec.sum(rp.taxable_amount, taxable, [[tr.base, 1], ...pt], tr.axes.taxable)
+          else rec.same(rp.taxable_amount, taxable, tr.base, tr.axes.taxable)
         }
         const f = incl[i]
         const factors = t.inclusive ? [grossPath(i), pct(rate), `${f!.l}/${f!.l + f!.k}`] : [rp.taxable_amount, pct(rate)]
@@ -413,12 +438,12 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
       const cut = Math.min(tax - cap, cs[k]!.tax)
       cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
       tax -= cut
-      rec?.fixed(tr!.paths.rate(k).tax, cs[k]!.tax, 'clamped', { inputs: [tr!.base] })
+      rec?.fixed(tr!.paths.rate(k).tax, cs[k]!.tax, 'clamped', { inputs: capInputs(tr!, t.rates.flatMap((r) => poolKeys?.get(r) ?? [])), policies: axesOf(true, tr!, true) })
     }
     const net = t.base - tax
     if (rec !== undefined) {
       rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...totalTerms.map(([x]) => [x, -1] as const)])
-      for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net)
+      for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net, tr!.axes.taxable)
       rec.sum(tr!.paths.total, tax, totalTerms)
     }
     return { tax, net, charges: cs.map((c) => ({ ...c, taxable: net })) }
