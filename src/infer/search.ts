@@ -19,7 +19,7 @@
  *    match it), and a setting whose upper bound falls below the best lower bound is dropped. When
  *    every order is done, each live setting's count is exact and every dropped one had fewer.
  */
-import { type Order } from './order'
+import type { Order } from './order'
 import { canonical, type Cube, digit, eachInCube, fixedMask, inCube, ranksBefore, rootCube, type Space } from './space'
 
 /** Below this many live settings they are also kept as a list (scanned instead of cubes walked). */
