@@ -66,7 +66,7 @@ export interface InferOptions {
    * The axes to search, in any order. Default: every policy axis. An axis left out is not
    * searched: each order is estimated with the store's own value for it.
    */
-  readonly axes?: readonly AxisName[]
+  readonly axes?: readonly (keyof InferredPolicies)[]
   /** How many alternatives to list, 0 to 20. Default 20. */
   readonly alternatives?: number
 }
