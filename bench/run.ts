@@ -4,7 +4,7 @@
  *   npm run bench                  full run (about a minute and a half)
  *   npm run bench -- --quick       smoke run with short time budgets (CI)
  *   npm run bench -- --skip-medusa no Medusa baseline (no 200 MB install)
- *   npm run bench -- --group=money only one group: money | estimate | store
+ *   npm run bench -- --group=money only one group: money | estimate | store | infer
  *   npm run bench -- --clock=wall  elapsed time instead of process CPU time (see bench/README.md)
  *
  * Every result is a ratio against baselines measured in the same run: each group runs in its own
@@ -20,8 +20,9 @@ import { fileURLToPath } from 'node:url'
 import { api, createStoreSetup, estimateSetup, LINE_COUNTS, MEDUSA_LINE_COUNTS, STORE_SIZES } from './estimate'
 import { fmtNs, fmtRatio, measure, setClock, table, type Clock, type Measurement, type Profile } from './measure'
 import { moneyOps, type Contender } from './money'
+import { INFER_TARGET_S, runInfer } from './infer'
 
-const GROUPS = ['estimate', 'money', 'store'] as const
+const GROUPS = ['estimate', 'money', 'store', 'infer'] as const
 type Group = (typeof GROUPS)[number]
 
 const argv = process.argv.slice(2)
@@ -224,6 +225,35 @@ async function runStore(): Promise<GroupResult> {
   }
 }
 
+async function runInferGroup(): Promise<GroupResult> {
+  const t0 = performance.now()
+  const rows = runInfer(QUICK ? 1 : 5)
+  return {
+    group: 'infer',
+    title: 'inferPolicies against every setting of every axis (64,512 settings; median of the rounds)',
+    head: ['scenario', 'CPU s', 'wall s', 'rounds (CPU s)', 'estimates', 'matched'],
+    table: rows.map((r) => [r.label, r.cpuSeconds.toFixed(2), r.wallSeconds.toFixed(2), r.rounds.map((x) => x.cpu.toFixed(2)).join(' '), String(r.estimates), `${r.matched}/${r.orders}`]),
+    rows: rows.map((r): Row => {
+      const cpu = r.rounds.map((x) => x.cpu)
+      return {
+        id: r.id,
+        label: r.label,
+        ns: r.cpuSeconds * 1e9,
+        mean: (cpu.reduce((a, b) => a + b, 0) / cpu.length) * 1e9,
+        p50: r.cpuSeconds * 1e9,
+        spread: ((Math.max(...cpu) - Math.min(...cpu)) / Math.min(...cpu)) * 100,
+        rounds: cpu.length,
+        samples: cpu.length,
+        opsPerCall: 1,
+        ratios: { 'estimates per order': r.estimates / r.orders, 'wall seconds': r.wallSeconds },
+      }
+    }),
+    notes: ['Each round is a fresh inferPolicies call; CPU time is the process’s (all threads, GC included), wall time beside it.', ...rows.map((r) => `${r.id}: found ${JSON.stringify(r.policies)} (hidden ${JSON.stringify(r.hidden)})`)],
+    checks: Object.fromEntries(rows.map((r) => [r.id, { matched: r.matched, estimates: r.estimates, policies: r.policies }])),
+    seconds: (performance.now() - t0) / 1000,
+  }
+}
+
 // ----------------------------------------------------------------------------------- report
 
 interface Target {
@@ -250,6 +280,7 @@ function targets(groups: readonly GroupResult[]): Target[] {
     t('20-line estimate: trace on ÷ trace off', row('estimate.20.trace')?.ratios['÷ trace off'], '≤ 3×', (v) => v <= 3),
     t('reconcile of a traced 20-line estimate ÷ the estimate', row('reconcile.20')?.ratios['÷ estimate'], '≤ 5×', (v) => v <= 5),
     t('20-line estimate: the 0.1 build ÷ ours (untraced; ≥ 1 = no slower)', row('v01.20')?.ratios['÷ estimate'], '≥ 1×', (v) => v >= 1),
+    t('inferPolicies, 200 orders, whole space: CPU seconds', row('infer.200') === undefined ? undefined : row('infer.200')!.ns / 1e9, `≤ ${INFER_TARGET_S} s`, (v) => v <= INFER_TARGET_S),
   ]
 }
 
@@ -271,7 +302,7 @@ function print(groups: readonly GroupResult[], tg: readonly Target[]): void {
   console.log(
     table(
       ['target', 'measured', 'goal', ''],
-      tg.map((x) => [x.name, x.value === null ? '—' : fmtRatio(x.value), x.target, x.pass === null ? 'not measured' : x.target.startsWith('(') ? '' : x.pass ? 'met' : 'NOT met']),
+      tg.map((x) => [x.name, x.value === null ? '—' : x.target.endsWith(' s') ? `${x.value.toFixed(2)} s` : fmtRatio(x.value), x.target, x.pass === null ? 'not measured' : x.target.startsWith('(') ? '' : x.pass ? 'met' : 'NOT met']),
     ),
   )
 }
@@ -279,6 +310,7 @@ function print(groups: readonly GroupResult[], tg: readonly Target[]): void {
 async function runGroup(g: Group): Promise<GroupResult> {
   if (g === 'money') return runMoney()
   if (g === 'estimate') return runEstimate()
+  if (g === 'infer') return runInferGroup()
   return runStore()
 }
 

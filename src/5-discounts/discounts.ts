@@ -15,7 +15,7 @@ import { lcmBig } from '../money/rational'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NDiscount, PreparedStore } from '../store/model'
 import { discountPaths, linePaths } from '../trace/paths'
-import { fractionText, ROUNDED, type Recorder } from '../trace/recorder'
+import { fractionText, ROUNDED, type EntryExtra, type Recorder } from '../trace/recorder'
 import type { Issue, LineDiscount } from '../types/output'
 import type { AmountIn, ItemContext } from './kinds/kind'
 import { inScope } from './scope'
@@ -57,10 +57,30 @@ const NONE: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
 const NO_KEEP: number[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
+const NO_AXES: readonly AxisName[] = []
 const SPLIT = { policies: ['allocation'] } as const satisfies { policies: readonly AxisName[] }
 const PRORATED = { policies: ['allocation', 'discount_proration'] } as const satisfies { policies: readonly AxisName[] }
 const SPLIT_CARRY = { policies: ['allocation', 'rounding'] } as const satisfies { policies: readonly AxisName[] }
 const PRORATED_CARRY = { policies: ['allocation', 'discount_proration', 'rounding'] } as const satisfies { policies: readonly AxisName[] }
+const MIN_SUBTOTAL = 'totals.item_total'
+
+/** The splits that gave a line a zero part: their axes and what they were decided from. */
+export interface ZeroParts {
+  readonly policies: Set<AxisName>
+  readonly inputs: string[]
+}
+
+/** Notes that a split (deciding axes `policies`, from `inputs`) gave line `k` a zero part. */
+export function zeroParts(zeros: (ZeroParts | undefined)[], k: number, policies: readonly AxisName[], inputs: readonly string[]): void {
+  const z = (zeros[k] ??= { policies: new Set(), inputs: [] })
+  for (const a of policies) z.policies.add(a)
+  for (const i of inputs) z.inputs.push(i)
+}
+
+/** The extra of a line's discount total that had zero parts. */
+export function zeroExtra(z: ZeroParts | undefined): EntryExtra | undefined {
+  return z === undefined ? undefined : { policies: [...z.policies], inputs: z.inputs }
+}
 
 /**
  * An amount from a per-currency map in the transaction currency: its own entry, else converted
@@ -210,6 +230,8 @@ export function applyDiscounts(
   const prefer = store.account.baseCurrency
   // The paths of each line's shares so far (for the trace of the next discount's base).
   const shares: string[][] | undefined = rec === undefined ? undefined : new Array<string[]>(n).fill(NO_SHARES)
+  // Per line, the splits that gave it a zero part (traced only).
+  const zeros: (ZeroParts | undefined)[] | undefined = rec === undefined ? undefined : new Array<ZeroParts | undefined>(n)
   const current = taxed.map((t) => t.itemTotal)
   let exclusive = false
   for (const { d, path, automatic } of queue) {
@@ -260,6 +282,9 @@ export function applyDiscounts(
     }
     const outcome = d.kind.items!(d, kctx)
     if ('reject' in outcome) {
+      // Rejected because the eligible lines' bases are 0: their bases decided it (they may not be 0 under other policies).
+      if (rec !== undefined && outcome.reject === 'coupon_no_eligible_products')
+        for (let k = 0; k < n; k++) if (inScope(d, lines[k]!)) zeroParts(zeros!, k, NO_AXES, [linePaths(k).totals.item_total, ...shares![k]!])
       warn(outcome.reject === 'coupon_currency' ? issue('coupon_currency', path, { currency: ctx.currency }) : issue(outcome.reject, path))
       continue
     }
@@ -273,12 +298,19 @@ export function applyDiscounts(
     }
     let total = 0
     for (const b of outcome.bases) total += b
+    // The lines' current bases are their item totals less the earlier discounts' shares: those
+    // shares decide this discount's weights (and a cap at the bases) too.
+    const prior: string[] | undefined = rec === undefined ? undefined : []
+    if (prior !== undefined) for (const k of outcome.lines) for (const s of shares![k]!) prior.push(s)
+    // Capped at the bases or not, the amount was compared with them.
+    const bases = prior === undefined ? undefined : [...outcome.lines.map((k) => linePaths(k).totals.item_total), ...prior]
     if (amount > total) {
-      rec?.fixed(D.cappedAtBase, total, 'capped_at_base', { inputs: [amountPath] })
+      rec?.fixed(D.cappedAtBase, total, 'capped_at_base', { inputs: [amountPath, ...bases!] })
       amount = total
       amountPath = D.cappedAtBase
     }
-    rec?.same(D.amount, amount, amountPath)
+    // A min_subtotal is judged on the cart's item total: it decided that this discount applies.
+    if (rec !== undefined) rec.same(D.amount, amount, amountPath, { inputs: d.minSubtotal?.get(ctx.currency) === undefined ? bases! : [MIN_SUBTOTAL, ...bases!] })
     // The weights: the bases, or exact weights of the kind's (got units), or the bases net or
     // gross of the lines' rates under discount_proration.
     let exact: (readonly [bigint, bigint])[] | null = outcome.weights === undefined ? null : [...outcome.weights]
@@ -298,7 +330,8 @@ export function applyDiscounts(
       }
     }
     const [parts, held] = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
-    const policies = ctx.policies.allocation.name === 'carry' ? (outcome.prorate ? PRORATED_CARRY : SPLIT_CARRY) : outcome.prorate ? PRORATED : SPLIT
+    const axes = ctx.policies.allocation.name === 'carry' ? (outcome.prorate ? PRORATED_CARRY : SPLIT_CARRY) : outcome.prorate ? PRORATED : SPLIT
+    const policies = prior === undefined || prior.length === 0 ? axes : { policies: axes.policies, inputs: prior }
     // Traced: lines held at their cap are recorded as that cap, and the split is the one the other
     // lines shared (the amount less those caps, at $discounts[a].resplit), each line at its index in it.
     const keep = rec === undefined ? NO_KEEP : outcome.lines.map((_, j) => j).filter((j) => held?.[j] !== true)
@@ -316,7 +349,11 @@ export function applyDiscounts(
     }
     for (let j = 0; j < outcome.lines.length; j++) {
       const part = parts[j]!
-      if (part === 0) continue
+      if (part === 0) {
+        // No entry for a zero part, but the split decided it: the line's discount total says so.
+        if (rec !== undefined) zeroParts(zeros!, outcome.lines[j]!, axes.policies, [D.amount, ...outcome.lines.map((k) => linePaths(k).totals.item_total), ...prior!])
+        continue
+      }
       const k = outcome.lines[j]!
       lineDiscount[k]! += part
       current[k]! -= part
@@ -325,7 +362,7 @@ export function applyDiscounts(
       if (rec !== undefined) {
         const at = linePaths(k).entry(entries.length)
         if (held?.[j] === true) {
-          const extra = { rule: 'capped_at_base', policies: policies.policies } as const
+          const extra = { rule: 'capped_at_base', policies: axes.policies, ...(prior !== undefined && prior.length > 0 ? { inputs: prior } : {}) } as const
           // Held at its cap: a kind's own weight rounded up (the got units' base), else all the line had left.
           if (outcome.weights !== undefined) rec.round(at.amount, part, exact![j]![0], exact![j]![1], ceil, [fractionText(exact![j]![0], exact![j]![1])], undefined, extra)
           else {
@@ -334,7 +371,8 @@ export function applyDiscounts(
             rec.sum(at.amount, part, terms, extra)
           }
         } else rec.share(at.amount, part, D.base, keep.indexOf(j), policies)
-        rec.sum(at.shipping_amount, 0, NO_TERMS)
+        // The entry exists because its part is not zero.
+        rec.sum(at.shipping_amount, 0, NO_TERMS, { inputs: [at.amount] })
         if (shares![k] === NO_SHARES) shares![k] = []
         shares![k]!.push(at.amount)
       }
@@ -344,6 +382,6 @@ export function applyDiscounts(
     if (!d.combinable) exclusive = true
   }
   if (rec !== undefined)
-    for (let k = 0; k < n; k++) rec.sumOf(linePaths(k).totals.discount, lineDiscount[k]!, shares![k]!)
+    for (let k = 0; k < n; k++) rec.sumOf(linePaths(k).totals.discount, lineDiscount[k]!, shares![k]!, undefined, zeroExtra(zeros![k]))
   return { lineDiscount, lineEntries, applied }
 }

@@ -37,6 +37,13 @@ export interface TaxTrace {
   readonly none: TraceRule
   /** The axes its amounts depend on directly: {@link GOODS_AXES} or {@link SHIPPING_AXES}. */
   readonly axes: TaxAxes
+  /** The path of the cap on an inclusive taxable's tax, when it has one (its subtotal, taxed before discount). */
+  readonly cap?: string
+}
+
+/** The inputs of a clamped tax: the base, the cap and the taxes before the clamp. */
+function capInputs(tr: TaxTrace, before: readonly string[]): string[] {
+  return tr.cap === undefined ? [tr.base, ...before] : [tr.base, tr.cap, ...before]
 }
 
 /** The axes a taxable's amounts depend on directly, by case (built once: entries share them). */
@@ -47,11 +54,20 @@ export interface TaxAxes {
   readonly inclusive: readonly AxisName[]
   readonly split: readonly AxisName[]
   readonly inclusiveSplit: readonly AxisName[]
+  /** The extra of a rate's taxable amount: the axes that decide which rates apply (none for goods). */
+  readonly taxable: EntryExtra | undefined
 }
 
 function taxAxes(rates: readonly AxisName[], base: readonly AxisName[]): TaxAxes {
   const plain: AxisName[] = ['rounding', 'tax_rounding', ...rates, ...base]
-  return { rates, plain, inclusive: [...plain, 'inclusive_rounding'], split: [...plain, 'allocation'], inclusiveSplit: [...plain, 'inclusive_rounding', 'allocation'] }
+  return {
+    rates,
+    plain,
+    inclusive: [...plain, 'inclusive_rounding'],
+    split: [...plain, 'allocation'],
+    inclusiveSplit: [...plain, 'inclusive_rounding', 'allocation'],
+    taxable: rates.length > 0 ? { policies: rates } : undefined,
+  }
 }
 
 /** A line's goods: the tax base decides their taxes too. */
@@ -113,7 +129,9 @@ const NO_TERMS: Terms = []
 
 /** Records a fixed amount of an inclusive or exclusive taxable at `at` (its rate's tax, usually). */
 function recordFixed(rec: Recorder, at: string, R: RatePaths, units: number, a: number, raw: number, gross: string): void {
-  if (a === raw) rec.product(at, a, [R.rate_amount, String(units)])
+  // Whether a fixed amount is capped by the gross (and whether the line is inclusive at all: a
+  // cross-border line may be re-priced) is decided by the amount taxed: its input either way.
+  if (a === raw) rec.product(at, a, [R.rate_amount, String(units)], { inputs: [gross] })
   else rec.fixed(at, a, 'fixed_capped', { inputs: [gross] })
 }
 
@@ -128,7 +146,8 @@ function recordRates(rec: Recorder, tr: TaxTrace, t: Taxable, pre: readonly numb
     const R = tr.paths.rate(j)
     const x = now[j]!.tax === pre[j] ? R.tax : R.uncapped
     derive(j, x)
-    if (x !== R.tax) rec.fixed(R.tax, now[j]!.tax, 'clamped', { inputs: [x, tr.base] })
+    // What is left of a clamped tax is decided by the tax before the clamp (its axes) and the cap.
+    if (x !== R.tax) rec.fixed(R.tax, now[j]!.tax, 'clamped', { inputs: [x, ...capInputs(tr, [])], policies: axesOf(true, tr, t.rates.length > 1) })
     if (r.amount !== null) terms.push([x, -1])
     return x
   })
@@ -158,15 +177,15 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       if (r.amount !== null) {
         tax = fixedAmount(r, t.units)
         if (rec !== undefined) {
-          rec.product2(R.tax, tax, R.rate_amount, String(t.units))
-          rec.same(R.taxable_amount, taxable, tr!.base)
+          rec.product2(R.tax, tax, R.rate_amount, String(t.units), { inputs: [tr!.base] })
+          rec.same(R.taxable_amount, taxable, tr!.base, tr!.axes.taxable)
         }
       } else {
         const pr = r.percent!
         if (r.compound) taxable = t.base + prior
         if (rec !== undefined) {
-          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, [[tr!.base, 1], ...priorTerms!])
-          else rec.same(R.taxable_amount, taxable, tr!.base)
+          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, [[tr!.base, 1], ...priorTerms!], tr!.axes.taxable)
+          else rec.same(R.taxable_amount, taxable, tr!.base, tr!.axes.taxable)
         }
         if (unit) {
           // round(((item_total − discount) / quantity) × rate) × quantity; a compound rate's base
@@ -231,7 +250,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     // it (at 0 %: round(1999 / 2) × 2 = 2000): the net never exceeds the gross, a tax is never < 0.
     const held = Math.min(Math.max(net, 0), gross)
     if (rec !== undefined) {
-      if (held !== net) rec.fixed(T!.net, held, 'clamped', { inputs: [grossPath] })
+      if (held !== net) rec.fixed(T!.net, held, 'clamped', { inputs: [grossPath], policies })
       else if (exactNet !== null) rec.round(T!.net, net, exactNet[0], exactNet[1], mode, [grossPath, `${f.l}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
       else {
         rec.round(T!.tax, gross - net, BigInt(gross) * f.k, q * (f.l + f.k), mode, [grossPath, `${f.k}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
@@ -284,7 +303,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     const taxTerms: Terms = []
     for (let j = 0; j < t.rates.length; j++) {
       const R = tr!.paths.rate(j)
-      rec.same(R.taxable_amount, net, T!.net)
+      rec.same(R.taxable_amount, net, T!.net, tr!.axes.taxable)
       taxTerms.push([R.tax, 1])
     }
     // A fixed amount as taken out of the gross; a percentage rate's tax: the extracted tax, or its share of it.
@@ -307,6 +326,8 @@ const carryMode = (p: Policies) => (p.allocation.name === 'carry' ? { rounding: 
  * the totals. Rates are pooled in store order, so a compound rate sees the rounded taxes before it.
  * `pool` names the pools in the trace (`taxes.tax_rates`, `taxes.shipping_tax_rates`).
  */
+const POOL_AXES: readonly AxisName[] = ['rounding', 'tax_rounding']
+
 export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Recorder, trs?: readonly TaxTrace[], pool = ''): Charged[] {
   const n = items.length
   const charges: Charge[][] = items.map(() => [])
@@ -341,7 +362,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
           if (t.inclusive) later[i]![t.rates.indexOf(r)] = record
           else {
             record(R(i, r).tax)
-            rec.same(R(i, r).taxable_amount, t.base, trs![i]!.base)
+            rec.same(R(i, r).taxable_amount, t.base, trs![i]!.base, trs![i]!.axes.taxable)
           }
         }
         if (t.inclusive) grossLeft[i]! -= a
@@ -384,7 +405,9 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     const key = rec === undefined ? '' : poolPath(pool, poolIndex)
     if (rec !== undefined) {
       const exacts = nums.map((x, j) => fractionText(x, dens[j]!))
-      rec.round(key, pooled, sum, lcd, p.rounding, [], undefined, { level: 'total', policies: ['rounding', 'tax_rounding'] })
+      // The pool is decided by every member's taxable (or gross): its inputs, so each part follows all of them.
+      const inputs = members.map((i) => (items[i]!.inclusive ? grossPath(i) : R(i, rate).taxable_amount))
+      rec.round(key, pooled, sum, lcd, p.rounding, [], undefined, { level: 'total', policies: POOL_AXES, inputs })
       rec.split(key, { of: key, total: pooled, by: 'exact tax', weights: exacts, parts, rule: p.allocation.name, ...carryMode(p) })
     }
     members.forEach((i, j) => {
@@ -395,8 +418,8 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const tr = trs![i]!
         if (!t.inclusive) {
           const pt = rate.compound ? priorTerms(i, rate) : []
-          if (pt.length > 0) rec.sum(rp.taxable_amount, taxable, [[tr.base, 1], ...pt])
-          else rec.same(rp.taxable_amount, taxable, tr.base)
+          if (pt.length > 0) rec.sum(rp.taxable_amount, taxable, [[tr.base, 1], ...pt], tr.axes.taxable)
+          else rec.same(rp.taxable_amount, taxable, tr.base, tr.axes.taxable)
         }
         const f = incl[i]
         const factors = t.inclusive ? [grossPath(i), pct(rate), `${f!.l}/${f!.l + f!.k}`] : [rp.taxable_amount, pct(rate)]
@@ -445,7 +468,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
       const at = recordRates(rec, tr!, t, pre, cs, (j, x) => later[i]![j]!(x), grossLeft[i]!, grossPath(i))
       if (overGross) rec.fixed(tr!.paths.net, net, 'clamped', { inputs: [grossPath(i)] })
       else rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...at.map((x) => [x, -1] as const)])
-      for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net)
+      for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net, tr!.axes.taxable)
       rec.sum(tr!.paths.total, tax, totalTerms)
     }
     return { tax, net, charges: cs.map((c) => ({ ...c, taxable: net })) }

@@ -7,7 +7,7 @@ import type { Line } from '../3-lines/line'
 import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import type { Policies } from '../policies/axes'
 import { linePaths } from '../trace/paths'
-import type { Recorder } from '../trace/recorder'
+import type { EntryExtra, Recorder } from '../trace/recorder'
 import type { TraceRule } from '../trace/types'
 import type { OutputTaxRate } from '../types/output'
 import { chargeAll, GOODS_AXES, type Charge, type Charged, type Taxable, type TaxTrace } from './charge'
@@ -48,6 +48,9 @@ export function noTaxRule(t: Taxed, exempt: boolean): TraceRule {
   return exempt ? 'tax_exempt' : t.reverseCharge ? 'reverse_charge' : 'no_rate'
 }
 
+/** The tax base decides what a line's goods are taxed on. */
+const TAX_BASE = { policies: ['tax_base'] } as const satisfies EntryExtra
+
 /** Taxes every line's goods. */
 export function taxLines(lines: readonly Line[], taxed: readonly Taxed[], lineDiscount: readonly number[], policies: Policies, exempt: boolean, rec?: Recorder): LineTax[] {
   const before = policies.tax_base.name !== 'after_discount'
@@ -63,7 +66,11 @@ export function taxLines(lines: readonly Line[], taxed: readonly Taxed[], lineDi
       ? undefined
       : lines.map((_, k) => {
           const P = linePaths(k)
-          return { paths: P.goods, base: before ? P.totals.item_total : P.totals.subtotal, none: noTaxRule(taxed[k]!, exempt), axes: GOODS_AXES }
+          // The amount taxed is the item total or the subtotal as the tax base chose: one entry,
+          // so every amount charged on it (taxable amounts, nets, the OSS taxable) follows the axis.
+          rec!.same(P.goods.base, items[k]!.base, before ? P.totals.item_total : P.totals.subtotal, TAX_BASE)
+          const tr: TaxTrace = { paths: P.goods, base: P.goods.base, none: noTaxRule(taxed[k]!, exempt), axes: GOODS_AXES }
+          return items[k]!.cap === undefined ? tr : { ...tr, cap: P.totals.subtotal }
         })
   const charged = chargeAll(items, policies, rec, trs, 'taxes.tax_rates')
   const out = new Array<LineTax>(lines.length)

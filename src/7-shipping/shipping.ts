@@ -11,15 +11,15 @@ import type { Converter } from '../2-currency/currency'
 import type { Line } from '../3-lines/line'
 import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import { shippingRatesFor } from '../4-jurisdiction/jurisdiction'
-import type { AppliedDiscount } from '../5-discounts/discounts'
+import { type AppliedDiscount, type ZeroParts, zeroExtra, zeroParts } from '../5-discounts/discounts'
 import { chargeAll, SHIPPING_AXES, type Taxable, type TaxTrace } from '../6-taxes/charge'
 import { outputRate, type LineTax } from '../6-taxes/taxes'
 import { issue } from '../issues/issues'
 import { allocate } from '../money/allocate'
-import type { Policies } from '../policies/axes'
+import type { AxisName, Policies } from '../policies/axes'
 import type { NRate, PreparedStore } from '../store/model'
 import { discountPaths, linePaths, methodPaths, shippingRatePath } from '../trace/paths'
-import { ROUNDED, type Recorder } from '../trace/recorder'
+import { ROUNDED, type EntryExtra, type Recorder } from '../trace/recorder'
 import type { TraceRule } from '../trace/types'
 import type { Issue, LineDiscount, OutputShippingMethod, OutputTaxRate } from '../types/output'
 import { nshiftMethod, nshiftRate } from './nshift'
@@ -108,10 +108,16 @@ export function quoteShipping(
       }
       cost = 0
     } else if (rec !== undefined) {
-      if (m.currency === ctx.currency) rec.same(at, cost, raw)
+      // Below its free_over threshold: the cost stands because of the lines' totals, so they are its inputs too.
+      let below: EntryExtra | undefined
+      if (free !== undefined) {
+        rec.given(mp!.freeOver, free, `store.${m.path}.free_over.${ctx.currency}`)
+        below = { inputs: ['$shipping.with_tax', mp!.freeOver] }
+      }
+      if (m.currency === ctx.currency) rec.same(at, cost, raw, below)
       else {
         const f = ctx.converter.factor(m.currency)!
-        rec.round(at, cost, BigInt(own) * f.num, f.den, ctx.policies.rounding, [raw, `${f.num}/${f.den}`], undefined, ROUNDED)
+        rec.round(at, cost, BigInt(own) * f.num, f.den, ctx.policies.rounding, [raw, `${f.num}/${f.den}`], undefined, below === undefined ? ROUNDED : { ...ROUNDED, ...below })
       }
     }
     offered.push({ id: m.id, label: m.label, bundling: m.bundling, type: m.type, cost, convert_from: m.currency, exchange_rate: rate })
@@ -171,9 +177,10 @@ export function shareShipping(q: ShippingQuote, lines: readonly Line[], taxed: r
 const NO_ENTRIES: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
+const NO_AXES: readonly AxisName[] = []
 const SPLIT = { policies: ['allocation' as const] }
 const SPLIT_CARRY = { policies: ['allocation' as const, 'rounding' as const] }
-/** The axes a share of a split depends on: the allocation rule, and the rounding mode under carry. */
+/** The axes a share of a split depends on: the allocation rule, and the rounding mode under carry (its running shares are rounded). */
 const splitAxes = (p: Policies) => (p.allocation.name === 'carry' ? SPLIT_CARRY : SPLIT)
 
 /** Step 3's record. */
@@ -199,6 +206,7 @@ export function discountShipping(q: ShippingQuote, subtotal: readonly number[], 
   const lineEntries: LineDiscount[][] = new Array<LineDiscount[]>(n).fill(NO_ENTRIES as LineDiscount[])
   const amounts = new Array<number>(applied.length).fill(0)
   const shares: string[][] | undefined = rec === undefined ? undefined : new Array<string[]>(n).fill(NO_SHARES)
+  const zeros: (ZeroParts | undefined)[] | undefined = rec === undefined ? undefined : new Array<ZeroParts | undefined>(n)
   applied.forEach((a, i) => {
     const d = a.discount
     const D = discountPaths(i)
@@ -232,21 +240,33 @@ export function discountShipping(q: ShippingQuote, subtotal: readonly number[], 
       amountPath = D?.cappedAtBase ?? ''
     }
     if (amount <= 0) {
-      rec?.sum(D!.shipping_amount, 0, NO_TERMS)
+      if (rec !== undefined) {
+        // Nothing taken, because nothing (or nothing more) was left: that decided every line's part.
+        rec.sum(D!.shipping_amount, 0, NO_TERMS, { inputs: [amountPath, leftPath] })
+        for (const k of q.shipped) zeroParts(zeros!, k, NO_AXES, [D!.shipping_amount])
+      }
       return
     }
-    rec?.same(D!.shipping_amount, amount, amountPath)
+    // Capped at what is left or not, the amount was compared with it.
+    rec?.same(D!.shipping_amount, amount, amountPath, { inputs: [leftPath] })
     const parts = allocate(amount, remaining, undefined, p.allocation, p.rounding)
+    // Each part is decided by every line's remaining shipping (the weights), which the remaining total's terms name.
+    const share = rec === undefined ? undefined : { policies: p.allocation.name === 'carry' ? SPLIT_CARRY.policies : SPLIT.policies, inputs: [leftPath] }
     if (rec !== undefined)
       rec.split(D!.shippingSplit, { of: D!.shipping_amount, total: amount, by: 'remaining shipping', weights: remaining, parts, rule: p.allocation.name, ...(p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {}) })
     q.shipped.forEach((k, j) => {
       const part = parts[j]!
-      if (part === 0) return
+      if (part === 0) {
+        // No entry for a zero part, but the split decided it: the line's shipping discount says so.
+        if (rec !== undefined) zeroParts(zeros!, k, share!.policies, [D!.shipping_amount, leftPath])
+        return
+      }
       lineDiscount[k]! += part
       if (rec !== undefined) {
         const at = linePaths(k).entry(itemEntries[k]! + lineEntries[k]!.length)
-        rec.share(at.shipping_amount, part, D!.shippingSplit, j, splitAxes(p))
-        rec.sum(at.amount, 0, NO_TERMS)
+        rec.share(at.shipping_amount, part, D!.shippingSplit, j, share)
+        // The entry exists because its part is not zero.
+        rec.sum(at.amount, 0, NO_TERMS, { inputs: [at.shipping_amount] })
         if (shares![k] === NO_SHARES) shares![k] = []
         shares![k]!.push(at.shipping_amount)
       }
@@ -258,7 +278,7 @@ export function discountShipping(q: ShippingQuote, subtotal: readonly number[], 
   if (rec !== undefined)
     for (let k = 0; k < n; k++) {
       if (shares![k]!.length === 0 && (!q.hasShipping || !q.shipped.includes(k))) rec.fixed(linePaths(k).totals.shipping_discount, 0, 'not_shipped')
-      else rec.sumOf(linePaths(k).totals.shipping_discount, lineDiscount[k]!, shares![k]!)
+      else rec.sumOf(linePaths(k).totals.shipping_discount, lineDiscount[k]!, shares![k]!, undefined, zeroExtra(zeros![k]))
     }
   return { lineDiscount, lineEntries, amounts }
 }

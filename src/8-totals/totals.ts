@@ -8,7 +8,7 @@ import type { LineTax } from '../6-taxes/taxes'
 import type { ShippingTax } from '../7-shipping/shipping'
 import { addAmounts, toAmount } from '../money/amount'
 import { aggregatePaths, linePaths, type RatePaths } from '../trace/paths'
-import type { Recorder } from '../trace/recorder'
+import type { EntryExtra, Recorder } from '../trace/recorder'
 import type { AggregatedTaxRate, LineDiscount, LineTotals, OutputTaxRate, TransactionProduct, TransactionTotals } from '../types/output'
 
 /** Everything the earlier stages decided about one line, as the totals stage reads it. */
@@ -62,8 +62,12 @@ export function lineTotals(r: LineRecords, k: number, rec?: Recorder): LineTotal
     if (moss) {
       // The nets the taxes were charged on: an inclusive taxable's extracted net, else its base.
       const terms: (readonly [string, 1])[] = [[r.tax.netPath!, 1]]
-      if (r.line.shipped && r.shippingTax.net !== 0) terms.push([r.shippingTax.inclusive && r.shippingTax.taxRates.length > 0 ? L.shipping.net : T.shipping, 1])
-      rec.sum(T.moss_taxable_amount, out.moss_taxable_amount, terms)
+      const shippingNet = r.shippingTax.inclusive && r.shippingTax.taxRates.length > 0 ? L.shipping.net : T.shipping
+      if (r.line.shipped && r.shippingTax.net !== 0) terms.push([shippingNet, 1])
+      // Whether the line's shipping share counts (is taxed at all) is the shipping tax rule's
+      // decision; a share left out as 0 is still what the sum was decided from.
+      const extra = !r.line.shipped ? undefined : r.shippingTax.net !== 0 ? SHIPPING_TAX_DECIDES : { policies: SHIPPING_TAX_DECIDES.policies, inputs: [shippingNet] }
+      rec.sum(T.moss_taxable_amount, out.moss_taxable_amount, terms, extra)
       rec.add(T.moss_tax_total, out.moss_tax_total, T.tax, T.shipping_tax)
     } else {
       rec.fixed(T.moss_taxable_amount, 0, 'not_oss')
@@ -97,6 +101,8 @@ export function lineOutput(r: LineRecords, totals: LineTotals, discounts: readon
     sku: l.variant?.sku ?? l.product?.sku ?? null,
   }
 }
+
+const SHIPPING_TAX_DECIDES = { policies: ['shipping_tax'] } as const satisfies EntryExtra
 
 const TOTAL_PATHS = {
   item_total: 'totals.item_total', discount: 'totals.discount', subtotal: 'totals.subtotal', tax: 'totals.tax',

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs'
 import * as os from 'node:os'
 import { estimate, reconcile, type EstimateRequest } from '../index'
 import { type Args, CliError, type CommandSpec } from './args'
+import { inferBatch, inferJson, inferText } from './batch/infer'
 import { runBatch } from './batch/run'
 import { statsText, summaryText } from './batch/summary'
 import { reconcileText } from './format'
@@ -18,7 +19,11 @@ import { loadStore, printStoreWarnings } from './store'
 export const RECONCILE: CommandSpec = {
   name: 'reconcile',
   summary: 'compare estimates with API responses: one order, or a batch of them',
-  usage: ['<request.json> <api-response.json|-> --store <store.json> [options]', '--batch <orders.ndjson|-> --store <store.json> [--jobs N] [options]'],
+  usage: [
+    '<request.json> <api-response.json|-> --store <store.json> [options]',
+    '--batch <orders.ndjson|-> --store <store.json> [--jobs N] [options]',
+    '--batch <orders.ndjson|-> --store <store.json> --infer [options]',
+  ],
   options: {
     store: STORE,
     at: AT,
@@ -27,18 +32,21 @@ export const RECONCILE: CommandSpec = {
     tolerance: { type: 'string', value: '<N>', help: 'integers within N minor units count as equal (default 0)' },
     batch: { type: 'string', short: 'b', value: '<orders.ndjson|->', help: 'one {"request": …, "response": …} object per line (optional "at" and "options" per line)' },
     jobs: { type: 'string', short: 'j', value: '<N>', help: 'worker threads for --batch (default: the number of cores); the summary is the same for any N' },
+    infer: { type: 'boolean', help: 'with --batch: find the policy settings that reproduce the most orders; prints them as account fields, and the counts' },
     stats: { type: 'boolean', help: 'after a batch, print time, lines/s and peak memory on stderr (and under "stats" in JSON)' },
     'no-progress': { type: 'boolean', help: 'no progress display for --batch' },
     quiet: QUIET,
   },
   notes: [
     'Exit codes: 0 every order matches · 1 a difference · 2 a usage or input problem (a batch with unreadable lines included)',
+    'With --infer: 0 the inferred settings reproduce every order · 1 some order stays unexplained · 2 as above. Inference runs on one thread (no --jobs).',
     '',
     'Progress (--batch): a bar with elapsed time and ETA on a terminal; a line every 5 s otherwise (CI logs); none with --quiet.',
     '',
     'Examples:',
     '  tamio-pricing reconcile request.json response.json -s store.json --at 2026-11-25T12:00:00Z',
     '  tamio-pricing reconcile --batch orders.ndjson -s store.json -j 2 -f json',
+    '  tamio-pricing reconcile --batch orders.ndjson -s store.json --infer',
   ],
 }
 
@@ -56,7 +64,7 @@ async function singleCommand(args: Args, io: CliIO): Promise<number> {
   const [requestFile, responseFile, extra] = args.positionals
   if (requestFile === undefined || responseFile === undefined || extra !== undefined)
     throw new CliError('usage: tamio-pricing reconcile <request.json> <api-response.json> --store <store.json> (see tamio-pricing reconcile --help)')
-  for (const flag of ['jobs', 'stats', 'no-progress'] as const) if (args.has(flag)) throw new CliError(`--${flag} goes with --batch`)
+  for (const flag of ['jobs', 'stats', 'no-progress', 'infer'] as const) if (args.has(flag)) throw new CliError(`--${flag} goes with --batch`)
   const fmt = format(args)
   const tol = tolerance(args)
   const inputs = new Inputs(io)
@@ -70,6 +78,31 @@ async function singleCommand(args: Args, io: CliIO): Promise<number> {
   if (r.shape === 'unknown') throw new CliError(`${shown(responseFile)} is not an API response: ${(r.differences[0]?.hint?.message ?? 'unreadable').replace(/^the API response cannot be read: /, '')}`)
   io.stdout.write(`${fmt === 'json' ? JSON.stringify(r, null, 2) : reconcileText(r)}\n`)
   return r.matches ? 0 : 1
+}
+
+async function inferCommand(args: Args, io: CliIO): Promise<number> {
+  const file = args.string('batch')!
+  if (args.positionals.length > 0) throw new CliError('--batch takes the orders file; no other files are expected')
+  if (args.has('jobs')) throw new CliError('--infer runs on one thread: --jobs does not go with it')
+  const fmt = format(args)
+  const tol = tolerance(args)
+  const inputs = new Inputs(io)
+  const loaded = await loadStore(args, inputs, io)
+  printStoreWarnings(io, loaded, args.has('quiet'))
+  const options = await estimateOptions(args, inputs, loaded.store, true)
+  const input = file === '-' ? inputs.claimStdin('orders') : createReadStream(file)
+  let report
+  try {
+    report = await inferBatch(input, loaded.store, options, tol)
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : ''
+    if (/^E[A-Z]+$/.test(code)) throw fileError(file, e)
+    throw e
+  }
+  io.stdout.write(`${fmt === 'json' ? JSON.stringify(inferJson(report, args.has('stats')), null, 2) : inferText(report)}\n`)
+  if (args.has('stats')) io.stderr.write(`stats: ${report.seconds.toFixed(1)} s, ${report.inference.estimates.toLocaleString('en-US')} estimates, ${report.inference.total.toLocaleString('en-US')} orders on 1 thread\n`)
+  if (report.invalidCount > 0) return 2
+  return report.inference.unexplained.length > 0 ? 1 : 0
 }
 
 async function batchCommand(args: Args, io: CliIO): Promise<number> {
@@ -103,6 +136,6 @@ async function batchCommand(args: Args, io: CliIO): Promise<number> {
 }
 
 export function reconcileCommand(args: Args, io: CliIO): Promise<number> {
-  if (args.has('batch')) return batchCommand(args, io)
+  if (args.has('batch')) return args.has('infer') ? inferCommand(args, io) : batchCommand(args, io)
   return singleCommand(args, io)
 }

@@ -59,6 +59,8 @@ export interface TaxablePaths {
   readonly net: string
   readonly tax: string
   readonly gross: string
+  /** `$products[k].totals.tax.base`: the amount a line's goods are taxed on, as the tax base chose it. */
+  readonly base: string
 }
 
 function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', total: string): TaxablePaths {
@@ -73,6 +75,7 @@ function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', to
     net: intern(`$${total}.net`),
     tax: intern(`$${total}.tax`),
     gross: intern(`$${total}.gross`),
+    base: intern(`$${total}.base`),
   }
 }
 

@@ -11,12 +11,6 @@ import { ROOT } from '../support/pkg'
 import { docFiles, readDoc } from './docs'
 import { anchors, fences, headings, links, slug } from './markdown'
 
-/**
- * Pages being written on other branches at the same time, which the index links already. A link to
- * one of them is skipped only while the file does not exist; once it does, it is checked like any
- * other (anchors included). Strict by default: every other missing file fails.
- */
-const PENDING = new Set(['docs/presets.md', 'docs/reconciliation.md'])
 
 /** The Markdown checked: the doc files and the examples' READMEs. */
 const FILES = [
@@ -85,12 +79,8 @@ describe('links in the docs', () => {
     expect(anchored).toBeGreaterThan(5)
   })
 
-  it('every relative link names a file or folder of the repository (pending pages of other branches aside)', () => {
-    const broken = internal.filter((r) => {
-      if (r.file.startsWith('..')) return true
-      if (existsSync(join(ROOT, r.file))) return false
-      return !PENDING.has(r.file)
-    })
+  it('every relative link names a file or folder of the repository', () => {
+    const broken = internal.filter((r) => r.file.startsWith('..') || !existsSync(join(ROOT, r.file)))
     expect(broken.map((r) => `${r.where}: ${r.target}`)).toEqual([])
   })
 
@@ -117,8 +107,8 @@ describe('the docs index and the front page', () => {
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .map((f) => `docs/${f}`)
 
-  it('docs/README.md links every page of docs/, and the pages being written elsewhere', () => {
-    expect([...pages, ...PENDING].filter((p) => !index.includes(p))).toEqual([])
+  it('docs/README.md links every page of docs/', () => {
+    expect(pages.filter((p) => !index.includes(p))).toEqual([])
   })
 
   it('the README links the docs index and the main pages', () => {

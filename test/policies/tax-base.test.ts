@@ -102,7 +102,9 @@ describe('an inclusive line', () => {
       const a = res.trace!.amounts
       expect(a['$products[0].taxes.tax_rates[1].uncapped']).toMatchObject({ op: 'product', value: 25 })
       expect(a['products[0].taxes.tax_rates[1].tax']).toMatchObject({ op: 'given', value: 0, rule: 'clamped' })
-      expect(a['$products[0].totals.tax.gross']).toMatchObject({ value: 1190, terms: [['products[0].totals.item_total', 1], ['$products[0].taxes.tax_rates[1].uncapped', -1]] })
+      // The tax base taxed before discount is the item total (1215), recorded as its own entry.
+      expect(a['$products[0].totals.tax.base']).toMatchObject({ value: 1215 })
+      expect(a['$products[0].totals.tax.gross']).toMatchObject({ value: 1190, terms: [['$products[0].totals.tax.base', 1], ['$products[0].taxes.tax_rates[1].uncapped', -1]] })
       expect(checkTrace(res.trace!, res.transaction, storeConfig(cfg), request)).toEqual([])
     }
   })

@@ -1,0 +1,105 @@
+/**
+ * inferPolicies on orders priced under hidden settings of every axis: the settings it finds
+ * reproduce every order (checked again through the public API and through a store with the
+ * `account` fragment pasted in), a tampered response ends in `unexplained` with its difference,
+ * and orders priced with the defaults give `{}`.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createStore, estimate, inferPolicies, reconcile, type EstimateRequest, type StoreConfig } from '../../src/index'
+import { AXES, type AxisName } from '../../src/policies/axes'
+import { AT, prng, randomSetting, richRequest, strippedStore } from './orders'
+
+const config = strippedStore() as unknown as StoreConfig
+const store = createStore(config)
+
+interface TestOrder {
+  readonly request: EstimateRequest
+  readonly response: { transaction: { products: { totals: { tax: number } }[]; totals: { total: number } } }
+  readonly at: string
+}
+
+/** `n` orders priced under `hidden`, the responses as the API would send them (plain JSON). */
+function priced(rnd: () => number, hidden: Record<string, string>, n: number): TestOrder[] {
+  const out: TestOrder[] = []
+  while (out.length < n) {
+    const request = richRequest(rnd) as unknown as EstimateRequest
+    const res = estimate(store, request, { at: AT, ...hidden })
+    if (res.status !== 200) continue
+    out.push({ request, response: JSON.parse(JSON.stringify(res)) as TestOrder['response'], at: AT })
+  }
+  return out
+}
+
+/** Whether every order's estimate under `settings` (as per-call options) matches its response. */
+function reproduces(orders: readonly TestOrder[], settings: Record<string, string>, s = store): boolean[] {
+  return orders.map((o) => reconcile(estimate(s, o.request, { at: o.at, ...settings }), o.response).matches)
+}
+
+describe('inferPolicies', () => {
+  it('finds settings that reproduce every order priced under a random hidden setting of every axis (the found settings need not be the hidden ones)', () => {
+    let differentFromHidden = 0
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const rnd = prng(seed)
+        const hidden = randomSetting(rnd, 0.6)
+        const orders = priced(rnd, hidden, 30)
+        // The hidden setting is not in the store: the stripped store resolves every axis to its default.
+        const inf = inferPolicies(store, orders)
+        expect(inf.total).toBe(30)
+        expect(inf.matched).toBe(30)
+        expect(inf.unexplained).toEqual([])
+        expect(reproduces(orders, inf.policies as Record<string, string>).every(Boolean)).toBe(true)
+        // The account fragment, pasted into the store, reproduces them without per-call options.
+        const pasted = createStore({ ...config, account: { ...config.account, ...inf.account } })
+        expect(reproduces(orders, {}, pasted).every(Boolean)).toBe(true)
+        // Never more non-default axes than the hidden setting has (it reproduces every order too).
+        expect(Object.keys(inf.policies).length).toBeLessThanOrEqual(Object.entries(hidden).filter(([a, v]) => v !== AXES[a as AxisName].default).length)
+        for (const alt of inf.alternatives) {
+          expect(Object.keys(alt).length).toBe(Object.keys(inf.policies).length)
+          expect(reproduces(orders, alt as Record<string, string>).every(Boolean)).toBe(true)
+        }
+        if (JSON.stringify(inf.policies) !== JSON.stringify(hidden)) differentFromHidden++
+      }),
+      { numRuns: 8, seed: 4242 },
+    )
+    // Several settings explain the same orders: the answer is often not the hidden one.
+    expect(differentFromHidden).toBeGreaterThan(0)
+  })
+
+  it('a tampered response (one amount changed by a cent) ends in unexplained with its difference; the rest match', () => {
+    // Priced with the defaults: the defaults reproduce the 39 others with no axis changed, so they
+    // are the answer, and under them the tampered order differs in exactly the amount changed.
+    const orders = priced(prng(77), {}, 40)
+    const i = orders.findIndex((o) => o.response.transaction.products[0]!.totals.tax > 0)
+    const ours = orders[i]!.response.transaction.products[0]!.totals.tax
+    orders[i]!.response.transaction.products[0]!.totals.tax = ours + 1
+    const inf = inferPolicies(store, orders)
+    expect(inf.policies).toEqual({})
+    expect(inf.matched).toBe(39)
+    expect(inf.unexplained.map((u) => u.index)).toEqual([i])
+    const d = inf.unexplained[0]!.differences
+    expect(d.map((x) => x.path)).toEqual(['products[0].totals.tax'])
+    expect(d[0]).toMatchObject({ ours, theirs: ours + 1, delta: 1 })
+    expect(reproduces(orders, inf.policies as Record<string, string>).filter((x) => !x)).toHaveLength(1)
+    expect(inf.matched + inf.unexplained.length).toBe(inf.total)
+  })
+
+  it('orders the defaults reproduce give {} (and an account fragment with nothing to set)', () => {
+    const orders = priced(prng(5), {}, 25)
+    const inf = inferPolicies(store, orders)
+    expect(inf).toMatchObject({ policies: {}, matched: 25, total: 25, unexplained: [], account: {} })
+  })
+
+  it('orders of two settings: the one that explains more wins, the others are unexplained', () => {
+    const rnd = prng(9)
+    const a = { rounding: 'floor' }
+    const b = { shipping_tax: 'none', tax_rounding: 'total' }
+    const orders = [...priced(rnd, a, 20), ...priced(rnd, b, 6)]
+    const inf = inferPolicies(store, orders)
+    // Every order of a is reproduced by a; the answer reproduces at least as many.
+    expect(inf.matched).toBeGreaterThanOrEqual(reproduces(orders, a).filter(Boolean).length)
+    expect(reproduces(orders, inf.policies as Record<string, string>).filter(Boolean).length).toBe(inf.matched)
+    expect(inf.unexplained.every((u) => u.differences.length > 0)).toBe(true)
+  })
+})
