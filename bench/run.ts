@@ -6,6 +6,7 @@
  *   npm run bench -- --skip-medusa no Medusa baseline (no 200 MB install)
  *   npm run bench -- --group=money only one group: money | estimate | store | infer
  *   npm run bench -- --clock=wall  elapsed time instead of process CPU time (see bench/README.md)
+ *   npm run bench -- --no-build    time the dist/ already built (the run builds it first otherwise)
  *
  * Every result is a ratio against baselines measured in the same run: each group runs in its own
  * Node process (so one group's JIT feedback and heap do not leak into another's), and inside a
@@ -133,7 +134,7 @@ async function runMoney(): Promise<GroupResult> {
 
 async function runEstimate(): Promise<GroupResult> {
   const t0 = performance.now()
-  const a = api()
+  const a = await api()
   const setup = estimateSetup(a, { medusa: !SKIP_MEDUSA, batchUs: QUICK ? 200 : 1000 })
   const ms = setup.specs.length ? await measure(setup.specs, profile('estimate')) : []
   const by = new Map(ms.map((m) => [m.id, m]))
@@ -198,7 +199,7 @@ async function runEstimate(): Promise<GroupResult> {
 
 async function runStore(): Promise<GroupResult> {
   const t0 = performance.now()
-  const a = api()
+  const a = await api()
   const setup = createStoreSetup(a, STORE_SIZES)
   const ms = setup.specs.length ? await measure(setup.specs, profile('store')) : []
   const rows: Row[] = []
@@ -328,6 +329,11 @@ async function main(): Promise<void> {
     console.log(`bench: warning: load average ${loadBefore.toFixed(1)} on ${cores} cores — other processes compete for the CPU; absolute times will be inflated and noisy (ratios less so: contenders run interleaved).`)
   }
   mkdirSync(RESULTS, { recursive: true })
+  if (!flag('no-build')) {
+    // The estimate and store groups time the built package, as an app runs it.
+    console.log('bench: building dist/ (npm run build; skip with --no-build) …')
+    execSync('npm run build --silent', { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'ignore', 'inherit'] })
+  }
   const groups: GroupResult[] = []
   for (const g of ONLY ? [ONLY] : GROUPS) {
     if (!GROUPS.includes(g)) throw new Error(`unknown group ${g}; one of ${GROUPS.join(', ')}`)

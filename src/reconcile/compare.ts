@@ -11,8 +11,12 @@ export function isRecord(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+const hasOwn = Object.prototype.hasOwnProperty
+
 export function own(o: Rec, k: string): unknown {
-  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined
+  const v = o[k]
+  // Only a defined value needs the ownership check (most lookups of a missing key stop here).
+  return v !== undefined && hasOwn.call(o, k) ? v : undefined
 }
 
 /** A response read as an envelope. */
@@ -86,13 +90,18 @@ const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : 
 /** How the items of a list are matched: a key per item, and whether unmatched items pair by position. */
 function keyer(name: string): { key: (x: unknown) => string; positional: boolean } | null {
   const f = (fields: string[], positional: boolean) => ({
-    key: (x: unknown) => (isRecord(x) ? fields.map((k) => lower(own(x, k))).join('\u0000') : `\u0001${lower(x)}`),
+    key: (x: unknown) => {
+      if (!isRecord(x)) return `\u0001${lower(x)}`
+      let k = lower(own(x, fields[0]!))
+      for (let i = 1; i < fields.length; i++) k += `\u0000${lower(own(x, fields[i]!))}`
+      return k
+    },
     positional,
   })
   switch (name) {
     case 'products':
       return {
-        key: (x) => (isRecord(x) ? [lower(own(x, 'id') ?? own(x, 'name')), lower(own(x, 'variation_id')), lower(own(x, 'pack'))].join('\u0000') : `\u0001${lower(x)}`),
+        key: (x) => (isRecord(x) ? `${lower(own(x, 'id') ?? own(x, 'name'))}\u0000${lower(own(x, 'variation_id'))}\u0000${lower(own(x, 'pack'))}` : `\u0001${lower(x)}`),
         positional: false,
       }
     case 'tax_rates':
@@ -239,8 +248,20 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
   const root = tp === ''
   for (const key in rec) {
     if (!Object.prototype.hasOwnProperty.call(rec, key) || key === 'due' || (root && SKIP_ROOT.has(key))) continue
+    const t = rec[key]
+    if (t === undefined) continue
+    const o = own(ours, key)
+    // Scalars, most of a transaction, are compared here: their paths are spelt only for a difference.
+    if (o !== undefined && (typeof t !== 'object' || t === null)) {
+      c.compared++
+      if (o !== t && !sameScalar(o, t, tol)) {
+        const tpk = root ? key : `${tp}.${key}`
+        c.diffs.push({ path: tpk, oursPath: op === tp ? tpk : `${op}.${key}`, ours: o, theirs: t, kind: 'value' })
+      }
+      continue
+    }
     const tpk = root ? key : `${tp}.${key}`
-    compareValue(c, own(ours, key), rec[key], tpk, op === tp ? tpk : `${op}.${key}`, tol, depth + 1, key)
+    compareValue(c, o, t, tpk, op === tp ? tpk : `${op}.${key}`, tol, depth + 1, key)
   }
 }
 

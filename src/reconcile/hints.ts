@@ -31,6 +31,8 @@ export interface HintContext {
   readonly diffPaths: ReadonlySet<string>
   /** The API's path for one of our leaf paths, when the API returned that field. */
   readonly theirPath: (oursPath: string) => string | undefined
+  /** The API's value at the field matching one of our leaf paths (undefined when it has none). */
+  readonly theirValue: (oursPath: string) => unknown
   readonly alts: () => readonly AltRun[]
   readonly tol: number
 }
@@ -248,8 +250,7 @@ function createConsistency(ctx: HintContext, path: string, theirs: number): Reco
 
 /** The API's value for one of our leaf paths, when it returned that field. */
 function theirsAt(ctx: HintContext, oursPath: string): number | undefined {
-  const tp = ctx.theirPath(oursPath)
-  return tp === undefined ? undefined : num(valueAt(isRecord(ctx.theirs) && isRecord(ctx.theirs.transaction) ? ctx.theirs.transaction : ctx.theirs, tp))
+  return num(ctx.theirValue(oursPath))
 }
 
 const MODES = ROUNDING_NAMES

@@ -147,6 +147,14 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     }
     return alts
   }
+  // Hints look up the API's side of the same paths many times (each sum's terms): once each here.
+  const theirPaths = new Map<string, string | undefined>()
+  const theirPathOf = (p: string): string | undefined => {
+    if (theirPaths.has(p)) return theirPaths.get(p)
+    const tp = theirPath(c, t.transaction, p, valueAt)
+    if (theirPaths.size < 10_000) theirPaths.set(p, tp)
+    return tp
+  }
   const ctx = {
     trace: getTrace,
     shape: t.shape,
@@ -155,7 +163,11 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     theirs: t.transaction === undefined ? theirs : { transaction: t.transaction },
     diffs: c.diffs,
     diffPaths,
-    theirPath: (p: string) => theirPath(c, t.transaction, p, valueAt),
+    theirPath: (p: string) => theirPathOf(p),
+    theirValue: (p: string) => {
+      const tp = theirPathOf(p)
+      return tp === undefined ? undefined : valueAt(t.transaction, tp)
+    },
     alts: runAlts,
     tol,
   }
