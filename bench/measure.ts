@@ -209,3 +209,36 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
   const line = (r: readonly string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ')
   return [line(head), w.map((x) => '-'.repeat(x)).join('  '), ...rows.map(line)].join('\n')
 }
+
+/**
+ * The ratio `b ÷ a` (time per operation) measured pairwise: `pairs` times, one sample of each,
+ * back to back in alternating order, each pair giving one ratio; returns the median ratio and its
+ * interquartile range. Outside load that lasts longer than a pair (the usual case on a shared
+ * machine) hits both samples of the pair alike and cancels in the ratio, where separately timed
+ * rounds can land in different load windows. Wall clock: a pair lasts a few milliseconds.
+ */
+export function pairedRatio(a: Spec, b: Spec, pairs = 201): { ratio: number; q1: number; q3: number; pairs: number } {
+  const time = (s: Spec) => {
+    s.beforeEach?.()
+    const t = process.hrtime.bigint()
+    sink.value = s.fn()
+    return Number(process.hrtime.bigint() - t) / s.opsPerCall
+  }
+  for (let i = 0; i < 5; i++) {
+    time(a)
+    time(b)
+  }
+  const r: number[] = []
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      const ta = time(a)
+      r.push(time(b) / ta)
+    } else {
+      const tb = time(b)
+      r.push(tb / time(a))
+    }
+  }
+  r.sort((x, y) => x - y)
+  const at = (q: number) => r[Math.min(r.length - 1, Math.round(q * (r.length - 1)))]!
+  return { ratio: at(0.5), q1: at(0.25), q3: at(0.75), pairs: r.length }
+}
