@@ -2,27 +2,11 @@
  * "Did you mean": the closest name within an edit distance of 2 (insertions, deletions,
  * substitutions and swaps of two neighbours each count 1).
  */
+import { distance } from '../input/known'
 
-/** Optimal string alignment distance, stopping early once every cell exceeds `max`. */
+/** Optimal string alignment distance, stopping early once it must exceed `max`: the same measure the library's own "did you mean" uses. */
 export function editDistance(a: string, b: string, max = Infinity): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  let prev2: number[] = []
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    let rowMin = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1)
-      cur.push(d)
-      if (d < rowMin) rowMin = d
-    }
-    if (rowMin > max) return max + 1
-    prev2 = prev
-    prev = cur
-  }
-  return prev[b.length]!
+  return distance(a, b, max)
 }
 
 /** The candidate closest to `input` (ties: the first listed), if within `max` edits. */
