@@ -57,13 +57,17 @@ function price(ref: NLineRef, ctx: LinesContext, at: string): Priced {
   return { price: converted, rate }
 }
 
-/** The product name, else the title in the transaction locale (`de-AT` also finds `de`), else the first title. */
+/**
+ * The product name, else the title in the transaction locale, else in its bare language (`de-AT`
+ * falls back to `de`, never to a sibling region such as `de-CH`), else the first title.
+ */
 function displayName(p: NProduct, locale: string): string {
   if (p.name !== null) return p.name
   const lc = locale.toLowerCase().replace('_', '-')
-  const lang = (s: string) => s.split(/[-_]/)[0]
-  for (const [loc, title] of p.titles) if (loc.replace('_', '-') === lc) return title
-  for (const [loc, title] of p.titles) if (lang(loc) === lang(lc)) return title
+  const lang = lc.split('-')[0]
+  const norm = (loc: string) => loc.toLowerCase().replace('_', '-')
+  for (const [loc, title] of p.titles) if (norm(loc) === lc) return title
+  for (const [loc, title] of p.titles) if (norm(loc) === lang) return title
   return p.titles[0]?.[1] ?? ''
 }
 

@@ -118,6 +118,21 @@ describe('lines', () => {
       // a regional locale finds its language's title
       expect(ok(run(cfg, { locale: 'de-AT', products: [{ id: 'titled' }] })).products[0]!.name).toBe('Blaues T-Shirt')
     })
+
+    it('a regional locale falls back to its bare language, never to a sibling region, then to the first title', () => {
+      const regional: Cfg = {
+        tax_rates: [],
+        products: [
+          // object order: de-CH first, so "first title" and "same language" would both pick it
+          { id: 'r', price: 500, currency: 'EUR', type: 'digital', languages: { 'de-CH': { title: 'Schweizer Titel' }, en: { title: 'English' }, de: { title: 'Deutscher Titel' } } },
+          { id: 's', price: 500, currency: 'EUR', type: 'digital', languages: { en: { title: 'English' }, 'de-CH': { title: 'Schweizer Titel' } } },
+        ],
+      }
+      const names = (locale: string) => ok(run(regional, { locale, products: [{ id: 'r' }, { id: 's' }] })).products.map((p) => p.name)
+      expect(names('de-AT')).toEqual(['Deutscher Titel', 'English']) // s: no de-AT, no de → first title, not de-CH
+      expect(names('de-CH')).toEqual(['Schweizer Titel', 'Schweizer Titel'])
+      expect(names('DE_at')).toEqual(['Deutscher Titel', 'English'])
+    })
   })
 
   describe('which reference decides', () => {
