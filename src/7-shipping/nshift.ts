@@ -22,8 +22,8 @@ export function nshiftMethod(q: NNshift, currency: string, rec?: Recorder): Outp
   return { id: 'nshift', label: 'nShift', bundling: false, type: 'nshift', cost: q.cost, convert_from: currency, exchange_rate: 1 }
 }
 
-/** The quote's rate for a line's jurisdiction (labelled like every shipping tax), or null at 0 %. */
+/** The quote's rate for a line's jurisdiction (labelled like every shipping tax), or null when the quote gives none. */
 export function nshiftRate(q: NNshift, label: string, country: string): NRate | null {
-  if (q.rate === null || q.rate.num <= 0) return null
+  if (q.rate === null) return null
   return { index: -1, path: null, id: null, label, jurisdiction: country, category: 'shipping', percent: q.rate, percentNumber: q.rateNumber, amount: null, vat: true, compound: false }
 }

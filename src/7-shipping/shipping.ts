@@ -331,8 +331,9 @@ export function taxShipping(
     if (!nshiftRates.has(j)) nshiftRates.set(j, nshiftRate(nshift!, label, j))
     return nshiftRates.get(j)!
   }
-  // A quote with a positive rate brings its own; at 0 % shipping is taxed as for a store method.
-  const quoted = nshift !== null && nshift.rate !== null && nshift.rate.num > 0
+  // A quote with a `taxRate` (0 included: untaxed carrier shipping) brings its own rate; without
+  // one, shipping is taxed as for a store method.
+  const quoted = nshift !== null && nshift.rate !== null
   const cache = new Map<string, Map<readonly NRate[], NRate[]>>()
   const items: Taxable[] = []
   const trs: TaxTrace[] = []
@@ -343,6 +344,7 @@ export function taxShipping(
     if (situation.exempt) none = 'tax_exempt'
     else if (quoted) {
       if (situation.reverseCharge) none = 'reverse_charge'
+      else if (nshift!.rate!.num === 0) none = 'nshift_untaxed'
       else rates = [nshiftFor(t)!]
     } else {
       const goods = follow[i] ?? null

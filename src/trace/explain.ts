@@ -36,6 +36,7 @@ const RULES: Readonly<Record<TraceRule, string>> = {
   tax_exempt: 'the customer is tax exempt',
   reverse_charge: 'reverse charge: no VAT',
   shipping_untaxed: 'shipping is not taxed',
+  nshift_untaxed: "the nShift quote's tax rate is 0 %",
   not_oss: 'not taxed under OSS',
   no_trial: 'no subscription line in a trial period',
   default_quantity: 'no quantity given',

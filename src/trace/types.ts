@@ -46,6 +46,8 @@ export type TraceRule =
   | 'reverse_charge'
   /** Shipping is not taxed (`shipping_tax: "none"`). */
   | 'shipping_untaxed'
+  /** The nShift quote's `taxRate` is 0: its shipping is not taxed. */
+  | 'nshift_untaxed'
   /** The line is not taxed under OSS: no OSS amounts (0). */
   | 'not_oss'
   /** No subscription line is in a trial period (0). */

@@ -151,6 +151,16 @@ describe('shipping', () => {
       // valid: false → ignored
       expect(est({}, { products: [{ id: 'big' }], shipping: { nshift: { ...nshift, valid: false } } }).totals.shipping).toBe(1312)
     })
+
+    it('an nShift quote at taxRate 0 is untaxed; without a taxRate its shipping is taxed as for a store method', () => {
+      const nshift = { valid: true, price: 590, selectedAddons: [] }
+      // taxRate 0: 590 × 0 % = 0, and no shipping rate line (the goods' 19 % does not apply)
+      const zero = est({}, { products: [{ id: 'big' }], shipping: { nshift: { ...nshift, taxRate: 0 } } })
+      expect([zero.totals.shipping, zero.totals.shipping_tax, zero.products[0]!.taxes.shipping_tax_rates.length]).toEqual([590, 0, 0])
+      // no taxRate: the goods' 19 % follows → round(590 × 0.19) = round(112.1) = 112
+      const none = est({}, { products: [{ id: 'big' }], shipping: { nshift } })
+      expect([none.totals.shipping, none.totals.shipping_tax]).toEqual([590, 112])
+    })
   })
 
   describe('allocation over the shipped lines', () => {

@@ -138,7 +138,7 @@ function catalogPrice(o: unknown, currency: string): number | undefined {
 }
 
 /** Zero-valued rules: the amount is 0 because of what the rule says. */
-const ZERO_RULES = new Set(['not_shipped', 'no_shipping', 'free_over', 'not_oss', 'no_trial', 'no_delta', 'price_floor', 'no_rate', 'tax_exempt', 'reverse_charge', 'shipping_untaxed'])
+const ZERO_RULES = new Set(['not_shipped', 'no_shipping', 'free_over', 'not_oss', 'no_trial', 'no_delta', 'price_floor', 'no_rate', 'tax_exempt', 'reverse_charge', 'shipping_untaxed', 'nshift_untaxed'])
 
 /** The numbered paths of the transaction that are amounts: each must have an entry. */
 export function amountPaths(tx: Transaction): string[] {
