@@ -133,8 +133,9 @@ export function quoteShipping(
   let inclusive = (chosen >= 0 ? inclusiveOf[chosen] : null) ?? store.account.pricesIncludeTax
   let costPath = 'shipping.shipping_method.cost'
   if (ctx.nshift !== null) {
+    // A quote has no `inclusive` of its own: like a method without one, it follows the account.
     method = nshiftMethod(ctx.nshift, ctx.currency, rec)
-    inclusive = false
+    inclusive = store.account.pricesIncludeTax
   } else if (method === null) {
     warnings.push(issue('no_shipping_method', 'shipping'))
     costPath = '$shipping.cost'

@@ -255,6 +255,16 @@ describe('shipping', () => {
       expect([excl.totals.shipping_tax, excl.totals.shipping_total]).toEqual([226, 1416]) // 1190 × 19% = 226.1
     })
 
+    it('an nShift quote, which has no inclusive flag of its own, follows account.prices_include_tax too', () => {
+      const nshift = { valid: true, price: 1190, taxRate: 19, selectedAddons: [] }
+      // inclusive: 1190 − round(1190 / 1.19) = 1190 − 1000 = 190
+      const incl = est({ account: { prices_include_tax: true } }, { products: [{ id: 'a3000' }], shipping: { nshift } })
+      expect([incl.totals.shipping_tax, incl.totals.shipping_total, incl.products[0]!.taxes.shipping_tax_rates[0]!.inclusive]).toEqual([190, 1190, true])
+      // exclusive: round(1190 × 0.19) = round(226.1) = 226 on top
+      const excl = est({}, { products: [{ id: 'a3000' }], shipping: { nshift } })
+      expect([excl.totals.shipping_tax, excl.totals.shipping_total]).toEqual([226, 1416])
+    })
+
     it('tax_rounding total pools shipping tax on its own: 1000 × 19% = 190 split 64, 63, 63', () => {
       // shares 334, 333, 333: exact 63.46, 63.27, 63.27 — line level gives 63 + 63 + 63 = 189
       const cart3 = { products: [{ id: 'c100' }, { id: 'c100' }, { id: 'c100' }] }
