@@ -140,6 +140,14 @@ describe('currency', () => {
       expect(t.products[0]!.totals.unit_price).toBe(1542)
     })
 
+    it('with convert_prices: the one common currency is taken even when it is not enabled, and then rejected', () => {
+      // gadget is priced in USD only; an account without USD cannot sell it in its one currency
+      const noUsd = { ...cfg, account: { currencies: ['EUR', 'SEK'] } }
+      expect(errors(run(noUsd, { convert_prices: true, products: [{ id: 'gadget' }] }))).toEqual([['currency_not_enabled', 'currency']])
+      // naming a currency lets it convert: 2999 / 1.0873 = 2758.2… → 2758
+      expect(ok(run(noUsd, { currency: 'EUR', convert_prices: true, products: [{ id: 'gadget' }] })).products[0]!.totals.unit_price).toBe(2758)
+    })
+
     it('a currency that is not enabled is a 400, even with convert_prices', () => {
       expect(errors(run(cfg, { currency: 'GBP', convert_prices: true, products: [{ id: 'mug' }] }))).toEqual([['currency_not_enabled', 'currency']])
     })
