@@ -9,6 +9,8 @@ export interface SummarizeOptions {
   readonly payment_method?: string
 }
 
+const isRecordLike = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null
+
 /**
  * Maps an estimate onto the create-transaction response shape: products as
  * `{ id, name, price, quantity }`, `totals` `{ subtotal, tax (incl. shipping tax), shipping,
@@ -29,7 +31,10 @@ export function summarize(response: EstimateResponse, options: SummarizeOptions 
   for (const r of [...t.taxes.tax_rates, ...t.taxes.shipping_tax_rates]) if (r.rate_percent !== null) rates.add(r.rate_percent)
   const hasAmountRate = [...t.taxes.tax_rates].some((r) => r.rate_amount !== null)
   const available = t.payments
-  const selected = options.payment_method !== undefined && available.includes(options.payment_method) ? options.payment_method : (available[0] ?? null)
+  // The method the order is paid with, as given (a create answer records it even when the estimate
+  // did not list it); else the first available.
+  const given = isRecordLike(options) ? options.payment_method : undefined
+  const selected = typeof given === 'string' && given !== '' ? given : (available[0] ?? null)
   return {
     status: 200,
     warnings: response.warnings,

@@ -55,10 +55,11 @@ describe('summarize', () => {
     expect(some.instalments?.map((p) => p.id)).toEqual(['p'])
   })
 
-  it('payments.selected: the requested method when available, else the first available', () => {
+  it('payments.selected: the requested method as given, else the first available', () => {
     expect(created({ products: [{ id: 'lamp' }] }).payments).toEqual({ available: ['stripe', 'cash'], selected: 'stripe' })
     expect(created({ products: [{ id: 'lamp' }] }, { payment_method: 'cash' }).payments.selected).toBe('cash')
-    expect(created({ products: [{ id: 'lamp' }] }, { payment_method: 'bitcoin' }).payments.selected).toBe('stripe')
+    // not among the available ones: still the one the order names (the create endpoint records it)
+    expect(created({ products: [{ id: 'lamp' }] }, { payment_method: 'bitcoin' }).payments).toEqual({ available: ['stripe', 'cash'], selected: 'bitcoin' })
     expect(created({ products: [{ id: 'lamp' }] }, {}, { ...cfg, account: { payment_methods: [] } }).payments).toEqual({ available: [], selected: null })
   })
 
