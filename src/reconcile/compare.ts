@@ -112,6 +112,11 @@ function keyer(name: string): { key: (x: unknown) => string; positional: boolean
       return f(['id'], true)
     case 'discounts':
       return { key: (x) => (isRecord(x) ? lower(own(x, 'code') ?? own(x, 'id') ?? own(x, 'label')) : `\u0001${lower(x)}`), positional: true }
+    // Lists of names (payment methods, product ids a rate applies to): matched by value, in any order.
+    case 'payments':
+    case 'available':
+    case 'applies_to':
+      return { key: (x) => (isRecord(x) ? '\u0002' : `\u0001${lower(x)}`), positional: true }
     default:
       return null
   }
@@ -232,8 +237,8 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
       if (opj !== tpi) c.remap.set(opj, tpi)
       compareValue(c, ours[j], t, tpi, opj, tol, depth + 1, name)
     }
-    const k = keyerOf(name)
-    if (k !== null && usedCount < ours.length) {
+    // The API returned the whole list: items of ours it lacks are a difference (every list, keyed or not).
+    if (usedCount < ours.length) {
       const extra = ours.map((_, j) => j).filter((j) => !used[j])
       c.diffs.push({ path: tp, oursPath: op, ours: ours.length, theirs: theirs.length, kind: 'extra', extraKeys: extra.map((j) => joinPath(op, j)) })
     }

@@ -329,6 +329,29 @@ describe('reconcile: matching rules', () => {
     expect(r.differences.map((d) => d.hint?.code)).toEqual(['missing', 'extra'])
   })
 
+  it('lists of names (payment methods, applies_to) match in any order, and a name the API lacks is a difference', () => {
+    const mine = ours as unknown as { transaction: { payments: string[] } }
+    expect(mine.transaction.payments.length).toBeGreaterThan(2) // the fixture lists 12 methods
+    const reordered = clone(est.response) as unknown as { transaction: { payments: string[] } }
+    reordered.transaction.payments.reverse()
+    expect(reconcile(ours, reordered).matches).toBe(true)
+    // the API leaves out "instalments": ours lists one method more
+    const fewer = clone(est.response) as unknown as { transaction: { payments: string[] } }
+    fewer.transaction.payments = fewer.transaction.payments.filter((m) => m !== 'instalments')
+    const r = reconcile(ours, fewer)
+    expect(r.differences.map((d) => [d.path, d.ours, d.theirs])).toEqual([['payments', 12, 11]])
+    // a rate's applies_to without the product
+    const noIds = clone(est.response)
+    noIds.transaction.taxes.tax_rates[0]!.applies_to = []
+    expect(reconcile(ours, noIds).differences.map((d) => d.path)).toEqual(['taxes.tax_rates[0].applies_to'])
+    // the create shape's payments.available, one method short
+    const created = summarize(estimate(cr.store, cr.request, { at: AT }))
+    const short = clone(cr.response) as unknown as { transaction: { payments: { available: string[] } } }
+    expect(short.transaction.payments.available).toEqual(['stripe', 'mollie', 'bank_transfer'])
+    short.transaction.payments.available.pop()
+    expect(reconcile(created, short).differences.map((d) => d.path)).toEqual(['payments.available'])
+  })
+
   it('garbage is reported, never thrown: a string, an array, null, an object that is no response', () => {
     for (const junk of ['garbage', [1, 2], null, 42, { hello: 'world' }, { status: 200, transaction: 'x' }]) {
       const r: Reconciliation = reconcile(ours, junk)
