@@ -108,7 +108,7 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
     discountShipping(quote, shares, discounts.applied, discounts.lineEntries.map((e) => e.length), currency, policies, rec),
   )
   const shipping = shares.map((x, k) => x - shipDiscounts.lineDiscount[k]!)
-  const shipTax = atPath('shipping', () => taxShipping(s, quote, juris.lines, shipping, req.nshift, juris, policies, rec))
+  const shipTax = atPath('shipping', () => taxShipping(s, quote, juris.lines, shipping, req.nshift, juris, policies, warnings, rec))
 
   if (strict) {
     const rejected = warnings.filter((w) => REJECTION_CODES.has(w.code))

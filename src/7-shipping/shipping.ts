@@ -307,6 +307,7 @@ export function taxShipping(
   nshift: NNshift | null,
   situation: { readonly reverseCharge: boolean; readonly exempt: boolean },
   p: Policies,
+  warnings: Issue[],
   rec?: Recorder,
 ): ShippingTax[] {
   const n = taxed.length
@@ -363,6 +364,9 @@ export function taxShipping(
     items.push({ base: shipping[k]!, quantity: 1, units: 0, rates, inclusive: q.inclusive })
     if (rec !== undefined) trs.push({ paths: linePaths(k).shipping, base: linePaths(k).totals.shipping, none, axes: SHIPPING_AXES })
   })
+  // A compound rate may tax exclusive lines only: on inclusive shipping it is extracted as a plain
+  // rate, and the estimate says so.
+  if (q.inclusive && items.some((it) => it.rates.some((x) => x.compound))) warnings.push(issue('compound_inclusive', 'shipping'))
   const charged = chargeAll(items, p, rec, rec === undefined ? undefined : trs, 'taxes.shipping_tax_rates')
   q.shipped.forEach((k, i) => {
     const c = charged[i]!

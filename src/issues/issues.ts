@@ -51,7 +51,7 @@ const MESSAGES = {
   unknown_address: (p: { readonly id: string }) => `no address with id ${JSON.stringify(p.id)} for this customer`,
   unknown_exchange_rate: (p: { readonly currency: string }) => `no exchange rate for ${p.currency}`,
   invalid_store: () => 'expected a store made by createStore(config)',
-  compound_inclusive: () => 'a compound rate cannot apply to a tax-inclusive product',
+  compound_inclusive: () => 'a compound rate cannot apply to a tax-inclusive line (a product, an invoice item or shipping)',
   // typos: store errors in the store config's own format; warnings elsewhere (never a 400)
   unknown_field: (p: UnknownField) =>
     'more' in p

@@ -5,8 +5,8 @@
  * Every amount is computed by hand in the test. German customer, German merchant: no cross-border.
  */
 import { describe, expect, it } from 'vitest'
-import { createStore } from '../../src/index'
-import { config, ok, product, run, type Cfg } from '../support/estimate-kit'
+import { createStore, StoreConfigError } from '../../src/index'
+import { config, errors, ok, physical, product, run, warnings, type Cfg } from '../support/estimate-kit'
 
 const rate = (id: string, category: string | null, pct: string | null, extra: Record<string, unknown> = {}) => ({
   id,
@@ -133,7 +133,45 @@ describe('taxes (domestic)', () => {
 
     it('a compound rate that would tax an inclusive product is a store error (compound_inclusive)', () => {
       const bad = config({ tax_rates: [rate('base-5', 'tobacco', '5'), rate('extra-7', 'tobacco', '7', { compound: true })], products: [product('cig', 100, { tax_category: 'tobacco', tax_calculation: 'inclusive' })] })
-      expect(() => createStore(bad)).toThrowError(/compound rate cannot apply to a tax-inclusive product/)
+      expect(() => createStore(bad)).toThrowError(/compound rate cannot apply to a tax-inclusive/)
+      try {
+        createStore(bad)
+      } catch (e) {
+        expect((e as StoreConfigError).issues.map((i) => [i.code, i.path])).toEqual([['compound_inclusive', 'products[0]']])
+      }
+    })
+
+    describe('compound rates never meet an inclusive line silently', () => {
+      // The account's prices include tax; a compound 5 % on top of 19 % for every category.
+      const incl: Cfg = {
+        account: { prices_include_tax: true },
+        tax_rates: [rate('vat', null, '19'), rate('extra', null, '5', { compound: true })],
+        products: [physical('box', 1000, { tax_calculation: 'exclusive' })],
+        shipping_methods: [{ id: 'post', label: 'Post', type: 'fixed', cost: 500, currency: 'EUR' }],
+      }
+
+      it('an invoice item (inclusive as the account) in a store with a compound general rate is a 400 at its line', () => {
+        expect(errors(run(incl, { products: [{ id: 'box' }, { name: 'Engraving', price: 1190 }] }))).toEqual([['compound_inclusive', 'products[1]']])
+        // the same item in an exclusive account is taxed: 1000 × 19 % = 190, then 5 % of 1190 = 59.5 → 60
+        const t = ok(run({ ...incl, account: {} }, { products: [{ name: 'Engraving', price: 1000 }] }))
+        expect(t.totals.tax).toBe(250)
+      })
+
+      it('an nShift quote without its own rate, inclusive as the account, is a 400 at its taxRate; with one it is taxed', () => {
+        const nshift = { valid: true, price: 590, selectedAddons: [] }
+        expect(errors(run(incl, { products: [{ id: 'box' }], shipping: { nshift } }))).toEqual([['compound_inclusive', 'shipping.nshift.taxRate']])
+        // taxRate 19, inclusive: 590 − round(590 / 1.19) = 590 − round(495.80) = 590 − 496 = 94
+        expect(ok(run(incl, { products: [{ id: 'box' }], shipping: { nshift: { ...nshift, taxRate: 19 } } })).totals.shipping_tax).toBe(94)
+      })
+
+      it('inclusive shipping taxed at goods rates that include a compound one warns compound_inclusive at shipping', () => {
+        const res = run(incl, { products: [{ id: 'box' }] })
+        expect(warnings(res)).toEqual([['compound_inclusive', 'shipping']])
+        // an exclusive method: no warning (19 % of 500 = 95, 5 % of 595 = 29.75 → 30)
+        const excl = run({ ...incl, shipping_methods: [{ id: 'post', label: 'Post', type: 'fixed', cost: 500, currency: 'EUR', inclusive: false }] }, { products: [{ id: 'box' }] })
+        expect(warnings(excl)).toEqual([])
+        expect(ok(excl).totals.shipping_tax).toBe(125)
+      })
     })
 
     it('a fixed amount before a compound rate is part of its base, at every rounding level', () => {
