@@ -6,8 +6,9 @@
  *
  * "Close" (the one rule for every suggestion): the same key up to case, `_` / `-` and camelCase
  * (`taxRates`, `Tax_Rates`, `tax-rates` → `tax_rates`), or at most 2 edits away (insert, delete,
- * substitute, swap two neighbours) once case and separators are set aside — and fewer edits than
- * half the longer key, so a short key is not "close" to every other short key (`ab` is not `id`).
+ * substitute, swap two neighbours) once case and separators are set aside, however short the keys
+ * (`tipo` → `type`, `nmea` → `name`): a short key near a known one is warned about rather than
+ * silently accepted.
  * The kind's alias table counts as known keys for this (`qty` → `quantity`, and so `qtty` too).
  */
 
@@ -89,7 +90,7 @@ export function suggest(key: string, n: Names): string | undefined {
   let bestD = 3
   const consider = (g: string, target: string) => {
     const d = distance(f, g, 2)
-    if (d < bestD && 2 * d < Math.max(f.length, g.length)) {
+    if (d < bestD) {
       best = target
       bestD = d
     }
