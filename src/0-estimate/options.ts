@@ -39,6 +39,14 @@ export function readOptions(r: Reader, store: PreparedStore, options: unknown): 
       at = 0
     } else at = parsed
   }
+  // A flag given as "yes" or 1 is a mistake, not false: it is an invalid option.
+  const flag = (key: 'strict' | 'trace'): boolean => {
+    const v = own(o, key)
+    if (v === undefined || v === null || typeof v === 'boolean') return v === true
+    r.add('invalid_option', `options.${key}`, { detail: 'true or false' })
+    return false
+  }
   const pm = own(o, 'payment_method')
-  return { at, paymentMethod: typeof pm === 'string' ? pm : null, strict: own(o, 'strict') === true, trace: own(o, 'trace') === true, policies }
+  if (pm !== undefined && pm !== null && typeof pm !== 'string') r.add('invalid_option', 'options.payment_method', { detail: 'a payment method name' })
+  return { at, paymentMethod: typeof pm === 'string' ? pm : null, strict: flag('strict'), trace: flag('trace'), policies }
 }

@@ -141,6 +141,16 @@ describe('request validation', () => {
     expect(errors(run(cfg, { products: [{ id: 'mug' }] }, { shipping_tax: 'max' }))).toEqual([['invalid_option', 'options.shipping_tax']])
   })
 
+  it('a flag or payment method of the wrong type is invalid_option, not silently false or absent', () => {
+    const cart = { products: [{ id: 'mug' }] }
+    expect(errors(run(cfg, cart, { strict: 'yes' }))).toEqual([['invalid_option', 'options.strict']])
+    expect(errors(run(cfg, cart, { strict: 1 }))).toEqual([['invalid_option', 'options.strict']])
+    expect(errors(run(cfg, cart, { trace: 'no' }))).toEqual([['invalid_option', 'options.trace']])
+    expect(errors(run(cfg, cart, { payment_method: 42 }))).toEqual([['invalid_option', 'options.payment_method']])
+    // booleans, null and absence are fine
+    for (const o of [{ strict: false }, { strict: true, trace: false }, { strict: null }, { payment_method: null }, {}]) expect(run(cfg, cart, o).status).toBe(200)
+  })
+
   it('a request that is not an object → invalid_type at the root', () => {
     expect(errors(estimate(createStore(config(cfg)), null as unknown as EstimateRequest, { at: AT }))).toEqual([['invalid_type', '']])
     expect(errors(estimate(createStore(config(cfg)), [] as unknown as EstimateRequest, { at: AT }))).toEqual([['invalid_type', '']])
