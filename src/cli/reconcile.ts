@@ -14,7 +14,7 @@ import { reconcileText } from './format'
 import { type CliIO, fileError, Inputs, shown } from './io'
 import { AT, estimateOptions, FORMAT, format, OPTIONS, QUIET, STORE, wholeNumber } from './options'
 import { Progress, type ProgressMode } from './progress'
-import { loadStore, printStoreWarnings } from './store'
+import { issueLine, loadStore, printStoreWarnings } from './store'
 
 export const RECONCILE: CommandSpec = {
   name: 'reconcile',
@@ -74,6 +74,9 @@ async function singleCommand(args: Args, io: CliIO): Promise<number> {
   const request = (await inputs.object(requestFile, 'an estimate request')) as unknown as EstimateRequest
   const { value: theirs } = await inputs.json(responseFile, 'an API response')
   const ours = estimate(loaded.store, request, { ...options, trace: true })
+  // Typos in the request or the options change nothing, so a match would hide them: name them.
+  if (!args.has('quiet'))
+    for (const w of ours.warnings) if (w.code === 'unknown_field' || w.code === 'unknown_value') io.stderr.write(`tamio-pricing: warning: ${shown(requestFile)}: ${issueLine(w)}\n`)
   const r = reconcile(ours, theirs, { store: loaded.store, request, options, tolerance: tol })
   if (r.shape === 'unknown') throw new CliError(`${shown(responseFile)} is not an API response: ${(r.differences[0]?.hint?.message ?? 'unreadable').replace(/^the API response cannot be read: /, '')}`)
   io.stdout.write(`${fmt === 'json' ? JSON.stringify(r, null, 2) : reconcileText(r)}\n`)

@@ -15,7 +15,8 @@ export interface LoadedStore {
   readonly products: number
 }
 
-const issueLine = (i: Issue): string => `${i.path || '(root)'}: ${i.message} [${i.code}]`
+/** One issue as a line: path, message, code. */
+export const issueLine = (i: Issue): string => `${i.path || '(root)'}: ${i.message} [${i.code}]`
 
 /** Builds a store from a file's text; every problem of an invalid one in the error. */
 export function storeFromText(file: string, text: string, create: CliIO['createStore']): LoadedStore {

@@ -11,7 +11,7 @@ import { Readable } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/cli'
 import type { CliIO } from '../../src/cli/io'
-import { createStore } from '../../src/index'
+import { createStore, estimate } from '../../src/index'
 import { EXAMPLE_HIDDEN, EXAMPLE_STORE, EXAMPLE_TAMPERED_LINE, exampleOrders } from '../infer/example'
 import { ROOT } from '../support/pkg'
 
@@ -21,13 +21,13 @@ const ORDERS = join(DIR, 'orders.ndjson')
 const tmp = mkdtempSync(join(tmpdir(), 'tamio-infer-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
-async function run(args: readonly string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+async function run(args: readonly string[], stdin: string | readonly Buffer[] = ''): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
   const io: CliIO = {
     stdout: { write: (s) => void (out += s), isTTY: false },
     stderr: { write: (s) => void (err += s), isTTY: false },
-    stdin: Readable.from([Buffer.from(stdin)]),
+    stdin: Readable.from(typeof stdin === 'string' ? [Buffer.from(stdin)] : [...stdin]),
     env: {},
     createStore,
     version: 'test',
@@ -111,5 +111,56 @@ describe('reconcile --batch --infer', () => {
     const s = await run(['reconcile', 'a.json', 'b.json', '-s', STORE, '--infer'])
     expect(s.code).toBe(2)
     expect(s.err).toMatch(/--infer goes with --batch/)
+  })
+})
+
+describe('batch lines and typos (reconcile --batch, with and without --infer)', () => {
+  const AT = '2026-03-02T09:30:00Z'
+  const store = {
+    account: { base_currency: 'EUR', country: 'DE' },
+    tax_rates: [{ id: 'de', label: 'MwSt.', jurisdiction: 'DE', category: null, rate_percent: '19', vat_tax: true }],
+    products: [{ id: 'groesse', name: 'Größe M', type: 'service', price: 1000, currency: 'EUR' }],
+  }
+  const storeFile = file('utf8-store.json', JSON.stringify(store))
+  const request = { products: [{ id: 'groesse' }], new_customer: { country: 'DE' } }
+  const response = estimate(createStore(store as never), request as never, { at: AT })
+
+  it('a character split across two chunks of standard input is read whole (--infer decodes the stream, not each chunk)', async () => {
+    const line = Buffer.from(`${JSON.stringify({ request, response, at: AT })}\n`)
+    const o = line.indexOf(Buffer.from('ö'))
+    expect(o).toBeGreaterThan(0)
+    // split inside the two bytes of "ö" (0xC3 0xB6)
+    const chunks = [line.subarray(0, o + 1), line.subarray(o + 1)]
+    for (const extra of [['--infer'], ['-j', '1']]) {
+      const r = await run(['reconcile', '--batch', '-', '-s', storeFile, ...extra], chunks)
+      expect(r.code, r.out + r.err).toBe(0)
+      expect(r.out).toMatch(extra[0] === '--infer' ? /^1 orders: 1 reproduced/ : /^1 orders: 1 matched/)
+    }
+  })
+
+  it('a line with a key a batch line does not know (option for options) is unreadable, with the suggestion', async () => {
+    const text = [JSON.stringify({ request, response, at: AT }), JSON.stringify({ request, response, at: AT, option: { rounding: 'up' } }), JSON.stringify({ request, response, at: 12 })].join('\n')
+    for (const extra of [['--infer'], ['-j', '1']]) {
+      const r = await run(['reconcile', '--batch', file('keys.ndjson', text), '-s', storeFile, ...extra])
+      expect(r.code).toBe(2)
+      expect(r.out).toContain('line 2: unknown key "option" (did you mean "options"?)')
+      expect(r.out).toContain('line 3: "at" must be an ISO 8601 string')
+    }
+  })
+
+  it('typos in the requests or options are counted by typo, though the orders match', async () => {
+    const typo = { ...request, products: [{ id: 'groesse', qty: 1 }] }
+    const text = [JSON.stringify({ request: typo, response, at: AT }), JSON.stringify({ request: typo, response, at: AT, options: { roundng: 'up' } })].join('\n')
+    for (const extra of [['--infer'], ['-j', '1']]) {
+      const r = await run(['reconcile', '--batch', file('typos.ndjson', text), '-s', storeFile, ...extra])
+      expect(r.code, r.out).toBe(0)
+      expect(r.out).toContain('Typos in the orders')
+      expect(r.out).toMatch(/ {8}2 {2}unknown_field at products\[\]\.qty: .*quantity/)
+      expect(r.out).toMatch(/ {8}1 {2}unknown_field at options\.roundng: .*rounding/)
+    }
+    // the single form names them on stderr
+    const one = await run(['reconcile', file('typo-req.json', JSON.stringify(typo)), file('resp.json', JSON.stringify(response)), '-s', storeFile, '--at', AT])
+    expect(one.code).toBe(0)
+    expect(one.err).toMatch(/warning: .*typo-req\.json: products\[0\]\.qty: .*\[unknown_field\]/)
   })
 })

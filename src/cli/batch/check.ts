@@ -3,7 +3,8 @@
  * options? }` JSON object, estimated against the store and compared with its response. The same
  * function runs on the main thread (`--jobs 1`) and in each worker, so both give the same results.
  */
-import { estimate, reconcile, type EstimateOptions, type EstimateRequest, type Store } from '../../index'
+import { estimate, reconcile, type EstimateOptions, type EstimateRequest, type EstimateResponse, type Store } from '../../index'
+import { closest } from '../suggest'
 import { type ChunkResult, SAMPLES, type Sample } from './summary'
 
 export interface CheckContext {
@@ -14,6 +15,46 @@ export interface CheckContext {
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** The keys a batch line may have. */
+const LINE_KEYS = ['request', 'response', 'at', 'options'] as const
+
+/** One line's order: its request and the API's response, with the options it is estimated under. */
+export interface BatchOrder {
+  readonly request: EstimateRequest
+  readonly response: unknown
+  readonly options: EstimateOptions
+}
+
+/**
+ * Reads a parsed batch line into its order: the command's `options`, then the line's `options`,
+ * then its `at`. A line that is not such an object, has a key a batch line does not know (a typo
+ * such as `option` would otherwise be ignored), or an `at` / `options` of the wrong type gives the
+ * reason it cannot be used.
+ */
+export function readOrder(v: unknown, options: EstimateOptions): BatchOrder | string {
+  if (!isRecord(v) || !isRecord(v.request) || v.response === undefined) return 'expected an object {"request": {…}, "response": {…}}'
+  for (const k of Object.keys(v)) {
+    if ((LINE_KEYS as readonly string[]).includes(k)) continue
+    const near = closest(k, LINE_KEYS)
+    return `unknown key ${JSON.stringify(k)}${near !== undefined ? ` (did you mean ${JSON.stringify(near)}?)` : ''}; a line holds ${LINE_KEYS.join(', ')}`
+  }
+  if (v.options !== undefined && !isRecord(v.options)) return '"options" must be an object'
+  if (v.at !== undefined && typeof v.at !== 'string') return '"at" must be an ISO 8601 string'
+  return {
+    request: v.request as unknown as EstimateRequest,
+    response: v.response,
+    options: { ...options, ...(isRecord(v.options) ? (v.options as EstimateOptions) : {}), ...(typeof v.at === 'string' ? { at: v.at } : {}) },
+  }
+}
+
+/**
+ * The typos an estimate reports (unknown keys and values of the request and the options, which
+ * change nothing and so are easy to miss in a batch), as summary keys: code, folded path, message.
+ */
+export function typosOf(res: EstimateResponse): string[] {
+  return res.warnings.filter((w) => w.code === 'unknown_field' || w.code === 'unknown_value').map((w) => `${w.code} at ${fieldOf(w.path)}: ${w.message}`)
 }
 
 /** Folds array indices: `products[3].taxes.tax_rates[0].tax` → `products[].taxes.tax_rates[].tax`. */
@@ -44,6 +85,7 @@ export function checkChunk(ctx: CheckContext, bytes: Uint8Array): ChunkResult {
   let invalidCount = 0
   const byField = new Map<string, number>()
   const byHint = new Map<string, number>()
+  const typos = new Map<string, number>()
   const invalidLines: { line: number; reason: string }[] = []
   const mismatches: Sample[] = []
   const { store, tolerance } = ctx
@@ -63,19 +105,16 @@ export function checkChunk(ctx: CheckContext, bytes: Uint8Array): ChunkResult {
       invalid(`invalid JSON: ${e instanceof Error ? e.message : String(e)}`)
       continue
     }
-    if (!isRecord(order) || !isRecord(order.request) || order.response === undefined) {
-      invalid('expected an object {"request": {…}, "response": {…}}')
+    const o = readOrder(order, ctx.options)
+    if (typeof o === 'string') {
+      invalid(o)
       continue
     }
-    const options: EstimateOptions = {
-      ...ctx.options,
-      ...(isRecord(order.options) ? (order.options as EstimateOptions) : {}),
-      ...(typeof order.at === 'string' ? { at: order.at } : {}),
-    }
-    const request = order.request as unknown as EstimateRequest
+    const { request, options } = o
     try {
       const ours = estimate(store, request, options)
-      const r = reconcile(ours, order.response, { store, request, options, tolerance })
+      for (const t of typosOf(ours)) bump(typos, t)
+      const r = reconcile(ours, o.response, { store, request, options, tolerance })
       if (r.shape === 'unknown') {
         invalid(`response: ${(r.differences[0]?.hint?.message ?? 'unreadable').replace(/^the API response cannot be read: /, '')}`)
         continue
@@ -97,5 +136,5 @@ export function checkChunk(ctx: CheckContext, bytes: Uint8Array): ChunkResult {
       invalid(`could not be estimated: ${e instanceof Error ? e.message : String(e)}`)
     }
   }
-  return { physical: lines.length, lines: count, matched, mismatched, invalid: invalidCount, by_field: [...byField], by_hint: [...byHint], invalid_lines: invalidLines, mismatches }
+  return { physical: lines.length, lines: count, matched, mismatched, invalid: invalidCount, by_field: [...byField], by_hint: [...byHint], typos: [...typos], invalid_lines: invalidLines, mismatches }
 }

@@ -4,12 +4,9 @@
  * `options` and `at`), then one `inferPolicies` call on this thread.
  */
 import type { Readable } from 'node:stream'
-import { type EstimateOptions, type Inference, inferPolicies, InferenceError, type InferOrder, type Store } from '../../index'
-import { SAMPLES } from './summary'
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
+import { estimate, type EstimateOptions, type Inference, inferPolicies, InferenceError, type InferOrder, type Store } from '../../index'
+import { readOrder, typosOf } from './check'
+import { SAMPLES, typosText } from './summary'
 
 /** What `--infer` prints: the inference, with line numbers for its orders. */
 export interface InferReport {
@@ -19,6 +16,8 @@ export interface InferReport {
   /** Lines that could not be used (invalid JSON, no request or response, an invalid option…), the first SAMPLES. */
   readonly invalid: readonly { line: number; reason: string }[]
   readonly invalidCount: number
+  /** Orders whose estimate reports a typo (unknown key or value), by typo, as the batch counts them. */
+  readonly typos: Readonly<Record<string, number>>
   readonly seconds: number
 }
 
@@ -31,14 +30,17 @@ async function readLines(input: Readable): Promise<{ line: number; text: string 
     n++
     if (text.trim() !== '') out.push({ line: n, text })
   }
+  // One decoder for the whole stream: a character split across two chunks is decoded whole.
+  const decoder = new TextDecoder('utf-8')
   for await (const chunk of input) {
-    rest += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8')
+    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true })
     let nl: number
     while ((nl = rest.indexOf('\n')) >= 0) {
       take(rest.slice(0, nl))
       rest = rest.slice(nl + 1)
     }
   }
+  rest += decoder.decode()
   if (rest !== '') take(rest)
   return out
 }
@@ -60,14 +62,22 @@ export async function inferBatch(input: Readable, store: Store, options: Estimat
       bad(line, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`)
       continue
     }
-    if (!isRecord(v) || !isRecord(v.request) || v.response === undefined) {
-      bad(line, 'expected an object {"request": {…}, "response": {…}}')
+    // As the batch does: the command's options, then the line's, then the line's instant.
+    const o = readOrder(v, options)
+    if (typeof o === 'string') {
+      bad(line, o)
       continue
     }
-    // As the batch does: the command's options, then the line's, then the line's instant.
-    const own: Record<string, unknown> = { ...options, ...(isRecord(v.options) ? v.options : {}) }
-    if (typeof v.at === 'string') own.at = v.at
-    orders.push({ line, order: { request: v.request as unknown as InferOrder['request'], response: v.response, options: own as EstimateOptions } })
+    orders.push({ line, order: { request: o.request, response: o.response, options: o.options } })
+  }
+  // The typos each order's estimate reports (the inference itself does not print warnings).
+  const typos: Record<string, number> = Object.create(null) as Record<string, number>
+  for (const { order } of orders) {
+    try {
+      for (const t of typosOf(estimate(store, order.request, order.options))) typos[t] = (typos[t] ?? 0) + 1
+    } catch {
+      // the inference reports what cannot be estimated
+    }
   }
   let inference: Inference | undefined
   // An order the inference cannot use (its path names it) is an unreadable line; the rest go on.
@@ -92,7 +102,7 @@ export async function inferBatch(input: Readable, store: Store, options: Estimat
     }
   }
   invalid.sort((a, b) => a.line - b.line)
-  return { inference, lines: orders.map((o) => o.line), invalid, invalidCount, seconds: (Date.now() - started) / 1000 }
+  return { inference, lines: orders.map((o) => o.line), invalid, invalidCount, typos, seconds: (Date.now() - started) / 1000 }
 }
 
 const count = (x: number) => x.toLocaleString('en-US')
@@ -104,6 +114,7 @@ export function inferJson(r: InferReport, stats: boolean): unknown {
     ...inf,
     unexplained: inf.unexplained.map((u) => ({ index: u.index, line: r.lines[u.index], differences: u.differences })),
     ...(r.invalidCount > 0 ? { invalid: r.invalidCount, invalid_lines: r.invalid } : {}),
+    ...(Object.keys(r.typos).length > 0 ? { typos: r.typos } : {}),
     ...(stats ? { stats: { seconds: r.seconds, estimates: inf.estimates } } : {}),
   }
 }
@@ -127,6 +138,7 @@ export function inferText(r: InferReport): string {
     }
     if (inf.unexplained.length > SAMPLES) out.push(`  … ${inf.unexplained.length - SAMPLES} more (--format json lists them)`)
   }
+  out.push(...typosText({ ...r.typos }))
   if (r.invalidCount > 0) {
     out.push('', 'Unreadable lines:')
     for (const l of r.invalid) out.push(`  line ${l.line}: ${l.reason}`)

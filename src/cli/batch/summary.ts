@@ -20,6 +20,8 @@ export interface BatchSummary {
   readonly by_field: Record<string, number>
   /** Differences by hint code. */
   readonly by_hint: Record<string, number>
+  /** Orders whose estimate reports a typo (an unknown key or value of the request or options), by typo. */
+  readonly typos: Record<string, number>
   /** The first unreadable lines (line number and reason). */
   readonly invalid_lines: { line: number; reason: string }[]
   /** The first mismatched orders (line number and their first differences). */
@@ -38,6 +40,7 @@ export interface ChunkResult {
   /** [key, count] in order of first appearance within the chunk. */
   readonly by_field: readonly (readonly [string, number])[]
   readonly by_hint: readonly (readonly [string, number])[]
+  readonly typos: readonly (readonly [string, number])[]
   /** Samples with line numbers counted from 1 at the chunk's first line. */
   readonly invalid_lines: readonly { line: number; reason: string }[]
   readonly mismatches: readonly Sample[]
@@ -48,7 +51,7 @@ export const SAMPLES = 10
 
 export function emptySummary(): BatchSummary {
   // Prototype-less maps: a field named "__proto__" in an API response is just a key.
-  return { lines: 0, matched: 0, mismatched: 0, invalid: 0, by_field: Object.create(null) as Record<string, number>, by_hint: Object.create(null) as Record<string, number>, invalid_lines: [], mismatches: [] }
+  return { lines: 0, matched: 0, mismatched: 0, invalid: 0, by_field: Object.create(null) as Record<string, number>, by_hint: Object.create(null) as Record<string, number>, typos: Object.create(null) as Record<string, number>, invalid_lines: [], mismatches: [] }
 }
 
 /**
@@ -62,6 +65,7 @@ export function merge(into: BatchSummary, r: ChunkResult, offset: number): void 
   into.invalid += r.invalid
   for (const [k, v] of r.by_field) into.by_field[k] = (into.by_field[k] ?? 0) + v
   for (const [k, v] of r.by_hint) into.by_hint[k] = (into.by_hint[k] ?? 0) + v
+  for (const [k, v] of r.typos) into.typos[k] = (into.typos[k] ?? 0) + v
   for (const s of r.invalid_lines) if (into.invalid_lines.length < SAMPLES) into.invalid_lines.push({ ...s, line: s.line + offset })
   for (const s of r.mismatches) if (into.mismatches.length < SAMPLES) into.mismatches.push({ ...s, line: s.line + offset })
 }
@@ -84,6 +88,13 @@ const top = (m: Record<string, number>, n: number) =>
 
 const count = (x: number) => x.toLocaleString('en-US')
 
+/** The typos section of a report (no lines when there is none): the most frequent first. */
+export function typosText(typos: Record<string, number>): string[] {
+  const t = top(typos, 25)
+  if (t.length === 0) return []
+  return ['', 'Typos in the orders (unknown keys change nothing; orders with each):', ...t.map(([k, v]) => `  ${String(v).padStart(9)}  ${k}`)]
+}
+
 /** The summary as text. */
 export function summaryText(s: BatchSummary): string {
   const out = [`${count(s.lines)} orders: ${count(s.matched)} matched, ${count(s.mismatched)} mismatched${s.invalid > 0 ? `, ${count(s.invalid)} unreadable` : ''}`]
@@ -95,6 +106,7 @@ export function summaryText(s: BatchSummary): string {
     out.push('', 'First mismatches:')
     for (const m of s.mismatches) for (const d of m.differences) out.push(`  line ${m.line}: ${d.path}: ours ${JSON.stringify(d.ours)}, API ${JSON.stringify(d.theirs)}${d.hint !== null ? ` — ${d.hint}` : ''}`)
   }
+  out.push(...typosText(s.typos))
   if (s.invalid > 0) {
     out.push('', 'Unreadable lines:')
     for (const l of s.invalid_lines) out.push(`  line ${l.line}: ${l.reason}`)
