@@ -25,12 +25,14 @@ import { ROOT } from '../support/pkg'
  * parser, and the cross-build store brand; 33.3 KB with the recorded stages; 37,569 B with typo
  * detection (known keys of every kind, "did you mean", store lint); 38,398 B with the four new
  * policy axes' fixes and their recording; 38,975 B with the trace naming every axis and
- * input that decides an amount (what inference and reconcile's re-runs follow). What the bytes are
+ * input that decides an amount (what inference and reconcile's re-runs follow); 39,216 B with the
+ * fixes of a review against the contract (compound rates on inclusive lines, nShift quote rates
+ * and inclusiveness, option types, the single common currency). What the bytes are
  * (esbuild metafile, minified): the pipeline stages ≈ 50 KB, store validation ≈ 17 KB, input
  * reading and known keys ≈ 13 KB, the money core ≈ 10 KB, the recorder ≈ 7 KB, issue messages
  * ≈ 5 KB; `estimate` alone is ≈ 31 KB gzip.
  */
-export const CORE_BUDGET_GZIP = 39_400
+export const CORE_BUDGET_GZIP = 39_600
 export const CORE_TARGET_GZIP = 15_000
 
 /** One money primitive alone (SPEC §7): at most 2 KB gzip. */
