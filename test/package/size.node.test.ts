@@ -30,7 +30,8 @@ import { ROOT } from '../support/pkg'
  * and inclusiveness, option types, the single common currency). What the bytes are
  * (esbuild metafile, minified): the pipeline stages ≈ 50 KB, store validation ≈ 17 KB, input
  * reading and known keys ≈ 13 KB, the money core ≈ 10 KB, the recorder ≈ 7 KB, issue messages
- * ≈ 5 KB; `estimate` alone is ≈ 31 KB gzip.
+ * ≈ 5 KB; `estimate` alone is ≈ 31 KB gzip, and the nine stage functions alone (no validation,
+ * no orchestration) 21,691 B gzip: the target needs a smaller calculation, not a smaller wrapper.
  */
 export const CORE_BUDGET_GZIP = 39_600
 export const CORE_TARGET_GZIP = 15_000
