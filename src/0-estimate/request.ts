@@ -170,8 +170,6 @@ function readLine(r: Reader, store: PreparedStore, v: unknown, index: number): N
   if (name === undefined && absent('name') && absent('label')) r.add('required', joinPath(path, 'name'))
   if (price === undefined && absent('price')) r.add('required', joinPath(path, 'price'))
   if (name === undefined || price === undefined) return undefined
-  // An invoice item is inclusive as the account is; a compound rate may tax exclusive lines only.
-  if (store.compoundInclusive.invoiceItems) return void r.add('compound_inclusive', path)
   return { index, path, product: null, variant: null, pack: null, name, price, quantity }
 }
 
@@ -236,8 +234,6 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
       })
       if (!Number.isSafeInteger(cost)) r.add('amount_overflow', joinPath(np, 'price'))
       const rate = r.percent(ns, 'taxRate', np)
-      // Without a rate of its own the quote is taxed at the goods' rates, inclusive as the account.
-      if (rate === undefined && store.compoundInclusive.nshiftWithoutRate) r.add('compound_inclusive', joinPath(np, 'taxRate'))
       nshift = { cost, price, addons: addonPrices, rate: rate?.fraction ?? null, rateNumber: rate?.number ?? null }
     }
   }

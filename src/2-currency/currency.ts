@@ -11,10 +11,10 @@ import type { NRequest } from '../0-estimate/request'
 import type { PreparedStore } from '../store/model'
 
 /**
- * Picks the transaction currency: `request.currency`; else, with `convert_prices`, the one
- * currency every catalog line is priced in — enabled or not: a disabled one is then rejected as
- * `currency_not_enabled` — (of several, the base currency when it is one of them, else the first
- * of `account.currencies` among them, else the base currency), else the base currency.
+ * Picks the transaction currency: `request.currency`; else, with `convert_prices`, the currency
+ * every catalog line is priced in (of several, the base currency when it is one of them, else the
+ * first of `account.currencies` among them; when none is enabled, the first, which is then rejected
+ * as `currency_not_enabled`), else — no common currency — the base currency.
  */
 export function selectCurrency(store: PreparedStore, req: NRequest): string {
   if (req.currency !== null) return req.currency
@@ -27,10 +27,11 @@ export function selectCurrency(store: PreparedStore, req: NRequest): string {
     common = common === null ? new Set(own) : new Set([...(common as Set<string>)].filter((c: string) => own.has(c)))
   }
   if (common === null || common.size === 0) return base
-  if (common.size === 1) return common.values().next().value!
   if (common.has(base)) return base
   for (const c of store.account.currencies) if (common.has(c)) return c
-  return base
+  // Currencies every line is priced in, none of them enabled: the first, which the estimate then
+  // rejects (currency_not_enabled) rather than converting the cart silently.
+  return common.values().next().value!
 }
 
 export interface Converter {

@@ -59,15 +59,17 @@ function price(ref: NLineRef, ctx: LinesContext, at: string): Priced {
 
 /**
  * The product name, else the title in the transaction locale, else in its bare language (`de-AT`
- * falls back to `de`, never to a sibling region such as `de-CH`), else the first title.
+ * falls back to `de`, never to a sibling region such as `de-CH`; a bare `de` takes the first
+ * `de-*` title), else the first title.
  */
 function displayName(p: NProduct, locale: string): string {
   if (p.name !== null) return p.name
   const lc = locale.toLowerCase().replace('_', '-')
-  const lang = lc.split('-')[0]
+  const lang = lc.split('-')[0]!
   const norm = (loc: string) => loc.toLowerCase().replace('_', '-')
   for (const [loc, title] of p.titles) if (norm(loc) === lc) return title
   for (const [loc, title] of p.titles) if (norm(loc) === lang) return title
+  if (lang === lc) for (const [loc, title] of p.titles) if (norm(loc).split('-')[0] === lang) return title
   return p.titles[0]?.[1] ?? ''
 }
 

@@ -14,9 +14,8 @@ export function isRecord(v: unknown): v is Rec {
 const hasOwn = Object.prototype.hasOwnProperty
 
 export function own(o: Rec, k: string): unknown {
-  const v = o[k]
-  // Only a defined value needs the ownership check (most lookups of a missing key stop here).
-  return v !== undefined && hasOwn.call(o, k) ? v : undefined
+  // Ownership first: an inherited getter (a class instance given as a response) is never run.
+  return hasOwn.call(o, k) ? o[k] : undefined
 }
 
 /** A response read as an envelope. */

@@ -107,7 +107,10 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     if (typeof fromTrace === 'string') return fromTrace
     const p = t.transaction !== undefined ? own(t.transaction, 'payments') : undefined
     const sel = isRecord(p) ? own(p, 'selected') : undefined
-    return typeof sel === 'string' ? sel : undefined
+    // The API's choice is taken only if we offer it too: one we do not offer is a difference to
+    // report, not a value to copy into ours.
+    const offered = oursEstimate !== undefined ? own(oursEstimate, 'payments') : undefined
+    return typeof sel === 'string' && Array.isArray(offered) && offered.some((m) => typeof m === 'string' && m.toLowerCase() === sel.toLowerCase()) ? sel : undefined
   }
   /** Ours in the API response's shape. */
   const shaped = (x: unknown, env: Envelope): Envelope => {

@@ -252,10 +252,6 @@ export function createStore(config: StoreConfig): Store {
     plans,
     exchange: { base: exBase, rates: exRates },
     warnings: Object.freeze(r.warnings),
-    compoundInclusive: {
-      invoiceItems: account.pricesIncludeTax && allRates.some((x) => x.compound && (x.category === null || x.category === 'general')),
-      nshiftWithoutRate: account.pricesIncludeTax && allRates.some((x) => x.compound),
-    },
   }
   Object.defineProperty(store, PREPARED, { value: VERSION })
   return Object.freeze(store) as unknown as Store

@@ -232,10 +232,4 @@ export interface PreparedStore {
   readonly exchange: NExchange
   /** The store warnings (`Store['warnings']`). */
   readonly warnings: readonly Issue[]
-  /**
-   * Whether a line the request brings without a catalog product would be tax-inclusive and could
-   * meet a compound rate: an invoice item (category `general`, inclusive as the account), or an
-   * nShift quote without its own rate (taxed at the goods' rates, inclusive as the account).
-   */
-  readonly compoundInclusive: { readonly invoiceItems: boolean; readonly nshiftWithoutRate: boolean }
 }

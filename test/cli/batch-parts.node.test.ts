@@ -11,7 +11,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { checkChunk } from '../../src/cli/batch/check'
 import { chunks } from '../../src/cli/batch/run'
-import { emptySummary, merge } from '../../src/cli/batch/summary'
+import { addTypos, emptySummary, MAX_TYPOS, merge } from '../../src/cli/batch/summary'
 import { duration, Progress } from '../../src/cli/progress'
 import { closest, editDistance } from '../../src/cli/suggest'
 import { createStore, estimate, summarize, type EstimateRequest } from '../../src/index'
@@ -175,5 +175,35 @@ describe('"did you mean" distance', () => {
     expect(closest('jbos', ['jobs', 'stats'])).toBe('jobs')
     expect(closest('completely', ['store', 'at'])).toBeUndefined()
     expect(closest('at', ['at', 'a'])).toBe('at')
+  })
+})
+
+describe('the typos table of a batch summary', () => {
+  const chunk = (typos: [string, number][]) => ({ physical: 1, lines: 1, matched: 1, mismatched: 0, invalid: 0, by_field: [], by_hint: [], typos, invalid_lines: [], mismatches: [] })
+
+  it(`keeps at most ${MAX_TYPOS} typos; later ones are counted in typos_other, and chunk merging equals one pass`, () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: 80 }), fc.integer({ min: 1, max: 5 })), { maxLength: 40 }), { maxLength: 6 }), (parts) => {
+        // one chunk per part, its typos deduplicated in order of first appearance, as checkChunk gives them
+        const per = parts.map((p) => {
+          const m = new Map<string, number>()
+          for (const [k, v] of p) m.set(`t${k}`, (m.get(`t${k}`) ?? 0) + v)
+          return [...m]
+        })
+        const merged = emptySummary()
+        for (const c of per) merge(merged, chunk(c), 0)
+        // one pass: the whole input as a single chunk (every typo's total, in order of first appearance)
+        const all = new Map<string, number>()
+        for (const c of per) for (const [k, v] of c) all.set(k, (all.get(k) ?? 0) + v)
+        const one: Record<string, number> = {}
+        const other = addTypos(one, all)
+        expect(Object.keys(merged.typos).length).toBeLessThanOrEqual(MAX_TYPOS)
+        expect({ ...merged.typos }).toEqual(one)
+        expect(merged.typos_other).toBe(other)
+        // nothing is lost: listed + other = every count
+        const total = per.flat().reduce((s, [, v]) => s + v, 0)
+        expect(Object.values(merged.typos).reduce((s, v) => s + v, 0) + merged.typos_other).toBe(total)
+      }),
+    )
   })
 })

@@ -148,14 +148,21 @@ describe('batch lines and typos (reconcile --batch, with and without --infer)', 
     }
   })
 
-  it('typos in the requests or options are counted by typo, though the orders match', async () => {
+  it('typos in the requests or options are counted by typo, once per order, though the orders match', async () => {
     const typo = { ...request, products: [{ id: 'groesse', qty: 1 }] }
-    const text = [JSON.stringify({ request: typo, response, at: AT }), JSON.stringify({ request: typo, response, at: AT, options: { roundng: 'up' } })].join('\n')
+    // the same typo on both lines of one order counts that order once
+    const twice = { ...request, products: [{ id: 'groesse', qty: 1 }, { id: 'groesse', qty: 1 }] }
+    const twiceResponse = estimate(createStore(store as never), twice as never, { at: AT })
+    const text = [
+      JSON.stringify({ request: typo, response, at: AT }),
+      JSON.stringify({ request: typo, response, at: AT, options: { roundng: 'up' } }),
+      JSON.stringify({ request: twice, response: twiceResponse, at: AT }),
+    ].join('\n')
     for (const extra of [['--infer'], ['-j', '1']]) {
       const r = await run(['reconcile', '--batch', file('typos.ndjson', text), '-s', storeFile, ...extra])
       expect(r.code, r.out).toBe(0)
       expect(r.out).toContain('Typos in the orders')
-      expect(r.out).toMatch(/ {8}2 {2}unknown_field at products\[\]\.qty: .*quantity/)
+      expect(r.out).toMatch(/ {8}3 {2}unknown_field at products\[\]\.qty: .*quantity/)
       expect(r.out).toMatch(/ {8}1 {2}unknown_field at options\.roundng: .*rounding/)
     }
     // the single form names them on stderr

@@ -144,6 +144,8 @@ describe('currency', () => {
       // gadget is priced in USD only; an account without USD cannot sell it in its one currency
       const noUsd = { ...cfg, account: { currencies: ['EUR', 'SEK'] } }
       expect(errors(run(noUsd, { convert_prices: true, products: [{ id: 'gadget' }] }))).toEqual([['currency_not_enabled', 'currency']])
+      // nordic and nordic2 share SEK and USD: with neither enabled, the same answer
+      expect(errors(run({ ...cfg, account: { currencies: ['EUR'] } }, { convert_prices: true, products: [{ id: 'nordic' }, { id: 'nordic2' }] }))).toEqual([['currency_not_enabled', 'currency']])
       // naming a currency lets it convert: 2999 / 1.0873 = 2758.2… → 2758
       expect(ok(run(noUsd, { currency: 'EUR', convert_prices: true, products: [{ id: 'gadget' }] })).products[0]!.totals.unit_price).toBe(2758)
     })

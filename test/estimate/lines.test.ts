@@ -132,6 +132,8 @@ describe('lines', () => {
       expect(names('de-AT')).toEqual(['Deutscher Titel', 'English']) // s: no de-AT, no de → first title, not de-CH
       expect(names('de-CH')).toEqual(['Schweizer Titel', 'Schweizer Titel'])
       expect(names('DE_at')).toEqual(['Deutscher Titel', 'English'])
+      // a bare language takes its regional titles: s has de-CH only
+      expect(names('de')).toEqual(['Deutscher Titel', 'Schweizer Titel'])
     })
   })
 

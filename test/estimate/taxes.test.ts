@@ -150,16 +150,21 @@ describe('taxes (domestic)', () => {
         shipping_methods: [{ id: 'post', label: 'Post', type: 'fixed', cost: 500, currency: 'EUR' }],
       }
 
-      it('an invoice item (inclusive as the account) in a store with a compound general rate is a 400 at its line', () => {
+      it('an invoice item (inclusive as the account) taxed by a compound rate in its jurisdiction is a 400 at its line', () => {
         expect(errors(run(incl, { products: [{ id: 'box' }, { name: 'Engraving', price: 1190 }] }))).toEqual([['compound_inclusive', 'products[1]']])
+        // a compound rate elsewhere (Canada) does not tax a German item: 1190 − round(1190 / 1.19) = 190
+        const elsewhere = { ...incl, tax_rates: [rate('vat', null, '19'), { ...rate('qc', null, '9.975', { compound: true }), jurisdiction: 'CA' }] }
+        expect(ok(run(elsewhere, { products: [{ name: 'Engraving', price: 1190 }] })).totals.tax).toBe(190)
         // the same item in an exclusive account is taxed: 1000 × 19 % = 190, then 5 % of 1190 = 59.5 → 60
         const t = ok(run({ ...incl, account: {} }, { products: [{ name: 'Engraving', price: 1000 }] }))
         expect(t.totals.tax).toBe(250)
       })
 
-      it('an nShift quote without its own rate, inclusive as the account, is a 400 at its taxRate; with one it is taxed', () => {
+      it('an nShift quote without its own rate is taxed at the goods rates like a method (warned); with one it is taxed at it', () => {
         const nshift = { valid: true, price: 590, selectedAddons: [] }
-        expect(errors(run(incl, { products: [{ id: 'box' }], shipping: { nshift } }))).toEqual([['compound_inclusive', 'shipping.nshift.taxRate']])
+        expect(warnings(run(incl, { products: [{ id: 'box' }], shipping: { nshift } }))).toEqual([['compound_inclusive', 'shipping']])
+        // an invalid rate is that one error, not also compound_inclusive
+        expect(errors(run(incl, { products: [{ id: 'box' }], shipping: { nshift: { ...nshift, taxRate: -1 } } })).map(([c]) => c)).not.toContain('compound_inclusive')
         // taxRate 19, inclusive: 590 − round(590 / 1.19) = 590 − round(495.80) = 590 − 496 = 94
         expect(ok(run(incl, { products: [{ id: 'box' }], shipping: { nshift: { ...nshift, taxRate: 19 } } })).totals.shipping_tax).toBe(94)
       })

@@ -352,6 +352,29 @@ describe('reconcile: matching rules', () => {
     expect(reconcile(created, short).differences.map((d) => d.path)).toEqual(['payments.available'])
   })
 
+  it('a payment method the API selected that we do not offer is a difference, not copied into ours', () => {
+    const created = estimate(cr.store, cr.request, { at: AT })
+    const theirs = clone(cr.response) as unknown as { transaction: { payments: { selected: string } } }
+    theirs.transaction.payments.selected = 'bitcoin'
+    const r = reconcile(created, theirs)
+    expect(r.differences.map((d) => [d.path, d.ours, d.theirs])).toEqual([['payments.selected', 'stripe', 'bitcoin']])
+    // one we offer is taken as the order's choice: mollie is offered, so it matches
+    theirs.transaction.payments.selected = 'mollie'
+    expect(reconcile(created, theirs).matches).toBe(true)
+  })
+
+  it('an inherited getter of a response object is never run (a class instance is read by its own fields)', () => {
+    class Sneaky {
+      status = 200
+      transaction = clone(est.response).transaction
+      get errors(): never {
+        throw new Error('read me')
+      }
+    }
+    expect(() => reconcile(ours, new Sneaky())).not.toThrow()
+    expect(reconcile(ours, new Sneaky()).matches).toBe(true)
+  })
+
   it('garbage is reported, never thrown: a string, an array, null, an object that is no response', () => {
     for (const junk of ['garbage', [1, 2], null, 42, { hello: 'world' }, { status: 200, transaction: 'x' }]) {
       const r: Reconciliation = reconcile(ours, junk)

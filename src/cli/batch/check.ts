@@ -54,7 +54,8 @@ export function readOrder(v: unknown, options: EstimateOptions): BatchOrder | st
  * change nothing and so are easy to miss in a batch), as summary keys: code, folded path, message.
  */
 export function typosOf(res: EstimateResponse): string[] {
-  return res.warnings.filter((w) => w.code === 'unknown_field' || w.code === 'unknown_value').map((w) => `${w.code} at ${fieldOf(w.path)}: ${w.message}`)
+  // Each typo once per order (the same misspelt key on three lines is one order with it).
+  return [...new Set(res.warnings.filter((w) => w.code === 'unknown_field' || w.code === 'unknown_value').map((w) => `${w.code} at ${fieldOf(w.path)}: ${w.message}`))]
 }
 
 /** Folds array indices: `products[3].taxes.tax_rates[0].tax` → `products[].taxes.tax_rates[].tax`. */

@@ -6,7 +6,7 @@
 import type { Readable } from 'node:stream'
 import { estimate, type EstimateOptions, type Inference, inferPolicies, InferenceError, type InferOrder, type Store } from '../../index'
 import { readOrder, typosOf } from './check'
-import { SAMPLES, typosText } from './summary'
+import { addTypos, SAMPLES, typosText } from './summary'
 
 /** What `--infer` prints: the inference, with line numbers for its orders. */
 export interface InferReport {
@@ -18,6 +18,8 @@ export interface InferReport {
   readonly invalidCount: number
   /** Orders whose estimate reports a typo (unknown key or value), by typo, as the batch counts them. */
   readonly typos: Readonly<Record<string, number>>
+  /** Orders-with-typo counts of typos past the first ones listed. */
+  readonly typosOther: number
   readonly seconds: number
 }
 
@@ -72,9 +74,10 @@ export async function inferBatch(input: Readable, store: Store, options: Estimat
   }
   // The typos each order's estimate reports (the inference itself does not print warnings).
   const typos: Record<string, number> = Object.create(null) as Record<string, number>
+  let typosOther = 0
   for (const { order } of orders) {
     try {
-      for (const t of typosOf(estimate(store, order.request, order.options))) typos[t] = (typos[t] ?? 0) + 1
+      typosOther += addTypos(typos, typosOf(estimate(store, order.request, order.options)).map((t) => [t, 1] as const))
     } catch {
       // the inference reports what cannot be estimated
     }
@@ -102,7 +105,7 @@ export async function inferBatch(input: Readable, store: Store, options: Estimat
     }
   }
   invalid.sort((a, b) => a.line - b.line)
-  return { inference, lines: orders.map((o) => o.line), invalid, invalidCount, typos, seconds: (Date.now() - started) / 1000 }
+  return { inference, lines: orders.map((o) => o.line), invalid, invalidCount, typos, typosOther, seconds: (Date.now() - started) / 1000 }
 }
 
 const count = (x: number) => x.toLocaleString('en-US')
@@ -114,7 +117,7 @@ export function inferJson(r: InferReport, stats: boolean): unknown {
     ...inf,
     unexplained: inf.unexplained.map((u) => ({ index: u.index, line: r.lines[u.index], differences: u.differences })),
     ...(r.invalidCount > 0 ? { invalid: r.invalidCount, invalid_lines: r.invalid } : {}),
-    ...(Object.keys(r.typos).length > 0 ? { typos: r.typos } : {}),
+    ...(Object.keys(r.typos).length > 0 ? { typos: r.typos, typos_other: r.typosOther } : {}),
     ...(stats ? { stats: { seconds: r.seconds, estimates: inf.estimates } } : {}),
   }
 }
@@ -138,7 +141,7 @@ export function inferText(r: InferReport): string {
     }
     if (inf.unexplained.length > SAMPLES) out.push(`  … ${inf.unexplained.length - SAMPLES} more (--format json lists them)`)
   }
-  out.push(...typosText({ ...r.typos }))
+  out.push(...typosText({ ...r.typos }, r.typosOther))
   if (r.invalidCount > 0) {
     out.push('', 'Unreadable lines:')
     for (const l of r.invalid) out.push(`  line ${l.line}: ${l.reason}`)

@@ -20,8 +20,10 @@ export interface BatchSummary {
   readonly by_field: Record<string, number>
   /** Differences by hint code. */
   readonly by_hint: Record<string, number>
-  /** Orders whose estimate reports a typo (an unknown key or value of the request or options), by typo. */
+  /** Orders whose estimate reports a typo (an unknown key or value of the request or options), by typo: the first {@link MAX_TYPOS} typos. */
   readonly typos: Record<string, number>
+  /** Orders-with-typo counts of the typos past the first {@link MAX_TYPOS} (memory stays bounded). */
+  typos_other: number
   /** The first unreadable lines (line number and reason). */
   readonly invalid_lines: { line: number; reason: string }[]
   /** The first mismatched orders (line number and their first differences). */
@@ -49,9 +51,27 @@ export interface ChunkResult {
 /** Samples kept (unreadable lines, mismatched orders). */
 export const SAMPLES = 10
 
+/** Distinct typos a summary lists; the counts of later ones are added up in `typos_other`. */
+export const MAX_TYPOS = 50
+
+/**
+ * Adds `[typo, orders]` counts into a bounded table: a typo already listed, or one that still has
+ * room, is counted under its name, any other in the returned overflow. Merging chunks in order
+ * gives the table one pass over the lines would.
+ */
+export function addTypos(into: Record<string, number>, counts: Iterable<readonly [string, number]>): number {
+  let other = 0
+  for (const [k, v] of counts) {
+    if (into[k] !== undefined) into[k] += v
+    else if (Object.keys(into).length < MAX_TYPOS) into[k] = v
+    else other += v
+  }
+  return other
+}
+
 export function emptySummary(): BatchSummary {
   // Prototype-less maps: a field named "__proto__" in an API response is just a key.
-  return { lines: 0, matched: 0, mismatched: 0, invalid: 0, by_field: Object.create(null) as Record<string, number>, by_hint: Object.create(null) as Record<string, number>, typos: Object.create(null) as Record<string, number>, invalid_lines: [], mismatches: [] }
+  return { lines: 0, matched: 0, mismatched: 0, invalid: 0, by_field: Object.create(null) as Record<string, number>, by_hint: Object.create(null) as Record<string, number>, typos: Object.create(null) as Record<string, number>, typos_other: 0, invalid_lines: [], mismatches: [] }
 }
 
 /**
@@ -65,7 +85,7 @@ export function merge(into: BatchSummary, r: ChunkResult, offset: number): void 
   into.invalid += r.invalid
   for (const [k, v] of r.by_field) into.by_field[k] = (into.by_field[k] ?? 0) + v
   for (const [k, v] of r.by_hint) into.by_hint[k] = (into.by_hint[k] ?? 0) + v
-  for (const [k, v] of r.typos) into.typos[k] = (into.typos[k] ?? 0) + v
+  into.typos_other += addTypos(into.typos, r.typos)
   for (const s of r.invalid_lines) if (into.invalid_lines.length < SAMPLES) into.invalid_lines.push({ ...s, line: s.line + offset })
   for (const s of r.mismatches) if (into.mismatches.length < SAMPLES) into.mismatches.push({ ...s, line: s.line + offset })
 }
@@ -89,10 +109,16 @@ const top = (m: Record<string, number>, n: number) =>
 const count = (x: number) => x.toLocaleString('en-US')
 
 /** The typos section of a report (no lines when there is none): the most frequent first. */
-export function typosText(typos: Record<string, number>): string[] {
+export function typosText(typos: Record<string, number>, other = 0): string[] {
   const t = top(typos, 25)
   if (t.length === 0) return []
-  return ['', 'Typos in the orders (unknown keys change nothing; orders with each):', ...t.map(([k, v]) => `  ${String(v).padStart(9)}  ${k}`)]
+  const more = Object.keys(typos).length - t.length
+  return [
+    '',
+    'Typos in the orders (unknown keys change nothing; orders with each):',
+    ...t.map(([k, v]) => `  ${String(v).padStart(9)}  ${k}`),
+    ...(more > 0 || other > 0 ? [`  … ${more > 0 ? `${count(more)} more typos listed in --format json` : ''}${more > 0 && other > 0 ? '; ' : ''}${other > 0 ? `${count(other)} orders with still other typos` : ''}`] : []),
+  ]
 }
 
 /** The summary as text. */
@@ -106,7 +132,7 @@ export function summaryText(s: BatchSummary): string {
     out.push('', 'First mismatches:')
     for (const m of s.mismatches) for (const d of m.differences) out.push(`  line ${m.line}: ${d.path}: ours ${JSON.stringify(d.ours)}, API ${JSON.stringify(d.theirs)}${d.hint !== null ? ` — ${d.hint}` : ''}`)
   }
-  out.push(...typosText(s.typos))
+  out.push(...typosText(s.typos, s.typos_other))
   if (s.invalid > 0) {
     out.push('', 'Unreadable lines:')
     for (const l of s.invalid_lines) out.push(`  line ${l.line}: ${l.reason}`)
