@@ -41,6 +41,20 @@ export function fileError(file: string, e: unknown): CliError {
   return new CliError(`cannot read ${shown(file)}: ${REASONS[code] ?? (e instanceof Error ? e.message : String(e))}`)
 }
 
+/**
+ * Runs `read` (which streams `file`) and turns a system error of the read (`ENOENT`, `EISDIR`, …)
+ * into the one-line {@link fileError}; any other error passes through.
+ */
+export async function whileReading<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (e) {
+    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : ''
+    if (/^E[A-Z]+$/.test(code)) throw fileError(file, e)
+    throw e
+  }
+}
+
 /** What a parsed JSON value is, for messages: `an array`, `null`, `string`. */
 export function describeJson(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v

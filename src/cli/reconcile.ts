@@ -11,7 +11,7 @@ import { inferBatch, inferJson, inferText } from './batch/infer'
 import { runBatch } from './batch/run'
 import { statsText, summaryText } from './batch/summary'
 import { reconcileText } from './format'
-import { type CliIO, fileError, Inputs, shown } from './io'
+import { type CliIO, Inputs, shown, whileReading } from './io'
 import { AT, estimateOptions, FORMAT, format, OPTIONS, QUIET, STORE, wholeNumber } from './options'
 import { Progress, type ProgressMode } from './progress'
 import { issueLine, loadStore, printStoreWarnings } from './store'
@@ -60,6 +60,18 @@ export function defaultJobs(): number {
 
 const jobs = (args: Args): number => wholeNumber(args, 'jobs', defaultJobs(), 1, 256, 'a whole number from 1 to 256')
 
+/**
+ * What every form of the command reads once its flags are checked: the store (its warnings printed
+ * unless --quiet), then the estimate options.
+ */
+async function loadInputs(args: Args, io: CliIO) {
+  const inputs = new Inputs(io)
+  const loaded = await loadStore(args, inputs, io)
+  printStoreWarnings(io, loaded, args.has('quiet'))
+  const options = await estimateOptions(args, inputs, loaded.store, true)
+  return { inputs, loaded, options }
+}
+
 async function singleCommand(args: Args, io: CliIO): Promise<number> {
   const [requestFile, responseFile, extra] = args.positionals
   if (requestFile === undefined || responseFile === undefined || extra !== undefined)
@@ -67,10 +79,7 @@ async function singleCommand(args: Args, io: CliIO): Promise<number> {
   for (const flag of ['jobs', 'stats', 'no-progress', 'infer'] as const) if (args.has(flag)) throw new CliError(`--${flag} goes with --batch`)
   const fmt = format(args)
   const tol = tolerance(args)
-  const inputs = new Inputs(io)
-  const loaded = await loadStore(args, inputs, io)
-  printStoreWarnings(io, loaded, args.has('quiet'))
-  const options = await estimateOptions(args, inputs, loaded.store, true)
+  const { inputs, loaded, options } = await loadInputs(args, io)
   const request = (await inputs.object(requestFile, 'an estimate request')) as unknown as EstimateRequest
   const { value: theirs } = await inputs.json(responseFile, 'an API response')
   const ours = estimate(loaded.store, request, { ...options, trace: true })
@@ -89,19 +98,9 @@ async function inferCommand(args: Args, io: CliIO): Promise<number> {
   if (args.has('jobs')) throw new CliError('--infer runs on one thread: --jobs does not go with it')
   const fmt = format(args)
   const tol = tolerance(args)
-  const inputs = new Inputs(io)
-  const loaded = await loadStore(args, inputs, io)
-  printStoreWarnings(io, loaded, args.has('quiet'))
-  const options = await estimateOptions(args, inputs, loaded.store, true)
+  const { inputs, loaded, options } = await loadInputs(args, io)
   const input = file === '-' ? inputs.claimStdin('orders') : createReadStream(file)
-  let report
-  try {
-    report = await inferBatch(input, loaded.store, options, tol)
-  } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : ''
-    if (/^E[A-Z]+$/.test(code)) throw fileError(file, e)
-    throw e
-  }
+  const report = await whileReading(file, () => inferBatch(input, loaded.store, options, tol))
   io.stdout.write(`${fmt === 'json' ? JSON.stringify(inferJson(report, args.has('stats')), null, 2) : inferText(report)}\n`)
   if (args.has('stats')) io.stderr.write(`stats: ${report.seconds.toFixed(1)} s, ${report.inference.estimates.toLocaleString('en-US')} estimates, ${report.inference.total.toLocaleString('en-US')} orders on 1 thread\n`)
   if (report.invalidCount > 0) return 2
@@ -115,23 +114,13 @@ async function batchCommand(args: Args, io: CliIO): Promise<number> {
   const tol = tolerance(args)
   const threads = jobs(args)
   const quiet = args.has('quiet')
-  const inputs = new Inputs(io)
-  const loaded = await loadStore(args, inputs, io)
-  printStoreWarnings(io, loaded, quiet)
-  const options = await estimateOptions(args, inputs, loaded.store, true)
+  const { inputs, loaded, options } = await loadInputs(args, io)
   const size = file === '-' ? undefined : await inputs.size(file)
   const mode: ProgressMode = quiet || args.has('no-progress') ? 'off' : io.stderr.isTTY ? 'bar' : 'lines'
   const interval = Number(io.env.TAMIO_PROGRESS_INTERVAL_MS ?? '')
   const progress = new Progress(io.stderr, mode, size, Number.isFinite(interval) && interval > 0 ? interval : undefined)
   const input = file === '-' ? inputs.claimStdin('orders') : createReadStream(file, { highWaterMark: 256 * 1024 })
-  let summary, stats
-  try {
-    ;({ summary, stats } = await runBatch(input, { store: loaded.store, storeText: loaded.text, options, tolerance: tol }, threads, io.workerUrl, progress))
-  } catch (e) {
-    const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : ''
-    if (/^E[A-Z]+$/.test(code)) throw fileError(file, e)
-    throw e
-  }
+  const { summary, stats } = await whileReading(file, () => runBatch(input, { store: loaded.store, storeText: loaded.text, options, tolerance: tol }, threads, io.workerUrl, progress))
   io.stdout.write(`${fmt === 'json' ? JSON.stringify(args.has('stats') ? { ...summary, stats } : summary, null, 2) : summaryText(summary)}\n`)
   if (args.has('stats')) io.stderr.write(`${statsText(stats)}\n`)
   if (summary.invalid > 0) return 2
