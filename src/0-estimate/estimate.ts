@@ -98,8 +98,12 @@ function run(store: Store, request: EstimateRequest, options: EstimateOptions): 
   const juris = atPath('products', () => assignJurisdictions(s, lines, places, policies, warnings, rec))
   // A compound rate may tax exclusive lines only: an inclusive invoice item it would tax (in the
   // jurisdiction it is taxed in) is a 400, as an inclusive catalog product with one is a store error.
-  const compound = lines.flatMap((l, k) => (l.product === null && juris.lines[k]!.inclusive && juris.lines[k]!.rates.some((x) => x.compound) ? [issue('compound_inclusive', l.path)] : []))
-  if (compound.length > 0) return fail(compound, warnings)
+  let compound: Issue[] | undefined
+  for (let k = 0; k < lines.length; k++) {
+    const t = juris.lines[k]!
+    if (lines[k]!.product === null && t.inclusive && t.rates.some((x) => x.compound)) (compound ??= []).push(issue('compound_inclusive', lines[k]!.path))
+  }
+  if (compound !== undefined) return fail(compound, warnings)
   const discounts = atPath('coupons', () =>
     applyDiscounts(s, lines, juris.lines, req.coupons, { currency, at, paymentMethod, converter, policies, noDiscounts: req.noDiscounts, rec }, warnings),
   )

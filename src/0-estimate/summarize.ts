@@ -1,6 +1,7 @@
 /**
  * `summarize`: an estimate mapped onto the create-transaction response of the Transactions API.
  */
+import { isObject } from '../input/read'
 import type { CreateResponse, EstimateResponse } from '../types/output'
 
 /** Options of {@link summarize}. @example `summarize(res, { payment_method: 'klarna' })` */
@@ -8,8 +9,6 @@ export interface SummarizeOptions {
   /** The selected payment method; defaults to the first available. */
   readonly payment_method?: string
 }
-
-const isRecordLike = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null
 
 /**
  * Maps an estimate onto the create-transaction response shape: products as
@@ -33,7 +32,7 @@ export function summarize(response: EstimateResponse, options: SummarizeOptions 
   const available = t.payments
   // The method the order is paid with, as given (a create answer records it even when the estimate
   // did not list it); else the first available.
-  const given = isRecordLike(options) ? options.payment_method : undefined
+  const given = isObject(options) ? options.payment_method : undefined
   const selected = typeof given === 'string' && given !== '' ? given : (available[0] ?? null)
   return {
     status: 200,

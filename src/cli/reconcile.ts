@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs'
 import * as os from 'node:os'
 import { estimate, reconcile, type EstimateRequest } from '../index'
 import { type Args, CliError, type CommandSpec } from './args'
+import { isTypo } from './batch/check'
 import { inferBatch, inferJson, inferText } from './batch/infer'
 import { runBatch } from './batch/run'
 import { statsText, summaryText } from './batch/summary'
@@ -85,7 +86,7 @@ async function singleCommand(args: Args, io: CliIO): Promise<number> {
   const ours = estimate(loaded.store, request, { ...options, trace: true })
   // Typos in the request or the options change nothing, so a match would hide them: name them.
   if (!args.has('quiet'))
-    for (const w of ours.warnings) if (w.code === 'unknown_field' || w.code === 'unknown_value') io.stderr.write(`tamio-pricing: warning: ${shown(requestFile)}: ${issueLine(w)}\n`)
+    for (const w of ours.warnings.filter(isTypo)) io.stderr.write(`tamio-pricing: warning: ${shown(requestFile)}: ${issueLine(w)}\n`)
   const r = reconcile(ours, theirs, { store: loaded.store, request, options, tolerance: tol })
   if (r.shape === 'unknown') throw new CliError(`${shown(responseFile)} is not an API response: ${(r.differences[0]?.hint?.message ?? 'unreadable').replace(/^the API response cannot be read: /, '')}`)
   io.stdout.write(`${fmt === 'json' ? JSON.stringify(r, null, 2) : reconcileText(r)}\n`)

@@ -251,7 +251,7 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
   const rec = theirs as Rec
   const root = tp === ''
   for (const key in rec) {
-    if (!Object.prototype.hasOwnProperty.call(rec, key) || key === 'due' || (root && SKIP_ROOT.has(key))) continue
+    if (!hasOwn.call(rec, key) || key === 'due' || (root && SKIP_ROOT.has(key))) continue
     const t = rec[key]
     if (t === undefined) continue
     const o = own(ours, key)

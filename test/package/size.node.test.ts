@@ -25,7 +25,7 @@ import { ROOT } from '../support/pkg'
  * parser, and the cross-build store brand; 33.3 KB with the recorded stages; 37,569 B with typo
  * detection (known keys of every kind, "did you mean", store lint); 38,398 B with the four new
  * policy axes' fixes and their recording; 38,975 B with the trace naming every axis and
- * input that decides an amount (what inference and reconcile's re-runs follow); 39,181 B with the
+ * input that decides an amount (what inference and reconcile's re-runs follow); 39,200 B with the
  * fixes of a review against the contract (compound rates on inclusive lines, nShift quote rates
  * and inclusiveness, option types, the single common currency). What the bytes are
  * (esbuild metafile, minified): the pipeline stages ≈ 50 KB, store validation ≈ 17 KB, input

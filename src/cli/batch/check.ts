@@ -3,7 +3,7 @@
  * options? }` JSON object, estimated against the store and compared with its response. The same
  * function runs on the main thread (`--jobs 1`) and in each worker, so both give the same results.
  */
-import { estimate, reconcile, type EstimateOptions, type EstimateRequest, type EstimateResponse, type Store } from '../../index'
+import { estimate, reconcile, type EstimateOptions, type EstimateRequest, type EstimateResponse, type Issue, type Store } from '../../index'
 import { closest } from '../suggest'
 import { type ChunkResult, SAMPLES, type Sample } from './summary'
 
@@ -55,7 +55,12 @@ export function readOrder(v: unknown, options: EstimateOptions): BatchOrder | st
  */
 export function typosOf(res: EstimateResponse): string[] {
   // Each typo once per order (the same misspelt key on three lines is one order with it).
-  return [...new Set(res.warnings.filter((w) => w.code === 'unknown_field' || w.code === 'unknown_value').map((w) => `${w.code} at ${fieldOf(w.path)}: ${w.message}`))]
+  return [...new Set(res.warnings.filter(isTypo).map((w) => `${w.code} at ${fieldOf(w.path)}: ${w.message}`))]
+}
+
+/** Whether a warning is a typo: an unknown key or value, which changes no number. */
+export function isTypo(w: Issue): boolean {
+  return w.code === 'unknown_field' || w.code === 'unknown_value'
 }
 
 /** Folds array indices: `products[3].taxes.tax_rates[0].tax` → `products[].taxes.tax_rates[].tax`. */

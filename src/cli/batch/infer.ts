@@ -70,7 +70,7 @@ export async function inferBatch(input: Readable, store: Store, options: Estimat
       bad(line, o)
       continue
     }
-    orders.push({ line, order: { request: o.request, response: o.response, options: o.options } })
+    orders.push({ line, order: o })
   }
   // The typos each order's estimate reports (the inference itself does not print warnings).
   const typos: Record<string, number> = Object.create(null) as Record<string, number>
@@ -141,7 +141,7 @@ export function inferText(r: InferReport): string {
     }
     if (inf.unexplained.length > SAMPLES) out.push(`  … ${inf.unexplained.length - SAMPLES} more (--format json lists them)`)
   }
-  out.push(...typosText({ ...r.typos }, r.typosOther))
+  out.push(...typosText(r.typos, r.typosOther))
   if (r.invalidCount > 0) {
     out.push('', 'Unreadable lines:')
     for (const l of r.invalid) out.push(`  line ${l.line}: ${l.reason}`)

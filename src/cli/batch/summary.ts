@@ -101,7 +101,7 @@ export interface BatchStats {
   readonly peakHeapUsed: number
 }
 
-const top = (m: Record<string, number>, n: number) =>
+const top = (m: Readonly<Record<string, number>>, n: number) =>
   Object.entries(m)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, n)
@@ -109,7 +109,7 @@ const top = (m: Record<string, number>, n: number) =>
 const count = (x: number) => x.toLocaleString('en-US')
 
 /** The typos section of a report (no lines when there is none): the most frequent first. */
-export function typosText(typos: Record<string, number>, other = 0): string[] {
+export function typosText(typos: Readonly<Record<string, number>>, other = 0): string[] {
   const t = top(typos, 25)
   if (t.length === 0) return []
   const more = Object.keys(typos).length - t.length
