@@ -3,20 +3,17 @@
  * a formatting of what the stages recorded, nothing computed again.
  */
 import { decimalText, parseFrac } from './exact'
+import { isObject } from '../input/read'
 import { normalizePath, valueAt } from './path'
 import type { Trace, TraceEntry, TraceRule } from './types'
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 const hasOwn = Object.prototype.hasOwnProperty
 
 /** The trace of a traced response (or a trace itself, e.g. parsed back from JSON); undefined otherwise. */
 export function traceOf(x: unknown): Trace | undefined {
-  if (!isRecord(x)) return undefined
+  if (!isObject(x)) return undefined
   const t = hasOwn.call(x, 'trace') ? x.trace : x
-  if (!isRecord(t) || t.version !== 2 || !isRecord(t.amounts) || !isRecord(t.options) || !isRecord(t.splits)) return undefined
+  if (!isObject(t) || t.version !== 2 || !isObject(t.amounts) || !isObject(t.options) || !isObject(t.splits)) return undefined
   return t as unknown as Trace
 }
 
@@ -204,7 +201,7 @@ export function explain(response: unknown, path: string): string[] {
   if (trace === undefined) return [`${p}: no trace in this response — estimate with { trace: true } to explain its amounts`]
   const first = entryAt(trace, p)
   if (first === undefined) return [`${p}: not an amount of this transaction (traced amounts are like products[0].totals.tax, totals.total, instalments[0].total_amount)`]
-  shown = isRecord(response) && hasOwn.call(response, 'transaction') ? response.transaction : undefined
+  shown = isObject(response) && hasOwn.call(response, 'transaction') ? response.transaction : undefined
   const out: string[] = []
   const seen = new Set<string>()
   const options = trace.options as unknown as Record<string, unknown>

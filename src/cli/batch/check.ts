@@ -4,6 +4,7 @@
  * function runs on the main thread (`--jobs 1`) and in each worker, so both give the same results.
  */
 import { estimate, reconcile, type EstimateOptions, type EstimateRequest, type EstimateResponse, type Issue, type Store } from '../../index'
+import { isObject } from '../../input/read'
 import { closest } from '../suggest'
 import { type ChunkResult, SAMPLES, type Sample } from './summary'
 
@@ -11,10 +12,6 @@ export interface CheckContext {
   readonly store: Store
   readonly options: EstimateOptions
   readonly tolerance: number
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 /** The keys a batch line may have. */
@@ -34,18 +31,18 @@ export interface BatchOrder {
  * reason it cannot be used.
  */
 export function readOrder(v: unknown, options: EstimateOptions): BatchOrder | string {
-  if (!isRecord(v) || !isRecord(v.request) || v.response === undefined) return 'expected an object {"request": {…}, "response": {…}}'
+  if (!isObject(v) || !isObject(v.request) || v.response === undefined) return 'expected an object {"request": {…}, "response": {…}}'
   for (const k of Object.keys(v)) {
     if ((LINE_KEYS as readonly string[]).includes(k)) continue
     const near = closest(k, LINE_KEYS)
     return `unknown key ${JSON.stringify(k)}${near !== undefined ? ` (did you mean ${JSON.stringify(near)}?)` : ''}; a line holds ${LINE_KEYS.join(', ')}`
   }
-  if (v.options !== undefined && !isRecord(v.options)) return '"options" must be an object'
+  if (v.options !== undefined && !isObject(v.options)) return '"options" must be an object'
   if (v.at !== undefined && typeof v.at !== 'string') return '"at" must be an ISO 8601 string'
   return {
     request: v.request as unknown as EstimateRequest,
     response: v.response,
-    options: { ...options, ...(isRecord(v.options) ? (v.options as EstimateOptions) : {}), ...(typeof v.at === 'string' ? { at: v.at } : {}) },
+    options: { ...options, ...(isObject(v.options) ? (v.options as EstimateOptions) : {}), ...(typeof v.at === 'string' ? { at: v.at } : {}) },
   }
 }
 
