@@ -325,22 +325,34 @@ export function taxShipping(
     return out
   }
   const label = store.account.shippingTaxLabel
-  const follow = p.shipping_tax.follow(q.shipped.map((k) => taxed[k]!))
+  const shipped = q.shipped
+  const m = shipped.length
+  const goodsOf = new Array<Taxed>(m)
+  for (let i = 0; i < m; i++) goodsOf[i] = taxed[shipped[i]!]!
+  const follow = p.shipping_tax.follow(goodsOf)
   // An nShift quote's rate, labelled with each line's (country) jurisdiction.
-  const nshiftRates = new Map<string, NRate | null>()
+  let nshiftRates: Map<string, NRate | null> | undefined
   const nshiftFor = (t: Taxed): NRate | null => {
     const j = t.jurisdiction.slice(0, 2)
+    nshiftRates ??= new Map()
     if (!nshiftRates.has(j)) nshiftRates.set(j, nshiftRate(nshift!, label, j))
     return nshiftRates.get(j)!
   }
   // A quote with a `taxRate` (0 included: untaxed carrier shipping) brings its own rate; without
   // one, shipping is taxed as for a store method.
   const quoted = nshift !== null && nshift.rate !== null
-  const cache = new Map<string, Map<readonly NRate[], NRate[]>>()
-  const items: Taxable[] = []
-  const trs: TaxTrace[] = []
-  q.shipped.forEach((k, i) => {
-    const t = taxed[k]!
+  // Lines of one jurisdiction with the same goods rates (one shared list) share the answer; the
+  // usual cart repeats the previous line's, so that one is kept at hand before the maps.
+  let cache: Map<string, Map<readonly NRate[], NRate[]>> | undefined
+  let lastJurisdiction: string | undefined
+  let lastGoods: readonly NRate[] | undefined
+  let lastRates: NRate[] = []
+  const items = new Array<Taxable>(m)
+  const trs: TaxTrace[] | undefined = rec === undefined ? undefined : new Array<TaxTrace>(m)
+  let compoundRate = false
+  for (let i = 0; i < m; i++) {
+    const k = shipped[i]!
+    const t = goodsOf[i]!
     let rates: readonly NRate[] = []
     let none: TraceRule = 'no_rate'
     if (situation.exempt) none = 'tax_exempt'
@@ -352,29 +364,40 @@ export function taxShipping(
       const goods = follow[i] ?? null
       if (goods === null) none = 'shipping_untaxed'
       else {
-        // Lines of one jurisdiction with the same goods rates (one shared list) share the answer.
-        let byGoods = cache.get(t.jurisdiction)
-        if (byGoods === undefined) cache.set(t.jurisdiction, (byGoods = new Map()))
-        let hit = byGoods.get(goods)
-        if (hit === undefined) byGoods.set(goods, (hit = shippingRatesFor(store, t.jurisdiction, goods, situation.reverseCharge)))
-        rates = hit
+        if (goods !== lastGoods || t.jurisdiction !== lastJurisdiction) {
+          cache ??= new Map()
+          let byGoods = cache.get(t.jurisdiction)
+          if (byGoods === undefined) cache.set(t.jurisdiction, (byGoods = new Map()))
+          let hit = byGoods.get(goods)
+          if (hit === undefined) byGoods.set(goods, (hit = shippingRatesFor(store, t.jurisdiction, goods, situation.reverseCharge)))
+          lastJurisdiction = t.jurisdiction
+          lastGoods = goods
+          lastRates = hit
+        }
+        rates = lastRates
         if (rates.length === 0 && situation.reverseCharge) none = 'reverse_charge'
       }
     }
-    items.push({ base: shipping[k]!, quantity: 1, units: 0, rates, inclusive: q.inclusive })
-    if (rec !== undefined) trs.push({ paths: linePaths(k).shipping, base: linePaths(k).totals.shipping, none, axes: SHIPPING_AXES })
-  })
+    if (q.inclusive && !compoundRate) for (let j = 0; j < rates.length; j++) if (rates[j]!.compound) compoundRate = true
+    items[i] = { base: shipping[k]!, quantity: 1, units: 0, rates, inclusive: q.inclusive }
+    if (trs !== undefined) trs[i] = { paths: linePaths(k).shipping, base: linePaths(k).totals.shipping, none, axes: SHIPPING_AXES }
+  }
   // A compound rate may tax exclusive lines only: on inclusive shipping it is extracted as a plain
   // rate, and the estimate says so.
-  if (q.inclusive && items.some((it) => it.rates.some((x) => x.compound))) warnings.push(issue('compound_inclusive', 'shipping'))
-  const charged = chargeAll(items, p, rec, rec === undefined ? undefined : trs, 'taxes.shipping_tax_rates')
-  q.shipped.forEach((k, i) => {
+  if (compoundRate) warnings.push(issue('compound_inclusive', 'shipping'))
+  const charged = chargeAll(items, p, rec, trs, 'taxes.shipping_tax_rates')
+  for (let i = 0; i < m; i++) {
     const c = charged[i]!
-    const t = taxed[k]!
+    const charges = c.charges
+    const moss = goodsOf[i]!.moss
     // A `category: "shipping"` rate keeps its own label; goods rates take the shipping tax label.
-    const rates = c.charges.map((x) => outputRate(x, x.rate.category === 'shipping' ? x.rate.label : label, t.moss, q.inclusive))
-    out[k] = { tax: c.tax, net: c.net, inclusive: q.inclusive, taxRates: rates }
-  })
+    const rates = new Array<OutputTaxRate>(charges.length)
+    for (let j = 0; j < charges.length; j++) {
+      const x = charges[j]!
+      rates[j] = outputRate(x, x.rate.category === 'shipping' ? x.rate.label : label, moss, q.inclusive)
+    }
+    out[shipped[i]!] = { tax: c.tax, net: c.net, inclusive: q.inclusive, taxRates: rates }
+  }
   untaxed()
   return out
 }
