@@ -357,7 +357,8 @@ export function applyDiscounts(
       const k = outcome.lines[j]!
       lineDiscount[k]! += part
       current[k]! -= part
-      if (lineEntries[k] === NONE) lineEntries[k] = []
+      // (NONE until the line's first entry, made then as a one-entry list: a list grown by push
+      // from [] reserves room for 17)
       const entries = lineEntries[k]!
       if (rec !== undefined) {
         const at = linePaths(k).entry(entries.length)
@@ -376,7 +377,9 @@ export function applyDiscounts(
         if (shares![k] === NO_SHARES) shares![k] = []
         shares![k]!.push(at.amount)
       }
-      entries.push({ id: d.id, code: d.code, label: d.label, type: d.type, amount: part, shipping_amount: 0 })
+      const entry: LineDiscount = { id: d.id, code: d.code, label: d.label, type: d.type, amount: part, shipping_amount: 0 }
+      if (entries === NONE) lineEntries[k] = [entry]
+      else (entries as LineDiscount[]).push(entry)
     }
     applied.push({ discount: d, path, amount, shippingFixed: null, appliesTo: outcome.appliesTo ?? null })
     if (!d.combinable) exclusive = true

@@ -165,7 +165,8 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   const unit = p.tax_rounding.perUnit && t.quantity > 1
   const level = p.tax_rounding.name
   if (!t.inclusive) {
-    const charges: Charge[] = []
+    // Sized up front: a list grown by push from [] reserves room for 17 entries (most have one).
+    const charges = new Array<Charge>(t.rates.length)
     let prior = 0
     // The rounded taxes before a compound rate (its taxable amount's terms): only when one is compound.
     const priorTerms: Terms | undefined = rec !== undefined && t.rates.some((r) => r.compound) ? [] : undefined
@@ -203,7 +204,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       }
       prior += tax
       priorTerms?.push([R.tax, 1])
-      charges.push({ rate: r, tax, taxable })
+      charges[j] = { rate: r, tax, taxable }
     }
     rec?.each(tr!.paths.total, prior, t.rates.length, tr!.paths.rateTax)
     return { tax: prior, net: t.base, charges }

@@ -4,6 +4,7 @@ import { MoneyError } from './errors'
 import { halfUp } from './modes/half-up'
 import type { RoundingMode } from './modes/mode'
 import { roundDiv } from './rounding'
+import { smallInt } from './small-int'
 
 const MAX = Number.MAX_SAFE_INTEGER
 
@@ -70,7 +71,7 @@ export function allocate(
     for (let i = 0; i < n; i++) {
       const p = t * w[i]!
       const r = p % sum
-      parts[i] = (p - r) / sum
+      parts[i] = smallInt((p - r) / sum)
       rems[i] = r
       given += parts[i]!
     }
@@ -83,7 +84,7 @@ export function allocate(
     for (let i = 0; i < n; i++) {
       const p = bt * BigInt(w[i]!)
       const r = p % bs
-      parts[i] = Number((p - r) / bs)
+      parts[i] = smallInt(Number((p - r) / bs))
       brems[i] = r
       given += parts[i]!
     }
@@ -202,7 +203,7 @@ export function allocateBig(total: number, weights: readonly bigint[], rule: All
   for (let i = 0; i < n; i++) {
     const p = t * w[i]!
     const r = p % sum
-    parts[i] = Number((p - r) / sum)
+    parts[i] = smallInt(Number((p - r) / sum))
     rems[i] = r
     given += parts[i]!
   }
@@ -224,7 +225,7 @@ function numberShares(t: number, w: readonly number[], sum: number): Shares {
   for (let i = 0; i < n; i++) {
     const p = t * w[i]!
     const r = p % sum
-    floors[i] = (p - r) / sum
+    floors[i] = smallInt((p - r) / sum)
     rems[i] = r
     given += floors[i]!
   }
@@ -253,7 +254,7 @@ function bigShares(t: bigint, w: readonly bigint[], sum: bigint): Shares {
     const p = t * w[i]!
     const r = p % sum
     const f = (p - r) / sum
-    floors[i] = Number(f)
+    floors[i] = smallInt(Number(f))
     rems[i] = r
     given += f
   }

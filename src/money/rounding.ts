@@ -1,5 +1,6 @@
 import type { Amount } from './amount'
 import { MoneyError } from './errors'
+import { smallInt } from './small-int'
 
 import { ceil, down, floor, halfDown, halfEven, halfUp, ROUNDING_MODES, up, type RoundingMode, type RoundingModeName } from './modes/index'
 
@@ -51,7 +52,8 @@ const MAX = Number.MAX_SAFE_INTEGER
 
 function checkedResult(v: number): Amount {
   if (!Number.isSafeInteger(v)) throw new MoneyError('amount_overflow', `rounded result outside the safe-integer range: ${v}`)
-  return (v === 0 ? 0 : v) as Amount
+  // (−0 becomes 0 too)
+  return smallInt(v) as Amount
 }
 
 /** NaN, ±Infinity and fractions are not amounts (and would make BigInt() throw a RangeError). */
