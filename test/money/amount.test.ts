@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addAmounts, multiplyAmount, toAmount } from '../../src/money/index'
+import { smallInt } from '../../src/money/small-int'
 import { BMAX, MAX, RUNS, TIMEOUT, expectMoneyError, same } from './oracle'
 
 const NOT_INTEGERS = [0.5, 19.5, -0.1, 1e-7, 1.0000001, Number.NaN, Infinity, -Infinity]
@@ -123,4 +124,13 @@ describe('properties', () => {
       { numRuns: RUNS },
     )
   }, TIMEOUT)
+})
+
+describe('smallInt: the same integer, held as a small integer where it fits 32 bits', () => {
+  it('returns every safe integer unchanged, −0 as 0', () => {
+    // Around the 32-bit edges, where `| 0` would wrap if it were applied past them.
+    for (const n of [0, 1, -1, 2011, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 2 ** 32, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER]) expect(smallInt(n)).toBe(n)
+    expect(Object.is(smallInt(-0), 0)).toBe(true)
+    fc.assert(fc.property(fc.maxSafeInteger(), (n) => smallInt(n) === n))
+  })
 })
