@@ -6,6 +6,7 @@ import { isObject, type Obj, own, Reader, LIMITS } from '../input/read'
 import { joinPath } from '../issues/issues'
 import { REQUEST, REQUEST_LINE } from '../input/fields'
 import type { Rational } from '../money/rational'
+import { smallInt } from '../money/small-int'
 import { readAddress, scalarFields } from '../store/customers'
 import type { NAddress, NPack, NProduct, NVariant, PreparedStore } from '../store/model'
 
@@ -110,7 +111,7 @@ function catalogLine(r: Reader, store: PreparedStore, v: Obj, index: number, pat
   let quantity = 1
   if (q !== undefined) {
     if (typeof q !== 'number' || !Number.isSafeInteger(q) || q < 1 || !hasOwn.call(o, 'quantity')) return undefined
-    quantity = q
+    quantity = smallInt(q)
   }
   const product = store.products.get(id)
   if (product === undefined) return undefined
@@ -139,7 +140,7 @@ function readLine(r: Reader, store: PreparedStore, v: unknown, index: number): N
       r.add('invalid_quantity', joinPath(path, 'quantity'))
       return undefined
     }
-    quantity = q
+    quantity = smallInt(q)
   }
   // The first present of pack, variant, id decides; price/name are then ignored (as the API does).
   const packId = r.id(v, 'pack', path)

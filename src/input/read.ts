@@ -6,6 +6,7 @@
  */
 import { currencyExponent, isCurrency } from '../money/currency'
 import { MoneyError } from '../money/errors'
+import { smallInt } from '../money/small-int'
 import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecimalOptions, type Rational } from '../money/rational'
 import { issue, joinPath, type IssueCode, type IssueParams } from '../issues/issues'
 import type { Issue } from '../types/output'
@@ -319,7 +320,7 @@ export class Reader {
       return undefined
     }
     // The common case needs no path: the path is built only for an issue.
-    if (typeof v === 'number' && v >= 0 && Number.isSafeInteger(v)) return v === 0 ? 0 : v
+    if (typeof v === 'number' && v >= 0 && Number.isSafeInteger(v)) return smallInt(v)
     return this.amountValue(v, joinPath(path, key), code)
   }
 
@@ -336,7 +337,7 @@ export class Reader {
       this.add(code, p)
       return undefined
     }
-    return v === 0 ? 0 : v
+    return smallInt(v)
   }
 
   /** A signed safe integer (price deltas). */
@@ -351,7 +352,7 @@ export class Reader {
       this.add('amount_overflow', joinPath(path, key))
       return undefined
     }
-    return v === 0 ? 0 : v
+    return smallInt(v)
   }
 
   /** An exact decimal (`"19"`, `7.7`) parsed once into a rational. */

@@ -1,3 +1,4 @@
+import { smallInt } from './small-int'
 import { MoneyError } from './errors'
 
 /**
@@ -62,7 +63,7 @@ export function rational(num: number | bigint, den: number | bigint): Rational {
   if (n > max || n < -max || d > max) {
     throw new MoneyError('invalid_rate', `rate needs more precision than a safe-integer fraction holds: ${num}/${den}`)
   }
-  return { num: Number(n), den: Number(d) }
+  return { num: smallInt(Number(n)), den: smallInt(Number(d)) }
 }
 
 /**
