@@ -1,4 +1,5 @@
-import { isObject, type Obj, own, Reader } from '../input/read'
+import { LIMITS, type Obj, own, Reader } from '../input/read'
+import { eachEntry } from './entries'
 import { joinPath } from '../issues/issues'
 import type { NAddress, NCustomer } from './model'
 
@@ -55,18 +56,12 @@ export function readCustomer(r: Reader, o: Obj, path: string): NCustomer | undef
   const echo = r.echoed(o, path)
   const id = r.id(o, 'id', path, true)
   const addresses = new Map<string, NAddress>()
-  const list = r.array(o, 'addresses', path) ?? []
-  list.forEach((a, i) => {
-    const p = joinPath(joinPath(path, 'addresses'), i)
-    if (!isObject(a)) {
-      r.add('invalid_type', p, { expected: 'an address object' })
-      return
-    }
+  eachEntry(r, o, 'addresses', path, 'an address object', (a, p) => {
     const addr = readAddress(r, a, p)
     if (addr.id === null) r.add('required', joinPath(p, 'id'))
     else if (addresses.has(addr.id)) r.add('duplicate_id', joinPath(p, 'id'), { id: addr.id })
     else addresses.set(addr.id, addr)
-  })
+  }, LIMITS.maxList)
   const defaultBilling = r.id(o, 'default_billing_address_id', path) ?? null
   const defaultShipping = r.id(o, 'default_shipping_address_id', path) ?? null
   if (defaultBilling !== null && !addresses.has(defaultBilling)) r.add('unknown_address', joinPath(path, 'default_billing_address_id'), { id: defaultBilling })
