@@ -1,5 +1,6 @@
 import { LIMITS, type Obj, own, Reader } from '../input/read'
 import { eachEntry } from './entries'
+import { indexOnce } from './unique'
 import { joinPath } from '../issues/issues'
 import type { NAddress, NCustomer } from './model'
 
@@ -59,8 +60,7 @@ export function readCustomer(r: Reader, o: Obj, path: string): NCustomer | undef
   eachEntry(r, o, 'addresses', path, 'an address object', (a, p) => {
     const addr = readAddress(r, a, p)
     if (addr.id === null) r.add('required', joinPath(p, 'id'))
-    else if (addresses.has(addr.id)) r.add('duplicate_id', joinPath(p, 'id'), { id: addr.id })
-    else addresses.set(addr.id, addr)
+    else indexOnce(r, addresses, addr.id, addr, joinPath(p, 'id'))
   }, LIMITS.maxList)
   const defaultBilling = r.id(o, 'default_billing_address_id', path) ?? null
   const defaultShipping = r.id(o, 'default_shipping_address_id', path) ?? null
