@@ -71,6 +71,11 @@ export function own(o: Obj, key: string): unknown {
   return hasOwn.call(o, key) ? o[key] : undefined
 }
 
+/** Whether an object has a non-null own value at `key`. @example `present({ a: null }, 'a') // false` */
+export function present(o: Obj, key: string): boolean {
+  return !missing(own(o, key))
+}
+
 /** Whether the field is absent or null. */
 function missing(v: unknown): v is undefined | null {
   return v === undefined || v === null

@@ -1,4 +1,4 @@
-import { LIMITS, type Obj, own, Reader } from '../input/read'
+import { LIMITS, type Obj, Reader } from '../input/read'
 import { eachEntry } from './entries'
 import { indexOnce } from './unique'
 import { joinPath } from '../issues/issues'
@@ -71,10 +71,4 @@ export function readCustomer(r: Reader, o: Obj, path: string): NCustomer | undef
   const taxExempt = r.boolean(o, 'tax_exempt', path) ?? false
   if (id === undefined) return undefined
   return { id, fields: echo ? scalarFields(o) : {}, country, locale, taxExempt, addresses, defaultBilling, defaultShipping }
-}
-
-/** Whether an object has a non-null own value at `key`. */
-export function present(o: Obj, key: string): boolean {
-  const v = own(o, key)
-  return v !== undefined && v !== null
 }

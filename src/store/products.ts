@@ -1,4 +1,4 @@
-import { isObject, LIMITS, type Obj, own, Reader } from '../input/read'
+import { isObject, LIMITS, type Obj, own, present, Reader } from '../input/read'
 import { eachEntry } from './entries'
 import { normalizeCountry } from '../1-places/countries'
 import { joinPath } from '../issues/issues'
@@ -10,7 +10,7 @@ function readPrices(r: Reader, o: Obj, path: string, signed = false): Map<string
   eachEntry(r, o, 'pricing_model', path, 'a pricing_model entry', (e, p) => {
     const cur = r.currency(e, 'currency', p, true)
     const price = signed ? r.signedAmount(e, 'price', p) : r.amount(e, 'price', p, true)
-    if (signed && price === undefined && (own(e, 'price') === undefined || own(e, 'price') === null)) r.add('required', joinPath(p, 'price'))
+    if (signed && !present(e, 'price')) r.add('required', joinPath(p, 'price'))
     if (cur !== undefined && price !== undefined && !out.has(cur)) out.set(cur, price)
   })
   return out
