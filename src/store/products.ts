@@ -51,6 +51,11 @@ function dateField(r: Reader, o: Obj, key: string, path: string): number | null 
   return r.date(add, key, joinPath(path, 'additional_information')) ?? null
 }
 
+/** Whether the stock may go below zero: `unlimited_stock` or `allow_negative_stock` (read only when the first is not true). */
+function unlimitedStock(r: Reader, o: Obj, path: string): boolean {
+  return (r.boolean(o, 'unlimited_stock', path) ?? false) || (r.boolean(o, 'allow_negative_stock', path) ?? false)
+}
+
 interface MutableProduct extends NProduct {
   variants: NVariant[]
   packs: NPack[]
@@ -98,7 +103,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
   else if (taxCalc === 'exclusive') inclusive = false
   else if (taxCalc !== undefined && taxCalc !== null) r.add('invalid_option', joinPath(path, 'tax_calculation'), { detail: 'inclusive or exclusive' })
   const whitelist = r.stringList(o, 'whitelist', path, true)
-  const unlimited = (r.boolean(o, 'unlimited_stock', path) ?? false) || (r.boolean(o, 'allow_negative_stock', path) ?? false)
+  const unlimited = unlimitedStock(r, o, path)
   const variations = r.object(o, 'variations', path)
   const product: MutableProduct = {
     id: id ?? '',
@@ -140,7 +145,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
         product,
         prices: readPrices(r, v, p, product.deltaPricing),
         stock: readStock(r, v, p),
-        unlimited: (r.boolean(v, 'unlimited_stock', p) ?? false) || (r.boolean(v, 'allow_negative_stock', p) ?? false),
+        unlimited: unlimitedStock(r, v, p),
         weight: r.amount(v, 'weight', p) ?? null,
         sku: topOrAdditional(r, v, 'sku', p),
         ean: topOrAdditional(r, v, 'ean', p),
