@@ -200,11 +200,9 @@ export function createStore(config: StoreConfig): Store {
   const ex = r.object(cfg, 'exchange_rates', '')
   if (ex !== undefined) {
     exBase = r.currency(ex, 'base', 'exchange_rates', true) ?? baseCurrency
-    const table = r.object(ex, 'rates', 'exchange_rates')
-    const keys = table === undefined ? [] : Object.keys(table)
-    if (keys.length > LIMITS.maxMapEntries) r.add('too_many_items', 'exchange_rates.rates', { max: LIMITS.maxMapEntries })
-    else if (table !== undefined) {
-      for (const k of keys) {
+    const table = r.map(ex, 'rates', 'exchange_rates')
+    if (table !== undefined) {
+      for (const k of table.keys) {
         const p = joinPath('exchange_rates.rates', k)
         const cur = r.currencyValue(k, p)
         // "sek" and "SEK" both given: an error, not whichever the key order puts last.
@@ -213,7 +211,7 @@ export function createStore(config: StoreConfig): Store {
           continue
         }
         try {
-          const rate = parseDecimal(own(table, k), { allowZero: false })
+          const rate = parseDecimal(own(table.map, k), { allowZero: false })
           if (cur !== undefined) exRates.set(cur, rate)
         } catch (e) {
           if (!(e instanceof MoneyError)) throw e

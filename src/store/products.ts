@@ -69,12 +69,10 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
   const id = r.id(o, 'id', path, true)
   const name = r.string(o, 'name', path) ?? null
   const titles: [string, string][] = []
-  const langs = r.object(o, 'languages', path)
-  const locales = langs === undefined ? [] : Object.keys(langs)
-  if (locales.length > LIMITS.maxMapEntries) r.add('too_many_items', joinPath(path, 'languages'), { max: LIMITS.maxMapEntries })
-  else if (langs !== undefined) {
-    for (const loc of locales) {
-      const l = langs[loc]
+  const langs = r.map(o, 'languages', path)
+  if (langs !== undefined) {
+    for (const loc of langs.keys) {
+      const l = langs.map[loc]
       if (isObject(l)) {
         const t = own(l, 'title')
         // A title can become the line's name in the output: as bounded as any other string.
