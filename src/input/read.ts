@@ -72,6 +72,11 @@ export function own(o: Obj, key: string): unknown {
   return hasOwn.call(o, key) ? o[key] : undefined
 }
 
+/** Whether an object has a non-null own value at `key`. @example `present({ a: null }, 'a') // false` */
+export function present(o: Obj, key: string): boolean {
+  return !missing(own(o, key))
+}
+
 /** Whether the field is absent or null. */
 function missing(v: unknown): v is undefined | null {
   return v === undefined || v === null
@@ -435,20 +440,29 @@ export class Reader {
   }
 
   /**
+   * An object used as a map (`languages`, per-currency amounts, exchange rates) and its keys; `undefined`
+   * when absent or not an object, and, past {@link LIMITS.maxMapEntries} keys, a `too_many_items` issue.
+   */
+  map(o: Obj, key: string, path: string): { readonly map: Obj; readonly keys: readonly string[] } | undefined {
+    const m = this.object(o, key, path)
+    if (m === undefined) return undefined
+    const keys = Object.keys(m)
+    if (keys.length <= LIMITS.maxMapEntries) return { map: m, keys }
+    this.add('too_many_items', joinPath(path, key), { max: LIMITS.maxMapEntries })
+    return undefined
+  }
+
+  /**
    * A per-currency map of minor units (`{ "EUR": 5000 }`); `null` when absent. The map is ordered
    * by currency code, not by the object's key order, so nothing that walks it (a conversion from
    * "the first listed currency") depends on how the JSON happened to be written; a currency given
    * twice (`"eur"` and `"EUR"`) is an error rather than a silent last-one-wins.
    */
   currencyAmounts(o: Obj, key: string, path: string): ReadonlyMap<string, number> | null {
-    const m = this.object(o, key, path)
-    if (m === undefined) return null
+    const read = this.map(o, key, path)
+    if (read === undefined) return null
+    const { map: m, keys } = read
     const p = joinPath(path, key)
-    const keys = Object.keys(m)
-    if (keys.length > LIMITS.maxMapEntries) {
-      this.add('too_many_items', p, { max: LIMITS.maxMapEntries })
-      return null
-    }
     const entries: [string, number][] = []
     const seen = new Set<string>()
     for (const k of keys) {

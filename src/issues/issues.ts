@@ -173,7 +173,7 @@ export function issue<C extends IssueCode>(code: C, path: string, ...params: Iss
 }
 
 /** All codes, for documentation and tests. @example `ISSUE_CODES.includes('no_products') // true` */
-export const ISSUE_CODES: readonly IssueCode[] = Object.keys(MESSAGES) as IssueCode[]
+export const ISSUE_CODES: readonly IssueCode[] = /* @__PURE__ */ Object.keys(MESSAGES) as IssueCode[]
 
 /** Line and coupon rejections: the warnings that `strict` turns into 400s. @example `REJECTION_CODES.has('not_buyable') // true` */
 export const REJECTION_CODES: ReadonlySet<string> = new Set<IssueCode>([

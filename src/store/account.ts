@@ -1,4 +1,4 @@
-import { LIMITS, type Obj, own, Reader } from '../input/read'
+import { isObject, LIMITS, type Obj, present, Reader } from '../input/read'
 import { normalizeCountry } from '../1-places/countries'
 import { joinPath } from '../issues/issues'
 import { readPolicySettings, resolvePolicies } from '../policies/read'
@@ -12,16 +12,15 @@ function readPaymentMethod(r: Reader, v: unknown, p: string): NPaymentMethod | u
     }
     return { id: v, currencies: null, countries: null, minTotal: null, maxTotal: null }
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+  if (!isObject(v)) {
     r.add('invalid_type', p, { expected: 'a payment method id or object' })
     return undefined
   }
-  const o = v as Obj
-  const id = r.id(o, 'id', p, true)
-  const currencies = r.stringList(o, 'currencies', p, true)
-  const countries = r.stringList(o, 'countries', p, true)
-  const minTotal = r.currencyAmounts(o, 'min_total', p)
-  const maxTotal = r.currencyAmounts(o, 'max_total', p)
+  const id = r.id(v, 'id', p, true)
+  const currencies = r.stringList(v, 'currencies', p, true)
+  const countries = r.stringList(v, 'countries', p, true)
+  const minTotal = r.currencyAmounts(v, 'min_total', p)
+  const maxTotal = r.currencyAmounts(v, 'max_total', p)
   if (id === undefined) return undefined
   return {
     id,
@@ -36,7 +35,7 @@ function readPaymentMethod(r: Reader, v: unknown, p: string): NPaymentMethod | u
 export function readAccount(r: Reader, o: Obj, path: string): NAccount | undefined {
   const baseCurrency = r.currency(o, 'base_currency', path, true)
   const country = r.country(o, 'country', path)
-  if (country === undefined && (own(o, 'country') === undefined || own(o, 'country') === null)) r.add('required', joinPath(path, 'country'))
+  if (!present(o, 'country')) r.add('required', joinPath(path, 'country'))
   const curList = r.array(o, 'currencies', path)
   const currencies: string[] = []
   if (curList !== undefined) {

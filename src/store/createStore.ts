@@ -14,6 +14,7 @@ import { readShippingMethod } from './shipping-methods'
 import { MoneyError } from '../money/errors'
 import { STORE_CONFIG } from '../input/fields'
 import { lintStore } from './lint'
+import { indexOnce } from './unique'
 
 /**
  * The error `createStore` throws for an invalid configuration: every problem found, each with a
@@ -88,8 +89,11 @@ export function prepared(store: Store): PreparedStore {
   return s as PreparedStore
 }
 
-function eachObject(r: Reader, list: readonly unknown[] | undefined, path: string, f: (o: Obj, p: string, i: number) => void): void {
+/** Each entry of the store's list `key` that is an object (any other is an `invalid_type` issue), with its path and index. */
+function eachObject(r: Reader, cfg: Obj, key: string, f: (o: Obj, p: string, i: number) => void): void {
+  const list = r.array(cfg, key, '')
   if (list === undefined) return
+  const path = key
   for (let i = 0; i < list.length; i++) {
     const p = joinPath(path, i)
     const v = list[i]
@@ -128,33 +132,26 @@ export function createStore(config: StoreConfig): Store {
   const variants = new Map<string, NVariant>()
   const packs = new Map<string, NPack>()
   const productPaths = new Map<string, string>()
-  eachObject(r, r.array(cfg, 'products', ''), 'products', (o, p) => {
+  eachObject(r, cfg, 'products', (o, p) => {
     const prod = readProduct(r, o, p)
     if (prod === undefined) return
-    if (products.has(prod.id)) return r.add('duplicate_id', joinPath(p, 'id'), { id: prod.id })
-    products.set(prod.id, prod)
+    if (!indexOnce(r, products, prod.id, prod, joinPath(p, 'id'))) return
     productPaths.set(prod.id, p)
-    prod.variants.forEach((v, i) => {
-      if (variants.has(v.id)) r.add('duplicate_id', joinPath(joinPath(joinPath(p, 'variations'), 'variants'), i), { id: v.id })
-      else variants.set(v.id, v)
-    })
-    prod.packs.forEach((k, i) => {
-      if (packs.has(k.id)) r.add('duplicate_id', joinPath(joinPath(p, 'packs'), i), { id: k.id })
-      else packs.set(k.id, k)
-    })
+    // The path's index counts the variants and packs that were read (not the config's entries).
+    prod.variants.forEach((v, i) => indexOnce(r, variants, v.id, v, joinPath(joinPath(joinPath(p, 'variations'), 'variants'), i)))
+    prod.packs.forEach((k, i) => indexOnce(r, packs, k.id, k, joinPath(joinPath(p, 'packs'), i)))
   })
 
   const customers = new Map<string, NCustomer>()
-  eachObject(r, r.array(cfg, 'customers', ''), 'customers', (o, p) => {
+  eachObject(r, cfg, 'customers', (o, p) => {
     const c = readCustomer(r, o, p)
     if (c === undefined) return
-    if (customers.has(c.id)) r.add('duplicate_id', joinPath(p, 'id'), { id: c.id })
-    else customers.set(c.id, c)
+    indexOnce(r, customers, c.id, c, joinPath(p, 'id'))
   })
 
   const rates = new Map<string, NRate[]>()
   const allRates: NRate[] = []
-  eachObject(r, r.array(cfg, 'tax_rates', ''), 'tax_rates', (o, p, i) => {
+  eachObject(r, cfg, 'tax_rates', (o, p, i) => {
     const rate = readRate(r, o, p, i)
     if (rate === undefined) return
     allRates.push(rate)
@@ -174,30 +171,26 @@ export function createStore(config: StoreConfig): Store {
 
   const shippingMethods: NShippingMethod[] = []
   const shippingById = new Map<string, NShippingMethod>()
-  eachObject(r, r.array(cfg, 'shipping_methods', ''), 'shipping_methods', (o, p, i) => {
+  eachObject(r, cfg, 'shipping_methods', (o, p, i) => {
     const m = readShippingMethod(r, o, p, i, baseCurrency)
     if (m === undefined) return
-    if (shippingById.has(m.id)) return r.add('duplicate_id', joinPath(p, 'id'), { id: m.id })
-    shippingMethods.push(m)
-    shippingById.set(m.id, m)
+    if (indexOnce(r, shippingById, m.id, m, joinPath(p, 'id'))) shippingMethods.push(m)
   })
 
   const discounts: NDiscount[] = []
-  eachObject(r, r.array(cfg, 'discounts', ''), 'discounts', (o, p) => {
+  eachObject(r, cfg, 'discounts', (o, p) => {
     const d = readDiscount(r, o, p, true)
     if (d !== undefined) discounts.push(d)
   })
   const coupons = new Map<string, NDiscount>()
-  eachObject(r, r.array(cfg, 'coupons', ''), 'coupons', (o, p) => {
+  eachObject(r, cfg, 'coupons', (o, p) => {
     const d = readDiscount(r, o, p, false)
     if (d === undefined || d.code === null) return
-    const key = d.code.toLowerCase()
-    if (coupons.has(key)) r.add('duplicate_id', joinPath(p, 'code'), { id: d.code })
-    else coupons.set(key, d)
+    indexOnce(r, coupons, d.code.toLowerCase(), d, joinPath(p, 'code'), d.code)
   })
 
   const plans: NPlan[] = []
-  eachObject(r, r.array(cfg, 'instalment_plans', ''), 'instalment_plans', (o, p) => {
+  eachObject(r, cfg, 'instalment_plans', (o, p) => {
     const plan = readPlan(r, o, p)
     if (plan !== undefined) plans.push(plan)
   })
@@ -207,11 +200,9 @@ export function createStore(config: StoreConfig): Store {
   const ex = r.object(cfg, 'exchange_rates', '')
   if (ex !== undefined) {
     exBase = r.currency(ex, 'base', 'exchange_rates', true) ?? baseCurrency
-    const table = r.object(ex, 'rates', 'exchange_rates')
-    const keys = table === undefined ? [] : Object.keys(table)
-    if (keys.length > LIMITS.maxMapEntries) r.add('too_many_items', 'exchange_rates.rates', { max: LIMITS.maxMapEntries })
-    else if (table !== undefined) {
-      for (const k of keys) {
+    const table = r.map(ex, 'rates', 'exchange_rates')
+    if (table !== undefined) {
+      for (const k of table.keys) {
         const p = joinPath('exchange_rates.rates', k)
         const cur = r.currencyValue(k, p)
         // "sek" and "SEK" both given: an error, not whichever the key order puts last.
@@ -220,7 +211,7 @@ export function createStore(config: StoreConfig): Store {
           continue
         }
         try {
-          const rate = parseDecimal(own(table, k), { allowZero: false })
+          const rate = parseDecimal(own(table.map, k), { allowZero: false })
           if (cur !== undefined) exRates.set(cur, rate)
         } catch (e) {
           if (!(e instanceof MoneyError)) throw e

@@ -1,4 +1,6 @@
-import { isObject, type Obj, own, Reader } from '../input/read'
+import { LIMITS, type Obj, Reader } from '../input/read'
+import { eachEntry } from './entries'
+import { indexOnce } from './unique'
 import { joinPath } from '../issues/issues'
 import type { NAddress, NCustomer } from './model'
 
@@ -55,18 +57,11 @@ export function readCustomer(r: Reader, o: Obj, path: string): NCustomer | undef
   const echo = r.echoed(o, path)
   const id = r.id(o, 'id', path, true)
   const addresses = new Map<string, NAddress>()
-  const list = r.array(o, 'addresses', path) ?? []
-  list.forEach((a, i) => {
-    const p = joinPath(joinPath(path, 'addresses'), i)
-    if (!isObject(a)) {
-      r.add('invalid_type', p, { expected: 'an address object' })
-      return
-    }
+  eachEntry(r, o, 'addresses', path, 'an address object', (a, p) => {
     const addr = readAddress(r, a, p)
     if (addr.id === null) r.add('required', joinPath(p, 'id'))
-    else if (addresses.has(addr.id)) r.add('duplicate_id', joinPath(p, 'id'), { id: addr.id })
-    else addresses.set(addr.id, addr)
-  })
+    else indexOnce(r, addresses, addr.id, addr, joinPath(p, 'id'))
+  }, LIMITS.maxList)
   const defaultBilling = r.id(o, 'default_billing_address_id', path) ?? null
   const defaultShipping = r.id(o, 'default_shipping_address_id', path) ?? null
   if (defaultBilling !== null && !addresses.has(defaultBilling)) r.add('unknown_address', joinPath(path, 'default_billing_address_id'), { id: defaultBilling })
@@ -76,10 +71,4 @@ export function readCustomer(r: Reader, o: Obj, path: string): NCustomer | undef
   const taxExempt = r.boolean(o, 'tax_exempt', path) ?? false
   if (id === undefined) return undefined
   return { id, fields: echo ? scalarFields(o) : {}, country, locale, taxExempt, addresses, defaultBilling, defaultShipping }
-}
-
-/** Whether an object has a non-null own value at `key`. */
-export function present(o: Obj, key: string): boolean {
-  const v = own(o, key)
-  return v !== undefined && v !== null
 }

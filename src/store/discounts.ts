@@ -5,9 +5,8 @@
 import { DISCOUNT_KINDS } from '../5-discounts/kinds/index'
 import { type Obj, Reader } from '../input/read'
 import { joinPath } from '../issues/issues'
+import { kindOf } from './kind'
 import type { NDiscount } from './model'
-
-const hasOwn = Object.prototype.hasOwnProperty
 
 /** Normalizes one discount (`automatic`: from `discounts`, else a coupon from `coupons`). */
 export function readDiscount(r: Reader, o: Obj, path: string, automatic: boolean): NDiscount | undefined {
@@ -15,8 +14,7 @@ export function readDiscount(r: Reader, o: Obj, path: string, automatic: boolean
   const code = (automatic ? r.string(o, 'code', path) : r.string(o, 'code', path, true))?.trim() ?? null
   if (!automatic && code !== null && code.length === 0) r.add('invalid_value', joinPath(path, 'code'), { detail: 'an empty coupon code' })
   const type = r.string(o, 'type', path, true)
-  const kind = type !== undefined && hasOwn.call(DISCOUNT_KINDS, type) ? DISCOUNT_KINDS[type as keyof typeof DISCOUNT_KINDS] : undefined
-  if (type !== undefined && kind === undefined) r.add('invalid_option', joinPath(path, 'type'), { detail: Object.keys(DISCOUNT_KINDS).join(', ') })
+  const kind = kindOf(r, DISCOUNT_KINDS, type, path)
   const own = kind?.read(r, o, path)
   const at = r.object(o, 'applies_to', path)
   const ap = joinPath(path, 'applies_to')

@@ -1,4 +1,5 @@
-import { isObject, LIMITS, type Obj, own, Reader } from '../input/read'
+import { isObject, LIMITS, type Obj, own, present, Reader } from '../input/read'
+import { eachEntry } from './entries'
 import { normalizeCountry } from '../1-places/countries'
 import { joinPath } from '../issues/issues'
 import type { NPack, NProduct, NVariant } from './model'
@@ -6,18 +7,10 @@ import type { NPack, NProduct, NVariant } from './model'
 /** Reads a `pricing_model` array into a currency → minor units map. */
 function readPrices(r: Reader, o: Obj, path: string, signed = false): Map<string, number> {
   const out = new Map<string, number>()
-  const list = r.array(o, 'pricing_model', path, false, LIMITS.maxPerProduct)
-  if (list === undefined) return out
-  const base = joinPath(path, 'pricing_model')
-  list.forEach((e, i) => {
-    const p = joinPath(base, i)
-    if (!isObject(e)) {
-      r.add('invalid_type', p, { expected: 'a pricing_model entry' })
-      return
-    }
+  eachEntry(r, o, 'pricing_model', path, 'a pricing_model entry', (e, p) => {
     const cur = r.currency(e, 'currency', p, true)
     const price = signed ? r.signedAmount(e, 'price', p) : r.amount(e, 'price', p, true)
-    if (signed && price === undefined && (own(e, 'price') === undefined || own(e, 'price') === null)) r.add('required', joinPath(p, 'price'))
+    if (signed && !present(e, 'price')) r.add('required', joinPath(p, 'price'))
     if (cur !== undefined && price !== undefined && !out.has(cur)) out.set(cur, price)
   })
   return out
@@ -27,17 +20,11 @@ function readPrices(r: Reader, o: Obj, path: string, signed = false): Map<string
 function readStock(r: Reader, o: Obj, path: string): number | null {
   const s = r.amount(o, 'stock', path)
   if (s !== undefined) return s
-  const bd = r.array(o, 'stock_breakdown', path, false, LIMITS.maxPerProduct)
-  if (bd === undefined) return null
   let sum = 0
-  bd.forEach((e, i) => {
-    const p = joinPath(joinPath(path, 'stock_breakdown'), i)
-    if (!isObject(e)) {
-      r.add('invalid_type', p, { expected: 'a warehouse stock entry' })
-      return
-    }
+  const bd = eachEntry(r, o, 'stock_breakdown', path, 'a warehouse stock entry', (e, p) => {
     sum += r.amount(e, 'stock', p, true) ?? 0
   })
+  if (bd === undefined) return null
   if (!Number.isSafeInteger(sum)) {
     r.add('amount_overflow', joinPath(path, 'stock_breakdown'))
     return null
@@ -64,6 +51,11 @@ function dateField(r: Reader, o: Obj, key: string, path: string): number | null 
   return r.date(add, key, joinPath(path, 'additional_information')) ?? null
 }
 
+/** Whether the stock may go below zero: `unlimited_stock` or `allow_negative_stock` (read only when the first is not true). */
+function unlimitedStock(r: Reader, o: Obj, path: string): boolean {
+  return (r.boolean(o, 'unlimited_stock', path) ?? false) || (r.boolean(o, 'allow_negative_stock', path) ?? false)
+}
+
 interface MutableProduct extends NProduct {
   variants: NVariant[]
   packs: NPack[]
@@ -77,12 +69,10 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
   const id = r.id(o, 'id', path, true)
   const name = r.string(o, 'name', path) ?? null
   const titles: [string, string][] = []
-  const langs = r.object(o, 'languages', path)
-  const locales = langs === undefined ? [] : Object.keys(langs)
-  if (locales.length > LIMITS.maxMapEntries) r.add('too_many_items', joinPath(path, 'languages'), { max: LIMITS.maxMapEntries })
-  else if (langs !== undefined) {
-    for (const loc of locales) {
-      const l = langs[loc]
+  const langs = r.map(o, 'languages', path)
+  if (langs !== undefined) {
+    for (const loc of langs.keys) {
+      const l = langs.map[loc]
       if (isObject(l)) {
         const t = own(l, 'title')
         // A title can become the line's name in the output: as bounded as any other string.
@@ -111,7 +101,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
   else if (taxCalc === 'exclusive') inclusive = false
   else if (taxCalc !== undefined && taxCalc !== null) r.add('invalid_option', joinPath(path, 'tax_calculation'), { detail: 'inclusive or exclusive' })
   const whitelist = r.stringList(o, 'whitelist', path, true)
-  const unlimited = (r.boolean(o, 'unlimited_stock', path) ?? false) || (r.boolean(o, 'allow_negative_stock', path) ?? false)
+  const unlimited = unlimitedStock(r, o, path)
   const variations = r.object(o, 'variations', path)
   const product: MutableProduct = {
     id: id ?? '',
@@ -144,14 +134,7 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
     trialDays: r.amount(o, 'trial_days', path) ?? 0,
   }
   if (variations !== undefined) {
-    const vp = joinPath(path, 'variations')
-    const list = r.array(variations, 'variants', vp, false, LIMITS.maxPerProduct) ?? []
-    list.forEach((v, i) => {
-      const p = joinPath(joinPath(vp, 'variants'), i)
-      if (!isObject(v)) {
-        r.add('invalid_type', p, { expected: 'a variant object' })
-        return
-      }
+    eachEntry(r, variations, 'variants', joinPath(path, 'variations'), 'a variant object', (v, p) => {
       const vid = r.id(v, 'id', p, true)
       if (vid === undefined) return
       product.variants.push({
@@ -160,43 +143,30 @@ export function readProduct(r: Reader, o: Obj, path: string): NProduct | undefin
         product,
         prices: readPrices(r, v, p, product.deltaPricing),
         stock: readStock(r, v, p),
-        unlimited: (r.boolean(v, 'unlimited_stock', p) ?? false) || (r.boolean(v, 'allow_negative_stock', p) ?? false),
+        unlimited: unlimitedStock(r, v, p),
         weight: r.amount(v, 'weight', p) ?? null,
         sku: topOrAdditional(r, v, 'sku', p),
         ean: topOrAdditional(r, v, 'ean', p),
       })
     })
   }
-  const packs = r.array(o, 'packs', path, false, LIMITS.maxPerProduct) ?? []
   // Variants by id (the first of a duplicated id), so packs × their variants stays linear.
   const variantById = new Map<string, NVariant>()
   for (const v of product.variants) if (!variantById.has(v.id)) variantById.set(v.id, v)
-  packs.forEach((k, i) => {
-    const p = joinPath(joinPath(path, 'packs'), i)
-    if (!isObject(k)) {
-      r.add('invalid_type', p, { expected: 'a pack object' })
-      return
-    }
+  eachEntry(r, o, 'packs', path, 'a pack object', (k, p) => {
     const pid = r.id(k, 'id', p, true)
     const units = r.amount(k, 'stock', p, true)
     if (units === 0) r.add('invalid_value', joinPath(p, 'stock'), { detail: 'a pack holds at least one unit' })
-    let items: { variant: NVariant; units: number }[] | null = null
-    const vlist = r.array(k, 'variants', p, false, LIMITS.maxPerProduct)
-    if (vlist !== undefined && vlist.length > 0) {
-      items = []
-      vlist.forEach((e, j) => {
-        const ep = joinPath(joinPath(p, 'variants'), j)
-        if (!isObject(e)) {
-          r.add('invalid_type', ep, { expected: 'a pack variant entry' })
-          return
-        }
-        const vid = r.id(e, 'id', ep, true)
-        const n = r.amount(e, 'stock', ep, true)
-        const variant = vid === undefined ? undefined : variantById.get(vid)
-        if (vid !== undefined && variant === undefined) r.add('unknown_variant', joinPath(ep, 'id'), { id: vid })
-        if (variant !== undefined && n !== undefined) items!.push({ variant, units: n })
-      })
-    }
+    const entries: { variant: NVariant; units: number }[] = []
+    const vlist = eachEntry(r, k, 'variants', p, 'a pack variant entry', (e, ep) => {
+      const vid = r.id(e, 'id', ep, true)
+      const n = r.amount(e, 'stock', ep, true)
+      const variant = vid === undefined ? undefined : variantById.get(vid)
+      if (vid !== undefined && variant === undefined) r.add('unknown_variant', joinPath(ep, 'id'), { id: vid })
+      if (variant !== undefined && n !== undefined) entries.push({ variant, units: n })
+    })
+    // null when the pack lists no variants (it is made of the product itself).
+    const items = vlist !== undefined && vlist.length > 0 ? entries : null
     const ownPrices = readPrices(r, k, p)
     if (pid === undefined || units === undefined || units === 0) return
     product.packs.push({

@@ -1,4 +1,4 @@
-import { type Obj, own, Reader } from '../input/read'
+import { type Obj, present, Reader } from '../input/read'
 import { joinPath } from '../issues/issues'
 import type { NRate } from './model'
 
@@ -26,12 +26,10 @@ function readJurisdiction(r: Reader, o: Obj, path: string): string | undefined {
 export function readRate(r: Reader, o: Obj, path: string, index: number): NRate | undefined {
   const label = r.string(o, 'label', path, true)
   const jurisdiction = readJurisdiction(r, o, path)
-  if (jurisdiction === undefined && (own(o, 'jurisdiction') === undefined || own(o, 'jurisdiction') === null)) r.add('required', joinPath(path, 'jurisdiction'))
+  if (!present(o, 'jurisdiction')) r.add('required', joinPath(path, 'jurisdiction'))
   const percent = r.percent(o, 'rate_percent', path)
   const amount = r.amount(o, 'rate_amount', path)
-  const hasPercent = own(o, 'rate_percent') !== undefined && own(o, 'rate_percent') !== null
-  const hasAmount = own(o, 'rate_amount') !== undefined && own(o, 'rate_amount') !== null
-  if (hasPercent === hasAmount) r.add('invalid_value', path, { detail: 'a rate needs exactly one of rate_percent or rate_amount' })
+  if (present(o, 'rate_percent') === present(o, 'rate_amount')) r.add('invalid_value', path, { detail: 'a rate needs exactly one of rate_percent or rate_amount' })
   const category = r.string(o, 'category', path) ?? null
   if (label === undefined || jurisdiction === undefined || (percent === undefined && amount === undefined)) return undefined
   return {

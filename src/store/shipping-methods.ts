@@ -5,18 +5,15 @@
 import { SHIPPING_COST_KINDS } from '../7-shipping/costs/index'
 import { type Obj, Reader } from '../input/read'
 import { normalizeCountry } from '../1-places/countries'
-import { joinPath } from '../issues/issues'
+import { kindOf } from './kind'
 import type { NShippingMethod } from './model'
-
-const hasOwn = Object.prototype.hasOwnProperty
 
 /** Normalizes a shipping method: costs in minor units of its own currency, weights in grams. */
 export function readShippingMethod(r: Reader, o: Obj, path: string, index: number, baseCurrency: string): NShippingMethod | undefined {
   const id = r.id(o, 'id', path, true)
   const label = r.string(o, 'label', path) ?? ''
   const type = r.string(o, 'type', path, true)
-  const kind = type !== undefined && hasOwn.call(SHIPPING_COST_KINDS, type) ? SHIPPING_COST_KINDS[type as keyof typeof SHIPPING_COST_KINDS] : undefined
-  if (type !== undefined && kind === undefined) r.add('invalid_option', joinPath(path, 'type'), { detail: Object.keys(SHIPPING_COST_KINDS).join(', ') })
+  const kind = kindOf(r, SHIPPING_COST_KINDS, type, path)
   const spec = kind?.read(r, o, path)
   const countries = r.stringList(o, 'countries', path, true)
   const common = {
