@@ -138,8 +138,9 @@ export function createStore(config: StoreConfig): Store {
     if (!indexOnce(r, products, prod.id, prod, joinPath(p, 'id'))) return
     productPaths.set(prod.id, p)
     // The path's index counts the variants and packs that were read (not the config's entries).
-    prod.variants.forEach((v, i) => indexOnce(r, variants, v.id, v, joinPath(joinPath(joinPath(p, 'variations'), 'variants'), i)))
-    prod.packs.forEach((k, i) => indexOnce(r, packs, k.id, k, joinPath(joinPath(p, 'packs'), i)))
+    // At each entry's own path in the config (an entry that could not be read is not counted).
+    for (const v of prod.variants) indexOnce(r, variants, v.id, v, v.path)
+    for (const k of prod.packs) indexOnce(r, packs, k.id, k, k.path)
   })
 
   const customers = new Map<string, NCustomer>()
