@@ -143,9 +143,15 @@ function keyerOf(name: string): ReturnType<typeof keyer> {
   return k ?? null
 }
 
-/** Pairs the API's list items with ours: by key, then (for lists that allow it) by position. */
-function match(theirs: readonly unknown[], ours: readonly unknown[], name: string): (number | undefined)[] {
+/**
+ * Pairs the API's list items with ours: by key, then (for lists that allow it) by position.
+ * `null` when the lists pair item for item in order (the usual case: the same length and the same
+ * key at every index, or an unkeyed list no longer than ours) — what the general pairing would give
+ * then, without its map and arrays.
+ */
+function match(theirs: readonly unknown[], ours: readonly unknown[], name: string): (number | undefined)[] | null {
   const k = keyerOf(name)
+  if (k === null ? theirs.length <= ours.length : theirs.length === ours.length && sameKeys(theirs, ours, k.key)) return null
   const used = new Array<boolean>(ours.length).fill(false)
   const out = new Array<number | undefined>(theirs.length).fill(undefined)
   if (k === null) {
@@ -191,6 +197,12 @@ function match(theirs: readonly unknown[], ours: readonly unknown[], name: strin
   return out
 }
 
+/** Whether both lists have the same key at every index (they have the same length). */
+function sameKeys(theirs: readonly unknown[], ours: readonly unknown[], key: (x: unknown) => string): boolean {
+  for (let i = 0; i < theirs.length; i++) if (key(theirs[i]) !== key(ours[i])) return false
+  return true
+}
+
 /**
  * Compares the API's value with ours, recursively, appending to `c`. `tp` is the path on the API's
  * side, `op` ours (the same string while no list was matched out of order); `name` is the key the
@@ -218,6 +230,21 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
       return
     }
     const pairs = match(theirs, ours, name)
+    if (pairs === null) {
+      // In order: item i is our item i, and paths on both sides stay the same while they were.
+      for (let i = 0; i < theirs.length; i++) {
+        const tpi = `${tp}[${i}]`
+        const opi = op === tp ? tpi : `${op}[${i}]`
+        if (opi !== tpi) c.remap.set(opi, tpi)
+        compareValue(c, ours[i], theirs[i], tpi, opi, tol, depth + 1, name)
+      }
+      if (theirs.length < ours.length) {
+        const extra: string[] = []
+        for (let j = theirs.length; j < ours.length; j++) extra.push(joinPath(op, j))
+        c.diffs.push({ path: tp, oursPath: op, ours: ours.length, theirs: theirs.length, kind: 'extra', extraKeys: extra })
+      }
+      return
+    }
     const used = new Array<boolean>(ours.length).fill(false)
     let usedCount = 0
     for (let i = 0; i < theirs.length; i++) {
