@@ -96,3 +96,21 @@ describe('totals', () => {
     })
   })
 })
+
+describe('aggregated rates of a cart with many distinct rates', () => {
+  it('one entry per distinct rate in first-seen order, each summing its lines, past the point where rates are grouped by id', () => {
+    // 20 categories, each with its own rate (1 % … 20 %), and two lines per category in the
+    // order c1, c2, …, c20, c1, c2, …: the lines of category k (both priced 1000) pay
+    // round(1000 × k %) = 10 × k each, so rate k sums tax 20 × k on a taxable 2000.
+    const cats = Array.from({ length: 20 }, (_, i) => i + 1)
+    const over: Cfg = {
+      tax_rates: cats.map((k) => ({ id: `r${k}`, label: `VAT ${k}`, jurisdiction: 'DE', category: `c${k}`, rate_percent: String(k), vat_tax: true })),
+      products: cats.map((k) => product(`p${k}`, 1000, { tax_category: `c${k}` })),
+      account: { max_lines: 40 },
+    }
+    const t = ok(run(over, { products: [...cats, ...cats].map((k) => ({ id: `p${k}` })) }))
+    expect(t.taxes.tax_rates.map((r) => [r.id, r.tax, r.taxable_amount, r.applies_to])).toEqual(cats.map((k) => [`r${k}`, 20 * k, 2000, [`p${k}`]]))
+    // Σ 20 × k over k = 1…20 = 20 × 210
+    expect(t.totals.tax).toBe(4200)
+  })
+})
