@@ -154,9 +154,20 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly Line[]
   const verified = !exempt && b2b && places.verifiedVat && bill !== origin
   const rcFor = (goods: boolean, place: string) => verified && place !== origin && isEu(origin, goods) && isEu(bill, goods) && isEu(place, goods)
   let anyReverseCharge = false
-  // Lines of one jurisdiction and category share their rate list: looked up once per estimate.
+  // Lines of one jurisdiction and category share their rate list: looked up once per estimate (the
+  // previous line's is kept at hand before the maps: most lines repeat it).
   const cache = new Map<string, Map<string, NRate[]>>()
+  let lastKey: string | undefined
+  let lastCategory: string | undefined
+  let lastRates: NRate[] = []
   const lookup = (key: string, category: string): NRate[] => {
+    if (key === lastKey && category === lastCategory) return lastRates
+    lastKey = key
+    lastCategory = category
+    lastRates = cached(key, category)
+    return lastRates
+  }
+  const cached = (key: string, category: string): NRate[] => {
     let byCategory = cache.get(key)
     if (byCategory === undefined) {
       byCategory = new Map()
