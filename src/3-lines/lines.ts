@@ -14,7 +14,6 @@ import { priceKey } from '../trace/paths'
 import type { Recorder } from '../trace/recorder'
 import type { Issue } from '../types/output'
 import type { Line } from './line'
-import { StockPools } from './stock-pools'
 
 /** What the lines stage needs from the rest of the request. */
 export interface LinesContext {
@@ -130,6 +129,10 @@ function newLine(ref: NLineRef, ctx: LinesContext, unitPrice: number, rate: numb
   }
 }
 
+interface Pool {
+  stock: number
+  used: number
+}
 
 /**
  * Resolves and prices every line, rejecting (with a warning at the line's path) those that break
@@ -168,18 +171,19 @@ export function resolveLines(refs: readonly NLineRef[], ctx: LinesContext, warni
   }
   // min/max units of a product across the cart
   // (only counted when some product has such a bound: most carts have none)
-  let unitsByProduct: Map<NProduct, number> | undefined
-  for (const l of candidates) if (l.product !== null && (l.product.minUnits !== null || l.product.maxUnits !== null)) unitsByProduct ??= new Map()
-  if (unitsByProduct !== undefined) for (const l of candidates) if (l.product !== null) unitsByProduct.set(l.product, (unitsByProduct.get(l.product) ?? 0) + l.units)
+  const unitsByProduct = new Map<NProduct, number>()
+  let bounded = false
+  for (const l of candidates) if (l.product !== null && (l.product.minUnits !== null || l.product.maxUnits !== null)) bounded = true
+  if (bounded) for (const l of candidates) if (l.product !== null) unitsByProduct.set(l.product, (unitsByProduct.get(l.product) ?? 0) + l.units)
   const accepted: Line[] = []
-  const pools = new StockPools()
+  const pools = new Map<object, Pool>()
   for (const l of candidates) {
     const p = l.product
     if (p === null) {
       accepted.push(l)
       continue
     }
-    const total = unitsByProduct?.get(p) ?? 0
+    const total = unitsByProduct.get(p) ?? 0
     if (p.minUnits !== null && total < p.minUnits) {
       warnings.push(issue('below_min_units', l.path, { min: p.minUnits }))
       continue
@@ -224,7 +228,7 @@ function demands(l: Line): { key: object; stock: number | null; units: number }[
   return [{ key: p as object, stock: productStock, units: l.units }]
 }
 
-function fitsStock(l: Line, pools: StockPools): boolean {
+function fitsStock(l: Line, pools: Map<object, Pool>): boolean {
   const p = l.product!
   // The common line — a plain product, no variant, no pack of variants — needs no demand list.
   if (l.variant === null && (l.pack === null || l.pack.items === null)) {
@@ -253,7 +257,7 @@ function fitsStock(l: Line, pools: StockPools): boolean {
   return true
 }
 
-function stockLeft(l: Line, pools: StockPools): number {
+function stockLeft(l: Line, pools: Map<object, Pool>): number {
   let left = Number.MAX_SAFE_INTEGER
   for (const d of demands(l)) {
     if (d.stock === null) continue

@@ -204,17 +204,13 @@ interface RateEntry {
   seen: Set<object | null> | null
 }
 
-/** Up to this many distinct rates, a cart's rates are found by a scan; a map groups them past it. */
-const RATE_SCAN = 16
-
 /**
  * Aggregates the lines' rates (`kind`: `tax_rates` or `shipping_tax_rates`) by identity (id,
  * label, rate, jurisdiction), summing tax and taxable amount; recorded at `taxes.<kind>[i]`.
  */
 export function aggregateRates(records: readonly LineRecords[], kind: 'tax_rates' | 'shipping_tax_rates', rec?: Recorder): AggregatedTaxRate[] {
-  // A scan of the few rates a cart has; past RATE_SCAN of them, grouped by id first, then a short
-  // scan for the rest of the identity: no key strings per line.
-  let byId: Map<string | null, RateEntry[]> | undefined
+  // Grouped by id first, then a short scan for the rest of the identity: no key strings per line.
+  const byId = new Map<string | null, RateEntry[]>()
   const order: RateEntry[] = []
   let last: RateEntry | undefined
   for (let k = 0; k < records.length; k++) {
@@ -226,36 +222,21 @@ export function aggregateRates(records: readonly LineRecords[], kind: 'tax_rates
       // Consecutive lines mostly carry the same rates: try the last entry before the lookup.
       let e: RateEntry | undefined = last !== undefined && sameRate(last.rate, r) ? last : undefined
       if (e === undefined) {
-        let group: RateEntry[] | undefined
-        if (byId === undefined) {
-          for (let g = 0; g < order.length; g++) {
-            if (sameRate(order[g]!.rate, r)) {
-              e = order[g]!
-              break
-            }
-          }
-        } else {
-          group = byId.get(r.id)
-          if (group === undefined) byId.set(r.id, (group = []))
-          for (const g of group) {
-            if (sameRate(g.rate, r)) {
-              e = g
-              break
-            }
+        let group = byId.get(r.id)
+        if (group === undefined) {
+          group = []
+          byId.set(r.id, group)
+        }
+        for (const g of group) {
+          if (sameRate(g.rate, r)) {
+            e = g
+            break
           }
         }
         if (e === undefined) {
           e = { rate: r, tax: 0, taxable: 0, terms: [], applies: [], products: [], seen: null }
-          group?.push(e)
+          group.push(e)
           order.push(e)
-          if (byId === undefined && order.length > RATE_SCAN) {
-            byId = new Map()
-            for (const x of order) {
-              const gr = byId.get(x.rate.id)
-              if (gr === undefined) byId.set(x.rate.id, [x])
-              else gr.push(x)
-            }
-          }
         }
       }
       last = e
