@@ -1,5 +1,7 @@
 /**
  * The same integer, held by V8 as a small integer when it fits in 32 bits (`| 0`; −0 becomes 0).
+ * For integers only: a fraction within 32 bits would lose its fractional part, so every caller
+ * passes a value it has checked (or made) whole.
  *
  * A quotient made by `/` in optimized code comes back as a heap number even when it is whole, and
  * every amount computed from it in unoptimized code stays one. The first heap number stored in an

@@ -145,13 +145,13 @@ function keyerOf(name: string): ReturnType<typeof keyer> {
 
 /**
  * Pairs the API's list items with ours: by key, then (for lists that allow it) by position.
- * `null` when the lists pair item for item in order (the usual case: the same length and the same
- * key at every index, or an unkeyed list no longer than ours) — what the general pairing would give
- * then, without its map and arrays.
+ * `null` when the lists pair item for item in order (the usual case: no holes in the API's list, and
+ * the same length and the same key at every index, or an unkeyed list no longer than ours) — what
+ * the general pairing would give then, without its map and arrays.
  */
 function match(theirs: readonly unknown[], ours: readonly unknown[], name: string): (number | undefined)[] | null {
   const k = keyerOf(name)
-  if (k === null ? theirs.length <= ours.length : theirs.length === ours.length && sameKeys(theirs, ours, k.key)) return null
+  if (dense(theirs) && (k === null ? theirs.length <= ours.length : theirs.length === ours.length && sameKeys(theirs, ours, k.key))) return null
   const used = new Array<boolean>(ours.length).fill(false)
   const out = new Array<number | undefined>(theirs.length).fill(undefined)
   if (k === null) {
@@ -195,6 +195,12 @@ function match(theirs: readonly unknown[], ours: readonly unknown[], name: strin
     })
   }
   return out
+}
+
+/** Whether a list has an item at every index (a hole is an item the API lacks: the general pairing reports it). */
+function dense(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (!(i in list)) return false
+  return true
 }
 
 /** Whether both lists have the same key at every index (they have the same length). */

@@ -98,7 +98,7 @@ describe('totals', () => {
 })
 
 describe('aggregated rates of a cart with many distinct rates', () => {
-  it('one entry per distinct rate in first-seen order, each summing its lines, every one found again by its identity', () => {
+  it('one entry per distinct rate in first-seen order, each summing the tax and taxable amount of its lines', () => {
     // 20 categories, each with its own rate (1 % … 20 %), and two lines per category in the
     // order c1, c2, …, c20, c1, c2, …: the lines of category k (both priced 1000) pay
     // round(1000 × k %) = 10 × k each, so rate k sums tax 20 × k on a taxable 2000.

@@ -329,6 +329,20 @@ describe('reconcile: matching rules', () => {
     expect(r.differences.map((d) => d.hint?.code)).toEqual(['missing', 'extra'])
   })
 
+  it('a hole in one of the API\'s lists is an item it lacks: a difference, as a shorter list is', () => {
+    const mine = estimate(est.store, est.request, { at: AT })
+    const schedule = tx(mine).instalments[0]!.schedule
+    expect(schedule.length).toBe(4) // the upfront payment and 3 instalments
+    const holed = clone(mine) as unknown as { transaction: { instalments: { schedule: unknown[] }[] } }
+    delete holed.transaction.instalments[0]!.schedule[1]
+    const r = reconcile(mine, holed)
+    expect(r.matches).toBe(false)
+    expect(r.differences.map((d) => [d.path, d.hint?.code])).toEqual([
+      ['instalments[0].schedule[1]', 'missing'],
+      ['instalments[0].schedule', 'extra'],
+    ])
+  })
+
   it('lists of names (payment methods, applies_to) match in any order, and a name the API lacks is a difference', () => {
     const mine = ours as unknown as { transaction: { payments: string[] } }
     expect(mine.transaction.payments.length).toBeGreaterThan(2) // the fixture lists 12 methods
