@@ -6,7 +6,8 @@
 import { estimate } from '../0-estimate/estimate'
 import { issue } from '../issues/issues'
 import { AXES, AXIS_NAMES, type AxisName, policyNames } from '../policies/axes'
-import { isRecord, readEnvelope } from '../reconcile/compare'
+import { isObject } from '../input/read'
+import { readEnvelope } from '../reconcile/compare'
 import { reconcile, type ReconcileDifference } from '../reconcile/index'
 import { prepared, type Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest, PolicySettings } from '../types/input'
@@ -232,7 +233,7 @@ interface ReadOptions {
 function readOptions(store: Store, options: unknown, problems: Issue[]): ReadOptions {
   const out = { at: undefined as string | Date | undefined, tolerance: 0, axes: AXIS_NAMES as readonly AxisName[], alternatives: MAX_ALTERNATIVES }
   if (options === undefined || options === null) return out
-  if (!isRecord(options)) {
+  if (!isObject(options)) {
     problems.push(issue('invalid_type', 'options', { expected: 'an options object' }))
     return out
   }
@@ -265,14 +266,14 @@ function readOptions(store: Store, options: unknown, problems: Issue[]): ReadOpt
 
 /** One order, checked; problems (with paths under `path`) go to `problems`. */
 function readOrder(store: Store, v: unknown, path: string, at: string | Date | undefined, problems: Issue[]): { request: EstimateRequest; response: unknown; options: EstimateOptions } | undefined {
-  if (!isRecord(v)) {
+  if (!isObject(v)) {
     problems.push(issue('invalid_type', path, { expected: 'an order { request, response }' }))
     return undefined
   }
   const o = v as Record<string, unknown>
   let ok = true
   if (o.request === undefined || o.request === null) (ok = false), problems.push(issue('required', `${path}.request`))
-  else if (!isRecord(o.request)) (ok = false), problems.push(issue('invalid_type', `${path}.request`, { expected: 'an estimate request object' }))
+  else if (!isObject(o.request)) (ok = false), problems.push(issue('invalid_type', `${path}.request`, { expected: 'an estimate request object' }))
   if (o.response === undefined) (ok = false), problems.push(issue('required', `${path}.response`))
   else {
     const e = readEnvelope(o.response)
@@ -280,7 +281,7 @@ function readOrder(store: Store, v: unknown, path: string, at: string | Date | u
   }
   let own: Record<string, unknown> = {}
   if (o.options !== undefined && o.options !== null) {
-    if (!isRecord(o.options)) (ok = false), problems.push(issue('invalid_type', `${path}.options`, { expected: 'an estimate options object' }))
+    if (!isObject(o.options)) (ok = false), problems.push(issue('invalid_type', `${path}.options`, { expected: 'an estimate options object' }))
     else own = { ...(o.options as Record<string, unknown>) }
   }
   delete own.trace

@@ -14,7 +14,8 @@
 import { estimate } from '../0-estimate/estimate'
 import { summarize } from '../0-estimate/summarize'
 import { PRESETS, type PresetName } from '../policies/presets'
-import { compareEnvelopes, type Envelope, isRecord, own, type RawDiff, readEnvelope } from '../reconcile/compare'
+import { isObject, own } from '../input/read'
+import { compareEnvelopes, type Envelope, type RawDiff, readEnvelope } from '../reconcile/compare'
 import type { Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest } from '../types/input'
 import type { EstimateResponse } from '../types/output'
@@ -217,7 +218,7 @@ export class Order {
     const errors = this.theirs.errors
     if (!Array.isArray(errors)) return false
     return errors.some((e) => {
-      const code = isRecord(e) ? own(e, 'code') : undefined
+      const code = isObject(e) ? own(e, 'code') : undefined
       return typeof code === 'string' && !OVERFLOW_CODES.has(code.trim().toLowerCase())
     })
   }
@@ -228,7 +229,7 @@ export class Order {
     if (typeof pm === 'string') return pm
     const tx = this.theirs.transaction
     const p = tx !== undefined ? own(tx, 'payments') : undefined
-    const sel = isRecord(p) ? own(p, 'selected') : undefined
+    const sel = isObject(p) ? own(p, 'selected') : undefined
     return typeof sel === 'string' ? sel : undefined
   }
 }

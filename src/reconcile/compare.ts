@@ -3,20 +3,12 @@
  * API returned is compared; products are matched by id, tax rates by identity, other keyed lists by
  * id/code; strings case-insensitively. Never throws, whatever `theirs` is.
  */
+import { isObject, own } from '../input/read'
 import { joinPath } from '../trace/path'
 
 type Rec = Record<string, unknown>
 
-export function isRecord(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 const hasOwn = Object.prototype.hasOwnProperty
-
-export function own(o: Rec, k: string): unknown {
-  // Ownership first: an inherited getter (a class instance given as a response) is never run.
-  return hasOwn.call(o, k) ? o[k] : undefined
-}
 
 /** A response read as an envelope. */
 export interface Envelope {
@@ -35,16 +27,16 @@ function describe(x: unknown): string {
 /** Whether a transaction object has the create-transaction shape. */
 function isCreateShape(tx: Rec): boolean {
   const totals = own(tx, 'totals')
-  if (isRecord(totals) && own(totals, 'subtotal') !== undefined && own(totals, 'item_total') === undefined) return true
-  if (isRecord(own(tx, 'payments'))) return true
+  if (isObject(totals) && own(totals, 'subtotal') !== undefined && own(totals, 'item_total') === undefined) return true
+  if (isObject(own(tx, 'payments'))) return true
   const products = own(tx, 'products')
-  if (Array.isArray(products) && isRecord(products[0]) && own(products[0], 'price') !== undefined && own(products[0], 'totals') === undefined) return true
+  if (Array.isArray(products) && isObject(products[0]) && own(products[0], 'price') !== undefined && own(products[0], 'totals') === undefined) return true
   return false
 }
 
 /** Reads a response (estimate or create envelope, or a bare transaction); a string says why it cannot. */
 export function readEnvelope(x: unknown): Envelope | string {
-  if (!isRecord(x)) return `expected a JSON object, got ${describe(x)}`
+  if (!isObject(x)) return `expected a JSON object, got ${describe(x)}`
   let status = own(x, 'status')
   let tx = own(x, 'transaction')
   const errors = own(x, 'errors')
@@ -54,9 +46,9 @@ export function readEnvelope(x: unknown): Envelope | string {
       status = status ?? 200
     } else return 'expected an estimate or create response ({ status, transaction } or a transaction object)'
   }
-  if (tx !== undefined && tx !== null && !isRecord(tx)) return `"transaction" is ${describe(tx)}, not an object`
-  const t = isRecord(tx) ? tx : undefined
-  if (t !== undefined && !isRecord(own(t, 'totals')) && !Array.isArray(own(t, 'products'))) return '"transaction" has neither totals nor products'
+  if (tx !== undefined && tx !== null && !isObject(tx)) return `"transaction" is ${describe(tx)}, not an object`
+  const t = isObject(tx) ? tx : undefined
+  if (t !== undefined && !isObject(own(t, 'totals')) && !Array.isArray(own(t, 'products'))) return '"transaction" has neither totals nor products'
   return { status, transaction: t, errors, shape: t !== undefined && isCreateShape(t) ? 'create' : 'estimate' }
 }
 
@@ -90,7 +82,7 @@ const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : 
 function keyer(name: string): { key: (x: unknown) => string; positional: boolean } | null {
   const f = (fields: string[], positional: boolean) => ({
     key: (x: unknown) => {
-      if (!isRecord(x)) return `\u0001${lower(x)}`
+      if (!isObject(x)) return `\u0001${lower(x)}`
       let k = lower(own(x, fields[0]!))
       for (let i = 1; i < fields.length; i++) k += `\u0000${lower(own(x, fields[i]!))}`
       return k
@@ -100,7 +92,7 @@ function keyer(name: string): { key: (x: unknown) => string; positional: boolean
   switch (name) {
     case 'products':
       return {
-        key: (x) => (isRecord(x) ? `${lower(own(x, 'id') ?? own(x, 'name'))}\u0000${lower(own(x, 'variation_id'))}\u0000${lower(own(x, 'pack'))}` : `\u0001${lower(x)}`),
+        key: (x) => (isObject(x) ? `${lower(own(x, 'id') ?? own(x, 'name'))}\u0000${lower(own(x, 'variation_id'))}\u0000${lower(own(x, 'pack'))}` : `\u0001${lower(x)}`),
         positional: false,
       }
     case 'tax_rates':
@@ -110,12 +102,12 @@ function keyer(name: string): { key: (x: unknown) => string; positional: boolean
     case 'instalments':
       return f(['id'], true)
     case 'discounts':
-      return { key: (x) => (isRecord(x) ? lower(own(x, 'code') ?? own(x, 'id') ?? own(x, 'label')) : `\u0001${lower(x)}`), positional: true }
+      return { key: (x) => (isObject(x) ? lower(own(x, 'code') ?? own(x, 'id') ?? own(x, 'label')) : `\u0001${lower(x)}`), positional: true }
     // Lists of names (payment methods, product ids a rate applies to): matched by value, in any order.
     case 'payments':
     case 'available':
     case 'applies_to':
-      return { key: (x) => (isRecord(x) ? '\u0002' : `\u0001${lower(x)}`), positional: true }
+      return { key: (x) => (isObject(x) ? '\u0002' : `\u0001${lower(x)}`), positional: true }
     default:
       return null
   }
@@ -276,7 +268,7 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
     }
     return
   }
-  if (!isRecord(ours)) {
+  if (!isObject(ours)) {
     c.compared++
     c.diffs.push({ path: tp, oursPath: op, ours, theirs, kind: 'value' })
     return
@@ -330,9 +322,9 @@ export function compareEnvelopes(ours: Envelope, theirs: Envelope, tol: number):
     if (!sameScalar(ours.status, theirs.status, 0)) c.diffs.push({ path: 'status', oursPath: 'status', ours: ours.status, theirs: theirs.status, kind: 'value' })
   }
   if (Array.isArray(theirs.errors) && Array.isArray(ours.errors)) {
-    const codes = ours.errors.map((e) => (isRecord(e) ? lower(own(e, 'code')) : ''))
+    const codes = ours.errors.map((e) => (isObject(e) ? lower(own(e, 'code')) : ''))
     theirs.errors.forEach((e, i) => {
-      if (!isRecord(e) || own(e, 'code') === undefined) return
+      if (!isObject(e) || own(e, 'code') === undefined) return
       c.compared++
       const k = codes.indexOf(lower(own(e, 'code')))
       if (k >= 0) codes[k] = '\u0000'

@@ -7,7 +7,8 @@ import { decimalText, parseFrac, roundFrac } from '../trace/exact'
 import { entryLine } from '../trace/explain'
 import { valueAt } from '../trace/path'
 import type { Trace, TraceEntry } from '../trace/types'
-import { isRecord, type RawDiff } from './compare'
+import { isObject } from '../input/read'
+import type { RawDiff } from './compare'
 import type { ReconcileHint, ReconcileHintCode } from './types'
 
 /** One re-run with a single option changed: which of the API's paths still differ. */
@@ -137,8 +138,8 @@ function hintOf(ctx: HintContext, d: RawDiff): ReconcileHint {
 
 function statusHint(ctx: HintContext, d: RawDiff): ReconcileHint {
   const errs = (x: unknown) => {
-    const e = isRecord(x) ? x.errors : undefined
-    return Array.isArray(e) ? e.map((i) => (isRecord(i) ? `${String(i.code)} at ${String(i.path)}` : '?')).join('; ') : ''
+    const e = isObject(x) ? x.errors : undefined
+    return Array.isArray(e) ? e.map((i) => (isObject(i) ? `${String(i.code)} at ${String(i.path)}` : '?')).join('; ') : ''
   }
   if (d.ours === 400) return hint('status', `we answer 400 (${errs(ctx.oursEnvelope)}) where the API answered ${String(d.theirs)}`)
   if (d.theirs === 400) return hint('status', `the API answered 400 (${errs(ctx.theirs)}) where we answer ${String(d.ours)}`)
@@ -147,7 +148,7 @@ function statusHint(ctx: HintContext, d: RawDiff): ReconcileHint {
 
 function missingHint(d: RawDiff): ReconcileHint {
   if (/tax_rates\[\d+\]$/.test(d.path)) {
-    const t = isRecord(d.theirs) ? d.theirs : {}
+    const t = isObject(d.theirs) ? d.theirs : {}
     return hint('missing_rate', `the API charged a rate we did not (${String(t.label ?? '?')} ${String(t.rate_percent ?? '?')}% in ${String(t.jurisdiction ?? '?')}): a tax rate is missing from the store`)
   }
   if (/^products\[\d+\]$/.test(d.path)) return hint('missing', 'the API has a product line we do not (a line we rejected, or a different request)')
@@ -207,7 +208,7 @@ function createHint(ctx: HintContext, d: RawDiff, ours: number, theirs: number):
 
 /** The create shape's own relations: total = subtotal + tax + shipping − discount, subtotal = Σ price × quantity, … */
 function createConsistency(ctx: HintContext, path: string, theirs: number): ReconcileHint | undefined {
-  const tx = isRecord(ctx.theirs) ? ctx.theirs.transaction : undefined
+  const tx = isObject(ctx.theirs) ? ctx.theirs.transaction : undefined
   const at = (p: string) => (p === path ? theirs : num(valueAt(tx, p)))
   const check = (label: string, expected: number | undefined) =>
     expected !== undefined && !near(expected, theirs, ctx.tol) ? hint('inconsistent', `the API's own ${label} = ${expected}, not ${theirs}`) : undefined
@@ -228,8 +229,8 @@ function createConsistency(ctx: HintContext, path: string, theirs: number): Reco
       if (!Array.isArray(ps)) return undefined
       let s = 0
       for (const p of ps) {
-        const price = isRecord(p) ? num(p.price) : undefined
-        const q = isRecord(p) ? num(p.quantity) : undefined
+        const price = isObject(p) ? num(p.price) : undefined
+        const q = isObject(p) ? num(p.quantity) : undefined
         if (price === undefined || q === undefined) return undefined
         s += price * q
       }

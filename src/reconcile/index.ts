@@ -8,7 +8,8 @@ import { traceOf } from '../trace/explain'
 import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'
 import type { EstimateResponse } from '../types/output'
-import { compareEnvelopes, type Envelope, isRecord, own, readEnvelope, theirPath } from './compare'
+import { isObject, own } from '../input/read'
+import { compareEnvelopes, type Envelope, readEnvelope, theirPath } from './compare'
 import { valueAt } from '../trace/path'
 import { type AltRun, hintFor } from './hints'
 import type { ReconcileDifference, ReconcileOptions, Reconciliation } from './types'
@@ -75,7 +76,7 @@ function baseOptions(trace: Trace): Record<string, unknown> {
  * ```
  */
 export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, options: ReconcileOptions = {}): Reconciliation {
-  const opts: ReconcileOptions = isRecord(options) ? options : {}
+  const opts: ReconcileOptions = isObject(options) ? options : {}
   const tol = typeof opts.tolerance === 'number' && Number.isFinite(opts.tolerance) && opts.tolerance > 0 ? opts.tolerance : 0
   const t = readEnvelope(theirs)
   if (typeof t === 'string') return unreadable('theirs', t, theirs)
@@ -106,7 +107,7 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     const fromTrace = ownTrace?.options.payment_method ?? opts.options?.payment_method
     if (typeof fromTrace === 'string') return fromTrace
     const p = t.transaction !== undefined ? own(t.transaction, 'payments') : undefined
-    const sel = isRecord(p) ? own(p, 'selected') : undefined
+    const sel = isObject(p) ? own(p, 'selected') : undefined
     // The API's choice is taken only if we offer it too: one we do not offer is a difference to
     // report, not a value to copy into ours.
     const offered = oursEstimate !== undefined ? own(oursEstimate, 'payments') : undefined
