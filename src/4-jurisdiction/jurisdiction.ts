@@ -17,6 +17,7 @@ import type { NRate, Policies, PreparedStore } from '../store/model'
 import { linePaths, priceKey, type LinePaths } from '../trace/paths'
 import { times, type Recorder } from '../trace/recorder'
 import type { Issue } from '../types/output'
+import { rateLists } from './rate-lists'
 
 /** A jurisdiction key from a country and optional state and county (a county needs a state). */
 export function jurisdictionKey(country: string, state: string | null, county: string | null): string {
@@ -154,32 +155,8 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly Line[]
   const verified = !exempt && b2b && places.verifiedVat && bill !== origin
   const rcFor = (goods: boolean, place: string) => verified && place !== origin && isEu(origin, goods) && isEu(bill, goods) && isEu(place, goods)
   let anyReverseCharge = false
-  // Lines of one jurisdiction and category share their rate list: looked up once per estimate (the
-  // previous line's is kept at hand before the maps: most lines repeat it).
-  const cache = new Map<string, Map<string, NRate[]>>()
-  let lastKey: string | undefined
-  let lastCategory: string | undefined
-  let lastRates: NRate[] = []
-  const lookup = (key: string, category: string): NRate[] => {
-    if (key === lastKey && category === lastCategory) return lastRates
-    lastKey = key
-    lastCategory = category
-    lastRates = cached(key, category)
-    return lastRates
-  }
-  const cached = (key: string, category: string): NRate[] => {
-    let byCategory = cache.get(key)
-    if (byCategory === undefined) {
-      byCategory = new Map()
-      cache.set(key, byCategory)
-    }
-    let hit = byCategory.get(category)
-    if (hit === undefined) {
-      hit = ratesFor(store, key, category)
-      byCategory.set(category, hit)
-    }
-    return hit
-  }
+  // Lines of one jurisdiction and category share their rate list: looked up once per estimate.
+  const lookup = rateLists((key, category: string) => ratesFor(store, key, category))
   const out = new Array<Taxed>(lines.length)
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!

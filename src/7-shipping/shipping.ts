@@ -11,6 +11,7 @@ import type { Converter } from '../2-currency/currency'
 import type { Line } from '../3-lines/line'
 import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import { shippingRatesFor } from '../4-jurisdiction/jurisdiction'
+import { rateLists } from '../4-jurisdiction/rate-lists'
 import { type AppliedDiscount, type ZeroParts, zeroExtra, zeroParts } from '../5-discounts/discounts'
 import { chargeAll, SHIPPING_AXES, type Taxable, type TaxTrace } from '../6-taxes/charge'
 import { outputRate, type LineTax } from '../6-taxes/taxes'
@@ -341,12 +342,8 @@ export function taxShipping(
   // A quote with a `taxRate` (0 included: untaxed carrier shipping) brings its own rate; without
   // one, shipping is taxed as for a store method.
   const quoted = nshift !== null && nshift.rate !== null
-  // Lines of one jurisdiction with the same goods rates (one shared list) share the answer; the
-  // usual cart repeats the previous line's, so that one is kept at hand before the maps.
-  let cache: Map<string, Map<readonly NRate[], NRate[]>> | undefined
-  let lastJurisdiction: string | undefined
-  let lastGoods: readonly NRate[] | undefined
-  let lastRates: NRate[] = []
+  // Lines of one jurisdiction with the same goods rates (one shared list) share the answer.
+  const shippingRates = rateLists((jurisdiction, goods: readonly NRate[]) => shippingRatesFor(store, jurisdiction, goods, situation.reverseCharge))
   const items = new Array<Taxable>(m)
   const trs: TaxTrace[] | undefined = rec === undefined ? undefined : new Array<TaxTrace>(m)
   let compoundRate = false
@@ -364,17 +361,7 @@ export function taxShipping(
       const goods = follow[i] ?? null
       if (goods === null) none = 'shipping_untaxed'
       else {
-        if (goods !== lastGoods || t.jurisdiction !== lastJurisdiction) {
-          cache ??= new Map()
-          let byGoods = cache.get(t.jurisdiction)
-          if (byGoods === undefined) cache.set(t.jurisdiction, (byGoods = new Map()))
-          let hit = byGoods.get(goods)
-          if (hit === undefined) byGoods.set(goods, (hit = shippingRatesFor(store, t.jurisdiction, goods, situation.reverseCharge)))
-          lastJurisdiction = t.jurisdiction
-          lastGoods = goods
-          lastRates = hit
-        }
-        rates = lastRates
+        rates = shippingRates(t.jurisdiction, goods)
         if (rates.length === 0 && situation.reverseCharge) none = 'reverse_charge'
       }
     }
