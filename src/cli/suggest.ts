@@ -4,17 +4,12 @@
  */
 import { distance } from '../input/known'
 
-/** Optimal string alignment distance, stopping early once it must exceed `max`: the same measure the library's own "did you mean" uses. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  return distance(a, b, max)
-}
-
 /** The candidate closest to `input` (ties: the first listed), if within `max` edits. */
 export function closest(input: string, candidates: Iterable<string>, max = 2): string | undefined {
   let best: string | undefined
   let bestD = max + 1
   for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase(), max)
+    const d = distance(input.toLowerCase(), c.toLowerCase(), max)
     if (d < bestD) {
       best = c
       bestD = d

@@ -93,9 +93,8 @@ export function prepared(store: Store): PreparedStore {
 function eachObject(r: Reader, cfg: Obj, key: string, f: (o: Obj, p: string, i: number) => void): void {
   const list = r.array(cfg, key, '')
   if (list === undefined) return
-  const path = key
   for (let i = 0; i < list.length; i++) {
-    const p = joinPath(path, i)
+    const p = joinPath(key, i)
     const v = list[i]
     if (!isObject(v)) r.add('invalid_type', p, { expected: 'an object' })
     else f(v, p, i)
@@ -137,7 +136,6 @@ export function createStore(config: StoreConfig): Store {
     if (prod === undefined) return
     if (!indexOnce(r, products, prod.id, prod, joinPath(p, 'id'))) return
     productPaths.set(prod.id, p)
-    // The path's index counts the variants and packs that were read (not the config's entries).
     // At each entry's own path in the config (an entry that could not be read is not counted).
     for (const v of prod.variants) indexOnce(r, variants, v.id, v, v.path)
     for (const k of prod.packs) indexOnce(r, packs, k.id, k, k.path)

@@ -13,7 +13,8 @@ import { checkChunk } from '../../src/cli/batch/check'
 import { chunks } from '../../src/cli/batch/run'
 import { addTypos, emptySummary, MAX_TYPOS, merge } from '../../src/cli/batch/summary'
 import { duration, Progress } from '../../src/cli/progress'
-import { closest, editDistance } from '../../src/cli/suggest'
+import { closest } from '../../src/cli/suggest'
+import { distance } from '../../src/input/known'
 import { createStore, estimate, summarize, type EstimateRequest } from '../../src/index'
 import { AT, BATCH_STORE } from './orders'
 
@@ -160,14 +161,14 @@ describe('progress figures', () => {
 
 describe('"did you mean" distance', () => {
   it('counts insertions, deletions, substitutions and swaps of neighbours as one edit each', () => {
-    expect(editDistance('store', 'store')).toBe(0)
-    expect(editDistance('stor', 'store')).toBe(1) // deletion
-    expect(editDistance('sotre', 'store')).toBe(1) // swap
-    expect(editDistance('formt', 'format')).toBe(1)
-    expect(editDistance('frmat', 'format')).toBe(1)
-    expect(editDistance('fromat', 'format')).toBe(1)
-    expect(editDistance('kitten', 'sitting')).toBe(3)
-    expect(editDistance('', 'abc')).toBe(3)
+    expect(distance('store', 'store', Infinity)).toBe(0)
+    expect(distance('stor', 'store', Infinity)).toBe(1) // deletion
+    expect(distance('sotre', 'store', Infinity)).toBe(1) // swap
+    expect(distance('formt', 'format', Infinity)).toBe(1)
+    expect(distance('frmat', 'format', Infinity)).toBe(1)
+    expect(distance('fromat', 'format', Infinity)).toBe(1)
+    expect(distance('kitten', 'sitting', Infinity)).toBe(3)
+    expect(distance('', 'abc', Infinity)).toBe(3)
   })
 
   it('suggests the closest name within 2 edits, case-insensitively, or nothing', () => {
