@@ -36,7 +36,14 @@ export function addCycles(at: number, k: number, cycle: NPlan['cycle']): number 
 
 /**
  * `new Date(ms).toISOString()` by integer arithmetic (days → civil date, Howard Hinnant's
- * algorithm): the same string for years 0–9999, without allocating a Date per due date.
+ * algorithm): the same string for years 1000–9999 (others ask Date), without a Date per due date.
+ * Two-digit fields come from a table and the string is joined with `+` (twice as fast as a
+ * template of padded parts: no substring per field).
+ *
+ * @example
+ * ```ts
+ * iso(Date.UTC(2026, 10, 25, 10)) // '2026-11-25T10:00:00.000Z'
+ * ```
  */
 export function iso(ms: number): string {
   const days = Math.floor(ms / DAY)
@@ -56,14 +63,13 @@ export function iso(ms: number): string {
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1
   const m = mp < 10 ? mp + 3 : mp - 9
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-  if (y < 0 || y > 9999) return new Date(ms).toISOString()
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T${pad(hh, 2)}:${pad(mi, 2)}:${pad(ss, 2)}.${pad(mss, 3)}Z`
+  if (y < 1000 || y > 9999) return new Date(ms).toISOString()
+  const t = (TWO ??= Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i))
+  return y + '-' + t[m] + '-' + t[d] + 'T' + t[hh] + ':' + t[mi] + ':' + t[ss] + '.' + (mss < 10 ? '00' : mss < 100 ? '0' : '') + mss + 'Z'
 }
 
-function pad(n: number, width: number): string {
-  const s = String(n)
-  return s.length >= width ? s : '0000'.slice(0, width - s.length) + s
-}
+/** '00'…'99', made on first use. */
+let TWO: string[] | undefined
 
 /**
  * One plan on `total` (after trial deductions): `interest = round(total × interest%)`,
