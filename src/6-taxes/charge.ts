@@ -126,6 +126,8 @@ function extraOf(policies: readonly AxisName[], level: string): EntryExtra {
   return x
 }
 const NO_TERMS: Terms = []
+const NO_CHARGES: readonly Charge[] = []
+const NO_TAXES: readonly number[] = []
 
 /** Records a fixed amount of an inclusive or exclusive taxable at `at` (its rate's tax, usually). */
 function recordFixed(rec: Recorder, at: string, R: RatePaths, units: number, a: number, raw: number, gross: string): void {
@@ -211,19 +213,29 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   }
   // Inclusive: fixed amounts come out of the gross first, then the percentages are extracted.
   let gross = t.base
-  const fixed: Charge[] = []
-  const pcts: NRate[] = []
-  const pctIndex: number[] = []
-  for (let j = 0; j < t.rates.length; j++) {
-    const r = t.rates[j]!
-    if (r.amount !== null) {
-      const a = Math.min(fixedAmount(r, t.units), Math.max(gross, 0))
-      gross -= a
-      fixed.push({ rate: r, tax: a, taxable: 0 })
-    } else {
-      pcts.push(r)
-      pctIndex.push(j)
+  let fixedCount = 0
+  for (let j = 0; j < t.rates.length; j++) if (t.rates[j]!.amount !== null) fixedCount++
+  // Mostly percentages only: then they are the rates themselves, in their own order.
+  let fixed: readonly Charge[] = NO_CHARGES
+  let pcts: readonly NRate[] = t.rates
+  let pctIndex: number[] | undefined
+  if (fixedCount > 0) {
+    const fs: Charge[] = []
+    const ps: NRate[] = []
+    pctIndex = []
+    for (let j = 0; j < t.rates.length; j++) {
+      const r = t.rates[j]!
+      if (r.amount !== null) {
+        const a = Math.min(fixedAmount(r, t.units), Math.max(gross, 0))
+        gross -= a
+        fs.push({ rate: r, tax: a, taxable: 0 })
+      } else {
+        ps.push(r)
+        pctIndex.push(j)
+      }
     }
+    fixed = fs
+    pcts = ps
   }
   const T = tr?.paths
   // (the gross and the fixed amounts are recorded with the rates' taxes, at the end)
@@ -283,18 +295,20 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       }
     }
   }
-  const charges: Charge[] = []
+  const charges = new Array<Charge>(t.rates.length)
   let fi = 0
   let pi = 0
   let total = 0
-  for (const r of t.rates) {
+  for (let j = 0; j < t.rates.length; j++) {
+    const r = t.rates[j]!
     const c = r.amount !== null ? { ...fixed[fi++]!, taxable: net } : { rate: r, tax: taxes[pi++]!, taxable: net }
     total += c.tax
-    charges.push(c)
+    charges[j] = c
   }
   // Taxed before discount, an inclusive line's tax is at most its subtotal: the excess comes off its last rates.
   const cap = t.cap ?? t.base
-  const pre = charges.map((c) => c.tax)
+  // The taxes before that cut, for the trace.
+  const pre = rec === undefined ? NO_TAXES : charges.map((c) => c.tax)
   for (let k = charges.length - 1; k >= 0 && total > cap; k--) {
     const cut = Math.min(total - cap, charges[k]!.tax)
     charges[k] = { ...charges[k]!, tax: charges[k]!.tax - cut }
@@ -312,7 +326,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       const r = t.rates[j]!
       if (r.amount !== null) recordFixed(rec, at, tr!.paths.rate(j), t.units, pre[j]!, fixedAmount(r, t.units), tr!.base)
       else if (pcts.length === 1) rec.same(at, pre[j]!, T!.tax, { policies: axesOf(true, tr!, false) })
-      else rec.share(at, pre[j]!, tr!.paths.rates, pctIndex.indexOf(j), { level, policies: axesOf(true, tr!, true) })
+      else rec.share(at, pre[j]!, tr!.paths.rates, pctIndex === undefined ? j : pctIndex.indexOf(j), { level, policies: axesOf(true, tr!, true) })
     }, gross, grossPath)
     rec.sum(tr!.paths.total, total, taxTerms)
   }

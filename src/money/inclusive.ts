@@ -16,10 +16,39 @@ export interface InclusiveParts {
   readonly taxes: readonly Amount[]
 }
 
-function lcmDen(rates: readonly Rational[]): bigint {
-  let l = 1n
-  for (const r of rates) l = lcmBig(l, BigInt(r.den))
-  return l
+/** Σ rates as K / L (L the lcm of their denominators), and each rate's kᵢ = rᵢ × L. */
+interface Combined {
+  readonly l: number
+  readonly k: number
+  readonly weights: readonly number[]
+}
+
+function checked(l: number, k: number, weights: readonly number[]): Combined {
+  if (k < 0) throw new MoneyError('invalid_rate', 'an inclusive rate cannot be negative')
+  if (l + k > Number.MAX_SAFE_INTEGER) throw new MoneyError('invalid_rate', 'rates too precise to combine')
+  return { l, k, weights }
+}
+
+const NO_WEIGHTS: readonly number[] = []
+
+/** One rate: L is its denominator and K its numerator, in Number (no weights: nothing to split). */
+function single(r: Rational): Combined {
+  return checked(r.den, r.num, NO_WEIGHTS)
+}
+
+/** Several rates, exactly: in BigInt (they are summed once per taxable, a few at most). */
+function combined(rates: readonly Rational[]): Combined {
+  let L = 1n
+  for (const r of rates) L = lcmBig(L, BigInt(r.den))
+  const ks = rates.map((r) => (BigInt(r.num) * L) / BigInt(r.den))
+  let K = 0n
+  for (const x of ks) {
+    if (x < 0n) throw new MoneyError('invalid_rate', 'an inclusive rate cannot be negative')
+    K += x
+  }
+  // Past 2^53 the Number of L + K is inexact, and so would be every rounding by it.
+  if (L + K > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError('invalid_rate', 'rates too precise to combine')
+  return { l: Number(L), k: Number(K), weights: ks.map((x) => Number(x)) }
 }
 
 /**
@@ -46,17 +75,7 @@ export function extractInclusive(
   if (!Number.isSafeInteger(gross)) throw new MoneyError('amount_overflow', `cannot extract tax from ${gross}`)
   if (rates.length === 0) return { net: gross as Amount, tax: 0 as Amount, taxes: [] }
   // Common denominator L: rate i = kᵢ / L, Σ rates = K / L, gross / (1 + K/L) = gross × L / (L + K).
-  const L = lcmDen(rates)
-  const ks = rates.map((r) => (BigInt(r.num) * L) / BigInt(r.den))
-  let K = 0n
-  for (const k of ks) {
-    if (k < 0n) throw new MoneyError('invalid_rate', 'an inclusive rate cannot be negative')
-    K += k
-  }
-  const max = BigInt(Number.MAX_SAFE_INTEGER)
-  if (L + K > max) throw new MoneyError('invalid_rate', 'rates too precise to combine')
-  const l = Number(L)
-  const k = Number(K)
+  const { l, k, weights } = rates.length === 1 ? single(rates[0]!) : combined(rates)
   let net: Amount
   let tax: number
   if (target === 'net') {
@@ -66,7 +85,6 @@ export function extractInclusive(
     tax = mulDivRound(gross, k, l + k, mode)
     net = (gross - tax) as Amount
   }
-  const weights = ks.map((x) => Number(x))
   const taxes = rates.length === 1 ? [tax as Amount] : allocate(tax, weights, undefined, rule, mode)
   return { net, tax: tax as Amount, taxes }
 }

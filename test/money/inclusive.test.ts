@@ -64,6 +64,9 @@ describe('extractInclusive: examples (SPEC §3.3)', () => {
     expectMoneyError(() => extractInclusive(1000, [{ num: -19, den: 100 }], Rounding.HalfUp), 'invalid_rate')
     expectMoneyError(() => extractInclusive(1000, pct('19').concat({ num: -1, den: 100 }), Rounding.HalfUp), 'invalid_rate')
     expectMoneyError(() => extractInclusive(2 ** 53, pct('19'), Rounding.HalfUp), 'amount_overflow')
+    // 1 + r as L + K past 2^53 could not be divided by exactly: one rate, or several combined.
+    expectMoneyError(() => extractInclusive(1000, [{ num: 1, den: 2 ** 53 - 1 }], Rounding.HalfUp), 'invalid_rate')
+    expectMoneyError(() => extractInclusive(1000, [{ num: 1, den: 2 ** 52 }, { num: 1, den: 2 ** 52 - 1 }], Rounding.HalfUp), 'invalid_rate')
   })
 })
 
