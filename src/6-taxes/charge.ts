@@ -3,10 +3,10 @@
  * rates, at the policy's rounding level, for exclusive and inclusive prices, with fixed per-unit
  * amounts and compound rates — and records every tax and taxable amount as it computes it.
  */
-import { allocateBig } from '../money/allocate'
+import { allocate, allocateBig } from '../money/allocate'
 import { multiplyAmount } from '../money/amount'
 import { extractInclusive } from '../money/inclusive'
-import { lcmBig } from '../money/rational'
+import { gcdNumber, lcmBig, type Rational } from '../money/rational'
 import { mulDivRound, roundDiv } from '../money/rounding'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NRate } from '../store/model'
@@ -343,6 +343,74 @@ const carryMode = (p: Policies) => (p.allocation.name === 'carry' ? { rounding: 
  */
 const POOL_AXES: readonly AxisName[] = ['rounding', 'tax_rounding']
 
+/**
+ * One document-level pool: each member's exact tax numᵢ / denᵢ, the weights that bring them to the
+ * common denominator `lcd`, and their sum. In Number while every product is a safe integer (the
+ * usual cart), else in BigInt: the same fractions either way, so the same rounding and split.
+ */
+type Pool =
+  | { readonly nums: readonly number[]; readonly dens: readonly number[]; readonly lcd: number; readonly sum: number; readonly weights: readonly number[]; readonly bigWeights: null }
+  | { readonly nums: readonly bigint[]; readonly dens: readonly bigint[]; readonly lcd: bigint; readonly sum: bigint; readonly weights: null; readonly bigWeights: readonly bigint[] }
+
+/** A member's amount (its taxable, or its inclusive gross) and, inclusive, its Σ rates as K / L. */
+type Member = (i: number) => readonly [number, { k: bigint; l: bigint } | null]
+
+function numberPool(members: readonly number[], member: Member, pr: Rational): Pool | null {
+  const m = members.length
+  const nums = new Array<number>(m)
+  const dens = new Array<number>(m)
+  let lcd = 1
+  for (let j = 0; j < m; j++) {
+    const [amount, f] = member(members[j]!)
+    let num: number
+    let den: number
+    if (f === null) {
+      num = amount * pr.num
+      den = pr.den
+    } else {
+      const l = Number(f.l)
+      den = l + Number(f.k)
+      num = amount * pr.num * (l / pr.den)
+      if (!Number.isSafeInteger(den) || !Number.isSafeInteger(amount * pr.num)) return null
+    }
+    if (!Number.isSafeInteger(num) || num < 0 || den <= 0) return null
+    nums[j] = num
+    dens[j] = den
+    if (lcd % den !== 0) lcd = (lcd / gcdNumber(lcd, den)) * den
+    if (!Number.isSafeInteger(lcd)) return null
+  }
+  const weights = new Array<number>(m)
+  let sum = 0
+  for (let j = 0; j < m; j++) {
+    const w = nums[j]! * (lcd / dens[j]!)
+    sum += w
+    if (!Number.isSafeInteger(w) || !Number.isSafeInteger(sum)) return null
+    weights[j] = w
+  }
+  return { nums, dens, lcd, sum, weights, bigWeights: null }
+}
+
+function bigPool(members: readonly number[], member: Member, pr: Rational): Pool {
+  const nums: bigint[] = []
+  const dens: bigint[] = []
+  for (const i of members) {
+    const [amount, f] = member(i)
+    if (f === null) {
+      nums.push(BigInt(amount) * BigInt(pr.num))
+      dens.push(BigInt(pr.den))
+    } else {
+      nums.push((BigInt(amount) * BigInt(pr.num) * f.l) / BigInt(pr.den))
+      dens.push(f.l + f.k)
+    }
+  }
+  let lcd = 1n
+  for (const d of dens) lcd = lcmBig(lcd, d)
+  const bigWeights = nums.map((x, j) => x * (lcd / dens[j]!))
+  let sum = 0n
+  for (const w of bigWeights) sum += w
+  return { nums, dens, lcd, sum, weights: null, bigWeights }
+}
+
 export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Recorder, trs?: readonly TaxTrace[], pool = ''): Charged[] {
   const n = items.length
   const charges: Charge[][] = items.map(() => [])
@@ -388,35 +456,35 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
   const grossPath = (i: number) => (items[i]!.rates.some((r) => r.amount !== null) ? trs![i]!.paths.gross : trs![i]!.base)
   // The inclusive items' Σ rates, as one fraction K/L each.
   const incl = items.map((t) => (t.inclusive ? sumFraction(t.rates) : null))
-  const order = [...new Set(items.flatMap((t) => t.rates.filter((r) => r.percent !== null)))].sort((a, b) => a.index - b.index)
+  // The percentage rates of all taxables, each once, in store order (plain loops: flatMap and
+  // spreads of a Set cost more than the whole pooling in V8).
+  const order: NRate[] = []
+  let seen: Set<NRate> | undefined
+  for (let i = 0; i < n; i++) {
+    const rates = items[i]!.rates
+    for (let j = 0; j < rates.length; j++) {
+      const r = rates[j]!
+      if (r.percent === null) continue
+      // A scan while the list is short (a cart has a few rates), a Set once it is long.
+      if (seen === undefined ? order.includes(r) : seen.has(r)) continue
+      order.push(r)
+      if (seen !== undefined) seen.add(r)
+      else if (order.length > 16) seen = new Set(order)
+    }
+  }
+  order.sort((a, b) => a.index - b.index)
   order.forEach((rate, poolIndex) => {
     const members: number[] = []
-    const nums: bigint[] = []
-    const dens: bigint[] = []
-    for (let i = 0; i < n; i++) {
-      const t = items[i]!
-      if (!t.rates.includes(rate)) continue
-      const pr = rate.percent!
-      members.push(i)
-      if (t.inclusive) {
-        // exact tax = gross × r / (1 + R) = gross × (r·L) / (L + K)
-        const f = incl[i]!
-        nums.push((BigInt(grossLeft[i]!) * BigInt(pr.num) * f.l) / BigInt(pr.den))
-        dens.push(f.l + f.k)
-        // (r·L is an integer because L is a multiple of r's denominator)
-      } else {
-        const base = rate.compound ? t.base + priorOf(i, rate) : t.base
-        nums.push(BigInt(base) * BigInt(pr.num))
-        dens.push(BigInt(pr.den))
-      }
-    }
-    let lcd = 1n
-    for (const d of dens) lcd = lcmBig(lcd, d)
-    const weights = nums.map((x, j) => x * (lcd / dens[j]!))
-    let sum = 0n
-    for (const w of weights) sum += w
+    for (let i = 0; i < n; i++) if (items[i]!.rates.includes(rate)) members.push(i)
+    // Each member's exact tax as numᵢ / denᵢ: exclusive, taxable × r; inclusive, gross × r / (1 + R)
+    // = gross × (r·L) / (L + K) (r·L is an integer because L is a multiple of r's denominator).
+    const pr = rate.percent!
+    const taxableOf = (i: number) => (rate.compound ? items[i]!.base + priorOf(i, rate) : items[i]!.base)
+    const member: Member = (i) => (items[i]!.inclusive ? [grossLeft[i]!, incl[i]!] : [taxableOf(i), null])
+    const exact = numberPool(members, member, pr) ?? bigPool(members, member, pr)
+    const { nums, dens, sum, lcd } = exact
     const pooled = roundDiv(sum, lcd, p.rounding)
-    const parts = allocateBig(pooled, weights, p.allocation, p.rounding)
+    const parts = exact.weights === null ? allocateBig(pooled, exact.bigWeights, p.allocation, p.rounding) : allocate(pooled, exact.weights, undefined, p.allocation, p.rounding)
     const key = rec === undefined ? '' : poolPath(pool, poolIndex)
     if (rec !== undefined) {
       const exacts = nums.map((x, j) => fractionText(x, dens[j]!))
