@@ -99,11 +99,23 @@ export function allocate(
  */
 function finishNumber(parts: number[], neg: boolean, leftover: number, rems: readonly number[]): Amount[] {
   if (leftover > 16) {
-    // Many leftover units: one sort of the indices with a remainder (O(n log n)).
-    const idx: number[] = []
-    for (let i = 0; i < rems.length; i++) if (rems[i]! !== 0) idx.push(i)
-    idx.sort((a, b) => rems[b]! - rems[a]! || a - b)
-    for (let k = 0; k < leftover; k++) parts[idx[k]!]! += 1
+    // Many leftover units: the `leftover`-th largest remainder T from a numeric sort of a copy
+    // (the engine's own sort, no comparator called per pair), then a unit to every remainder above
+    // T and to the earliest ones equal to T — the same parts as sorting the indices by remainder,
+    // ties to the earlier index. (Remainders are safe integers: exact as float64.)
+    const sorted = Float64Array.from(rems).sort()
+    const t = sorted[rems.length - leftover]!
+    let ties = leftover
+    for (let i = 0; i < rems.length; i++)
+      if (rems[i]! > t) {
+        parts[i]! += 1
+        ties--
+      }
+    for (let i = 0; i < rems.length && ties > 0; i++)
+      if (rems[i]! === t) {
+        parts[i]! += 1
+        ties--
+      }
   } else if (leftover > 0) {
     // A few: keep the best `leftover` by insertion (O(n × leftover), no sort, no closure).
     const idx: number[] = []

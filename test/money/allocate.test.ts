@@ -139,6 +139,30 @@ describe('properties', () => {
     )
   }, TIMEOUT)
 
+  it('many parts, many leftover units (past 16, where the leftover goes by a threshold instead of a scan): allocate equals the reference', () => {
+    const many = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 17, maxLength: 300 }),
+      fc.array(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 17, maxLength: 300 }),
+    )
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -100_000, max: 100_000 }), fc.integer({ min: 0, max: 2 ** 30 })), many, (total, w) => {
+        sameList(allocate(total, w), refAllocate(BigInt(total), big(w), undefined))
+      }),
+      { numRuns: RUNS },
+    )
+  }, TIMEOUT)
+
+  it('the leftover of many parts goes to the largest remainders, ties to the earlier index: 40 over 60 equal weights → 1 × 40, 0 × 20', () => {
+    const got = allocate(40, new Array<number>(60).fill(1))
+    expect(got).toEqual([...new Array<number>(40).fill(1), ...new Array<number>(20).fill(0)])
+    // remainders 2/3 beat 1/3 whatever their order: 50 over [1, 2] × 30 (Σ 90) → shares 5/9 and 10/9
+    const w = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 1 : 2))
+    const parts = allocate(50, w)
+    // floors: 0 for weight 1, 1 for weight 2 (30 units); 20 leftover to the larger remainders (5/9 > 1/9), the first 20 of the 30 ones
+    expect(parts.filter((x, i) => i % 2 === 0)).toEqual([...new Array<number>(20).fill(1), ...new Array<number>(10).fill(0)])
+    expect(parts.filter((x, i) => i % 2 === 1)).toEqual(new Array<number>(30).fill(1))
+  })
+
   it('allocation parts sum exactly to the total and each is strictly less than 1 away from its exact share total·w/Σw', () => {
     fc.assert(
       fc.property(totalArb, weightsArb, (total, w) => {
