@@ -16,39 +16,32 @@ export interface InclusiveParts {
   readonly taxes: readonly Amount[]
 }
 
-/** Σ rates as K / L (L the lcm of their denominators), and each rate's kᵢ = rᵢ × L. */
-interface Combined {
-  readonly l: number
-  readonly k: number
-  readonly weights: readonly number[]
-}
-
-function checked(l: number, k: number, weights: readonly number[]): Combined {
-  if (k < 0) throw new MoneyError('invalid_rate', 'an inclusive rate cannot be negative')
-  if (l + k > Number.MAX_SAFE_INTEGER) throw new MoneyError('invalid_rate', 'rates too precise to combine')
-  return { l, k, weights }
-}
-
 const NO_WEIGHTS: readonly number[] = []
+const NEGATIVE = 'an inclusive rate cannot be negative'
+const TOO_PRECISE = 'rates too precise to combine'
 
-/** One rate: L is its denominator and K its numerator, in Number (no weights: nothing to split). */
-function single(r: Rational): Combined {
-  return checked(r.den, r.num, NO_WEIGHTS)
-}
-
-/** Several rates, exactly: in BigInt (they are summed once per taxable, a few at most). */
-function combined(rates: readonly Rational[]): Combined {
+/**
+ * Σ rates as K / L (L the lcm of their denominators) and each rate's kᵢ = rᵢ × L, as
+ * [L, K, kᵢ…]. One rate is its own K / L, in Number (no weights: nothing to split); several are
+ * combined exactly in BigInt (once per taxable, a few rates at most).
+ */
+function combined(rates: readonly Rational[]): readonly [number, number, readonly number[]] {
+  if (rates.length === 1) {
+    const r = rates[0]!
+    if (r.num < 0) throw new MoneyError('invalid_rate', NEGATIVE)
+    return [r.den, r.num, NO_WEIGHTS]
+  }
   let L = 1n
   for (const r of rates) L = lcmBig(L, BigInt(r.den))
   const ks = rates.map((r) => (BigInt(r.num) * L) / BigInt(r.den))
   let K = 0n
   for (const x of ks) {
-    if (x < 0n) throw new MoneyError('invalid_rate', 'an inclusive rate cannot be negative')
+    if (x < 0n) throw new MoneyError('invalid_rate', NEGATIVE)
     K += x
   }
   // Past 2^53 the Number of L + K is inexact, and so would be every rounding by it.
-  if (L + K > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError('invalid_rate', 'rates too precise to combine')
-  return { l: Number(L), k: Number(K), weights: ks.map((x) => Number(x)) }
+  if (L + K > BigInt(Number.MAX_SAFE_INTEGER)) throw new MoneyError('invalid_rate', TOO_PRECISE)
+  return [Number(L), Number(K), ks.map((x) => Number(x))]
 }
 
 /**
@@ -75,7 +68,8 @@ export function extractInclusive(
   if (!Number.isSafeInteger(gross)) throw new MoneyError('amount_overflow', `cannot extract tax from ${gross}`)
   if (rates.length === 0) return { net: gross as Amount, tax: 0 as Amount, taxes: [] }
   // Common denominator L: rate i = kᵢ / L, Σ rates = K / L, gross / (1 + K/L) = gross × L / (L + K).
-  const { l, k, weights } = rates.length === 1 ? single(rates[0]!) : combined(rates)
+  const [l, k, weights] = combined(rates)
+  if (l + k > Number.MAX_SAFE_INTEGER) throw new MoneyError('invalid_rate', TOO_PRECISE)
   let net: Amount
   let tax: number
   if (target === 'net') {

@@ -159,8 +159,8 @@ describe('properties', () => {
     const w = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 1 : 2))
     const parts = allocate(50, w)
     // floors: 0 for weight 1, 1 for weight 2 (30 units); 20 leftover to the larger remainders (5/9 > 1/9), the first 20 of the 30 ones
-    expect(parts.filter((x, i) => i % 2 === 0)).toEqual([...new Array<number>(20).fill(1), ...new Array<number>(10).fill(0)])
-    expect(parts.filter((x, i) => i % 2 === 1)).toEqual(new Array<number>(30).fill(1))
+    expect(parts.filter((_, i) => i % 2 === 0)).toEqual([...new Array<number>(20).fill(1), ...new Array<number>(10).fill(0)])
+    expect(parts.filter((_, i) => i % 2 === 1)).toEqual(new Array<number>(30).fill(1))
   })
 
   it('allocation parts sum exactly to the total and each is strictly less than 1 away from its exact share total·w/Σw', () => {
