@@ -120,6 +120,33 @@ export function estimateSetup(a: Api, opts: { medusa: boolean; batchUs: number }
     }
     checks.estimate = sanity
 
+    // The same 20-line cart for a store with tax-inclusive prices (the usual European shop) and
+    // under the magento preset (document-level tax, net proration, carry): what other code paths
+    // cost beside the default one (each should stay near it; both once ran 1.25–1.35× as long).
+    for (const [id, label, edit] of [
+      ['estimate.20.inclusive', 'estimate, 20 lines, prices include tax', (acc: Record<string, unknown>) => void (acc.prices_include_tax = true)],
+      ['estimate.20.magento', 'estimate, 20 lines, magento preset', (acc: Record<string, unknown>) => void (acc.preset = 'magento')],
+    ] as const) {
+      try {
+        const variant = JSON.parse(JSON.stringify(config)) as { account: Record<string, unknown> }
+        edit(variant.account)
+        const vs = a.createStore!(variant)
+        const req20 = clones(requests[20]!)
+        const r = est(vs, req20[0], options)
+        if (r?.status !== 200) {
+          notes.push(`${id}: status ${r?.status}; not timed`)
+          continue
+        }
+        const b = calibrate(() => est(vs, req20[0], options), opts.batchUs)
+        specs.push({ id, label, opsPerCall: b, fn: () => {
+          for (let i = 0; i < b; i++) sink.value = est(vs, req20[i & 3], options)
+        } })
+        lines[id] = 20
+      } catch (e) {
+        notes.push(`${id} threw: ${String((e as Error).message ?? e).slice(0, 200)}`)
+      }
+    }
+
     // trace on (the cost of recording derivations); "off" is estimate.20 above.
     const req20 = clones(requests[20]!)
     const traced = { at: AT, trace: true }

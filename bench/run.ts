@@ -146,6 +146,8 @@ async function runEstimate(): Promise<GroupResult> {
   }
   const order = [
     ...LINE_COUNTS.map((n) => `estimate.${n}`),
+    'estimate.20.inclusive',
+    'estimate.20.magento',
     'estimate.20.trace',
     'reconcile.20',
     'v01.20',
@@ -157,7 +159,7 @@ async function runEstimate(): Promise<GroupResult> {
     if (!m) continue
     const n = setup.lines[id]!
     const ratios: Record<string, number> = {}
-    if (id.startsWith('estimate.') && !id.endsWith('.trace')) {
+    if (id.startsWith('estimate.') && !id.endsWith('.trace') && !id.startsWith('estimate.20.')) {
       const floor = by.get(`minimal.${n}`)
       const med = by.get(`medusa.${n}`)
       if (floor) ratios['÷ minimal'] = m.ns / floor.ns
@@ -191,7 +193,7 @@ async function runEstimate(): Promise<GroupResult> {
   const paired: Record<string, { ratio: number; q1: number; q3: number; pairs: number }> = {}
   const base = spec.get('estimate.20')
   if (base !== undefined) {
-    for (const id of ['estimate.20.trace', 'reconcile.20', 'v01.20', 'medusa.20']) {
+    for (const id of ['estimate.20.inclusive', 'estimate.20.magento', 'estimate.20.trace', 'reconcile.20', 'v01.20', 'medusa.20']) {
       const other = spec.get(id)
       if (other === undefined) continue
       paired[id] = pairedRatio(base, other, QUICK ? 21 : 201)

@@ -19,4 +19,25 @@ describe('rateLists: one rate list per jurisdiction and key for an estimate', ()
     expect(books).not.toBe(de)
     expect(calls).toEqual(['DE/general', 'DE/books', 'FR/general'])
   })
+
+  it('still once per pair past the short lists (20 categories in 12 jurisdictions, interleaved, twice over)', () => {
+    const calls = new Map<string, number>()
+    const lists = new Map<string, NRate[]>()
+    const find = rateLists((jurisdiction, category: string) => {
+      const k = `${jurisdiction}/${category}`
+      calls.set(k, (calls.get(k) ?? 0) + 1)
+      return [] as NRate[]
+    })
+    for (let round = 0; round < 2; round++)
+      for (let i = 0; i < 240; i++) {
+        const j = `J${(i * 7) % 12}`
+        const c = `c${i % 20}`
+        const got = find(j, c)
+        const k = `${j}/${c}`
+        if (round === 0 && !lists.has(k)) lists.set(k, got)
+        expect(got).toBe(lists.get(k))
+      }
+    expect(calls.size).toBe(lists.size)
+    expect([...calls.values()].every((n) => n === 1)).toBe(true)
+  })
 })
