@@ -414,7 +414,8 @@ function bigPool(members: readonly number[], member: Member, pr: Rational): Pool
 export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Recorder, trs?: readonly TaxTrace[], pool = ''): Charged[] {
   const n = items.length
   const charges: Charge[][] = items.map(() => [])
-  const paths: string[][] = items.map(() => [])
+  // Traced only: each charge's path, and how to record each inclusive item's rate taxes.
+  const paths: string[][] | undefined = rec === undefined ? undefined : items.map(() => [])
   // A compound rate's base carries the rounded taxes before it in store order — fixed amounts
   // included — exactly as chargeOne does at the line level.
   const priorOf = (i: number, rate: NRate): number => {
@@ -425,13 +426,13 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
   const priorTerms = (i: number, rate: NRate): Terms => {
     const out: Terms = []
     charges[i]!.forEach((c, j) => {
-      if (c.rate.index < rate.index) out.push([paths[i]![j]!, 1])
+      if (c.rate.index < rate.index) out.push([paths![i]![j]!, 1])
     })
     return out
   }
   const R = (i: number, rate: NRate) => trs![i]!.paths.rate(items[i]!.rates.indexOf(rate))
   // Traced: how to record each inclusive item's rate taxes, once its caps are known (by rate index).
-  const later: ((at: string) => void)[][] = items.map(() => [])
+  const later: ((at: string) => void)[][] | undefined = rec === undefined ? undefined : items.map(() => [])
   const grossLeft = items.map((t) => t.base)
   // Fixed amounts first (they are exact); for inclusive items they come out of the gross.
   for (let i = 0; i < n; i++) {
@@ -442,7 +443,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const a = t.inclusive ? Math.min(raw, Math.max(grossLeft[i]!, 0)) : raw
         if (rec !== undefined) {
           const record = (at: string) => recordFixed(rec, at, R(i, r), t.units, a, raw, trs![i]!.base)
-          if (t.inclusive) later[i]![t.rates.indexOf(r)] = record
+          if (t.inclusive) later![i]![t.rates.indexOf(r)] = record
           else {
             record(R(i, r).tax)
             rec.same(R(i, r).taxable_amount, t.base, trs![i]!.base, trs![i]!.axes.taxable)
@@ -450,7 +451,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         }
         if (t.inclusive) grossLeft[i]! -= a
         charges[i]!.push({ rate: r, tax: a, taxable: t.base })
-        paths[i]!.push(rec === undefined ? '' : R(i, r).tax)
+        paths?.[i]!.push(R(i, r).tax)
       }
   }
   const grossPath = (i: number) => (items[i]!.rates.some((r) => r.amount !== null) ? trs![i]!.paths.gross : trs![i]!.base)
@@ -509,11 +510,11 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         // The exact tax this part weighs: Π factors (taxable × rate, or gross × rate ÷ (1 + Σ rates)).
         const extra = { level: 'total', policies: axesOf(t.inclusive, tr, true), exact: fractionText(nums[j]!, dens[j]!), factors }
         const record = (at: string) => rec.share(at, parts[j]!, key, j, extra)
-        if (t.inclusive) later[i]![t.rates.indexOf(rate)] = record
+        if (t.inclusive) later![i]![t.rates.indexOf(rate)] = record
         else record(rp.tax)
       }
       charges[i]!.push({ rate, tax: parts[j]!, taxable })
-      paths[i]!.push(rec === undefined ? '' : R(i, rate).tax)
+      paths?.[i]!.push(R(i, rate).tax)
     })
   })
   return items.map((t, i) => {
@@ -522,8 +523,8 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
       if (rec !== undefined) rec.sum(tr!.paths.total, 0, NO_TERMS, { rule: tr!.none, policies: tr!.axes.rates })
       return { tax: 0, net: t.base, charges: [] }
     }
-    const order = t.rates.map((r) => charges[i]!.findIndex((c) => c.rate === r))
-    const cs = order.map((j) => charges[i]![j]!)
+    // The charges in the taxable's rate order (pooled in store order; one rate is already in place).
+    const cs = t.rates.length === 1 ? charges[i]! : t.rates.map((r) => charges[i]!.find((c) => c.rate === r)!)
     let tax = 0
     for (const c of cs) tax += c.tax
     const totalTerms: Terms = rec === undefined ? NO_TERMS : t.rates.map((_, j) => [tr!.paths.rate(j).tax, 1] as const)
@@ -535,7 +536,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     // pools can exceed the gross (1 cent at 7 % + 100 %: 1 + 1 > 1). The tax an inclusive item holds
     // is at most its gross (net ≥ 0), and the net is what is left; then, taxed before discount, at
     // most its subtotal (the net it was charged on stays). The excess comes off the last rates.
-    const pre = cs.map((c) => c.tax)
+    const pre = rec === undefined ? NO_TAXES : cs.map((c) => c.tax)
     const cutTo = (cap: number) => {
       for (let k = cs.length - 1; k >= 0 && tax > cap; k--) {
         const cut = Math.min(tax - cap, cs[k]!.tax)
@@ -548,7 +549,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     const net = t.base - tax
     cutTo(t.cap ?? t.base)
     if (rec !== undefined) {
-      const at = recordRates(rec, tr!, t, pre, cs, (j, x) => later[i]![j]!(x), grossLeft[i]!, grossPath(i))
+      const at = recordRates(rec, tr!, t, pre, cs, (j, x) => later![i]![j]!(x), grossLeft[i]!, grossPath(i))
       if (overGross) rec.fixed(tr!.paths.net, net, 'clamped', { inputs: [grossPath(i)] })
       else rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...at.map((x) => [x, -1] as const)])
       for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net, tr!.axes.taxable)

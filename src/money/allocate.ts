@@ -7,6 +7,7 @@ import { roundDiv } from './rounding'
 import { smallInt } from './small-int'
 
 const MAX = Number.MAX_SAFE_INTEGER
+const MAX_BIG = 9007199254740991n
 
 function checkWeights(weights: readonly number[]): number {
   let sum = 0
@@ -204,8 +205,10 @@ export function allocateBig(total: number, weights: readonly bigint[], rule: All
     if (w < 0n) throw new MoneyError('invalid_weights', 'weights must not be negative')
     sum += w
   }
-  const w = sum === 0n ? weights.map(() => 1n) : weights
-  if (sum === 0n) sum = BigInt(n)
+  // Weights that fit Numbers (their sum a safe integer) split the same on Numbers, without a
+  // BigInt product per part.
+  if (sum <= MAX_BIG) return allocate(total, weights.map((x) => Number(x)), undefined, rule, mode)
+  const w = weights
   const neg = total < 0
   const t = BigInt(neg ? -total : total)
   if (rule !== largestRemainder) return signed(rule.split(bigShares(t, w, sum), mode), neg)
