@@ -371,9 +371,9 @@ function numberPool(members: readonly number[], member: Member, pr: Rational): P
       const l = Number(f.l)
       den = l + Number(f.k)
       num = amount * pr.num * (l / pr.den)
-      if (!Number.isSafeInteger(den) || !Number.isSafeInteger(amount * pr.num)) return null
     }
-    if (!Number.isSafeInteger(num) || num < 0 || den <= 0) return null
+    // (An unsafe amount × r makes num unsafe too: l / r's denominator is a whole number ≥ 1.)
+    if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || num < 0 || den <= 0) return null
     nums[j] = num
     dens[j] = den
     if (lcd % den !== 0) lcd = (lcd / gcdNumber(lcd, den)) * den

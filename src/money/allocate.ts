@@ -63,7 +63,8 @@ export function allocate(
     sum = n
   }
   const neg = total < 0
-  const t = neg ? -total : total
+  // (−0 is split as +0: no part of any rule is ever −0.)
+  const t = neg ? -total : total + 0
   if (rule !== largestRemainder) return signed(rule.split(t * sum <= MAX ? numberShares(t, w, sum) : bigShares(BigInt(t), w.map(BigInt), BigInt(sum)), mode), neg)
   const parts = new Array<number>(n)
   const rems = new Array<number>(n)

@@ -26,6 +26,9 @@ const TOO_PRECISE = 'rates too precise to combine'
  * combined exactly in BigInt (once per taxable, a few rates at most).
  */
 function combined(rates: readonly Rational[]): readonly [number, number, readonly number[]] {
+  // A rational made by hand may be anything: whole parts and a positive denominator, or no answer.
+  for (const r of rates)
+    if (!Number.isSafeInteger(r.num) || !Number.isSafeInteger(r.den) || r.den <= 0) throw new MoneyError('invalid_rate', `a rate must be a fraction of safe integers with a positive denominator, got ${r.num}/${r.den}`)
   if (rates.length === 1) {
     const r = rates[0]!
     if (r.num < 0) throw new MoneyError('invalid_rate', NEGATIVE)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { allocate, allocateBig, splitEvenly } from '../../src/money/index'
+import { ALLOCATION_RULES, allocate, allocateBig, splitEvenly } from '../../src/money/index'
 import { MAX, RUNS, TIMEOUT, check, expectMoneyError, expectNoNegativeZero, refAllocate, same, sameList } from './oracle'
 
 const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0)
@@ -47,6 +47,15 @@ describe('allocate: examples (SPEC §3: floors, leftover to the largest remainde
     expectParts(allocate(-1, [1, 1, 1]), [-1, 0, 0])
     expectNoNegativeZero(allocate(-1, [1, 1, 1]))
     expectNoNegativeZero(allocate(-0, [1, 1]))
+  })
+  it('−0 is split as +0 under every allocation rule, by allocate and allocateBig alike', () => {
+    for (const rule of Object.values(ALLOCATION_RULES)) {
+      expectParts(allocate(-0, [1, 2, 3], undefined, rule), [0, 0, 0])
+      expectNoNegativeZero(allocate(-0, [1, 2, 3], undefined, rule))
+      expectNoNegativeZero(allocate(-0, [1], undefined, rule))
+      expectNoNegativeZero(allocateBig(-0, [1n], rule))
+      expectNoNegativeZero(allocateBig(-0, [2n ** 80n, 1n], rule))
+    }
   })
   it('0 over anything is all +0', () => {
     expectParts(allocate(0, [3, 1]), [0, 0])
@@ -155,7 +164,7 @@ describe('properties', () => {
   it('the leftover of many parts goes to the largest remainders, ties to the earlier index: 40 over 60 equal weights → 1 × 40, 0 × 20', () => {
     const got = allocate(40, new Array<number>(60).fill(1))
     expect(got).toEqual([...new Array<number>(40).fill(1), ...new Array<number>(20).fill(0)])
-    // remainders 2/3 beat 1/3 whatever their order: 50 over [1, 2] × 30 (Σ 90) → shares 5/9 and 10/9
+    // 50 over [1, 2] × 30 (Σ 90): shares 50/90 = 5/9 and 100/90 = 1 + 1/9, so the remainder 5/9 beats 1/9
     const w = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 1 : 2))
     const parts = allocate(50, w)
     // floors: 0 for weight 1, 1 for weight 2 (30 units); 20 leftover to the larger remainders (5/9 > 1/9), the first 20 of the 30 ones

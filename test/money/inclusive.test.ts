@@ -68,6 +68,13 @@ describe('extractInclusive: examples (SPEC §3.3)', () => {
     expectMoneyError(() => extractInclusive(1000, [{ num: 1, den: 2 ** 53 - 1 }], Rounding.HalfUp), 'invalid_rate')
     expectMoneyError(() => extractInclusive(1000, [{ num: 1, den: 2 ** 52 }, { num: 1, den: 2 ** 52 - 1 }], Rounding.HalfUp), 'invalid_rate')
   })
+  it('rejects a hand-made rational that is no fraction of safe integers over a positive denominator (invalid_rate), alone or beside others', () => {
+    const bad = [{ num: 19, den: 0 }, { num: 0, den: 0 }, { num: 19, den: -100 }, { num: 0.5, den: 100 }, { num: Number.NaN, den: 100 }, { num: 19, den: Number.POSITIVE_INFINITY }, { num: 2 ** 53, den: 100 }]
+    for (const r of bad) {
+      expectMoneyError(() => extractInclusive(1000, [r], Rounding.HalfUp), 'invalid_rate')
+      expectMoneyError(() => extractInclusive(1000, [...pct('7'), r], Rounding.HalfUp), 'invalid_rate')
+    }
+  })
 })
 
 // Percent rates as the store spells them, with up to 4 decimals.

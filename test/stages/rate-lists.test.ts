@@ -20,7 +20,7 @@ describe('rateLists: one rate list per jurisdiction and key for an estimate', ()
     expect(calls).toEqual(['DE/general', 'DE/books', 'FR/general'])
   })
 
-  it('still once per pair past the short lists (20 categories in 12 jurisdictions, interleaved, twice over)', () => {
+  it('computes each pair once among many, interleaved: 20 categories in 12 jurisdictions, twice over', () => {
     const calls = new Map<string, number>()
     const lists = new Map<string, NRate[]>()
     const find = rateLists((jurisdiction, category: string) => {
