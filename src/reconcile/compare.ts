@@ -228,34 +228,23 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
       return
     }
     const pairs = match(theirs, ours, name)
-    if (pairs === null) {
-      // In order: item i is our item i, and paths on both sides stay the same while they were.
-      for (let i = 0; i < theirs.length; i++) {
-        const tpi = `${tp}[${i}]`
-        const opi = op === tp ? tpi : `${op}[${i}]`
-        if (opi !== tpi) c.remap.set(opi, tpi)
-        compareValue(c, ours[i], theirs[i], tpi, opi, tol, depth + 1, name)
-      }
-      if (theirs.length < ours.length) {
-        const extra: string[] = []
-        for (let j = theirs.length; j < ours.length; j++) extra.push(joinPath(op, j))
-        c.diffs.push({ path: tp, oursPath: op, ours: ours.length, theirs: theirs.length, kind: 'extra', extraKeys: extra })
-      }
-      return
-    }
-    const used = new Array<boolean>(ours.length).fill(false)
+    // null: in order, item i is our item i (no map and no used-list needed).
+    const used = pairs === null ? undefined : new Array<boolean>(ours.length).fill(false)
     let usedCount = 0
     for (let i = 0; i < theirs.length; i++) {
       const t = theirs[i]
-      const j = pairs[i]
+      const j = pairs === null ? i : pairs[i]
       const tpi = `${tp}[${i}]`
       if (j === undefined) {
         c.compared++
         c.diffs.push({ path: tpi, oursPath: tpi, ours: undefined, theirs: t, kind: 'missing' })
         continue
       }
-      if (!used[j]) usedCount++
-      used[j] = true
+      if (used === undefined) usedCount++
+      else {
+        if (!used[j]) usedCount++
+        used[j] = true
+      }
       const opj = op === tp && i === j ? tpi : `${op}[${j}]`
       // Our item j is the API's item i: paths under it map by this prefix.
       if (opj !== tpi) c.remap.set(opj, tpi)
@@ -263,8 +252,9 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
     }
     // The API returned the whole list: items of ours it lacks are a difference (every list, keyed or not).
     if (usedCount < ours.length) {
-      const extra = ours.map((_, j) => j).filter((j) => !used[j])
-      c.diffs.push({ path: tp, oursPath: op, ours: ours.length, theirs: theirs.length, kind: 'extra', extraKeys: extra.map((j) => joinPath(op, j)) })
+      const extra: string[] = []
+      for (let j = 0; j < ours.length; j++) if (used === undefined ? j >= theirs.length : !used[j]) extra.push(joinPath(op, j))
+      c.diffs.push({ path: tp, oursPath: op, ours: ours.length, theirs: theirs.length, kind: 'extra', extraKeys: extra })
     }
     return
   }
