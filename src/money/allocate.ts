@@ -209,15 +209,14 @@ export function allocateBig(total: number, weights: readonly bigint[], rule: All
   // Weights that fit Numbers (their sum a safe integer) split the same on Numbers, without a
   // BigInt product per part.
   if (sum <= MAX_BIG) return allocate(total, weights.map((x) => Number(x)), undefined, rule, mode)
-  const w = weights
   const neg = total < 0
   const t = BigInt(neg ? -total : total)
-  if (rule !== largestRemainder) return signed(rule.split(bigShares(t, w, sum), mode), neg)
+  if (rule !== largestRemainder) return signed(rule.split(bigShares(t, weights, sum), mode), neg)
   const parts = new Array<number>(n)
   const rems = new Array<bigint>(n)
   let given = 0
   for (let i = 0; i < n; i++) {
-    const p = t * w[i]!
+    const p = t * weights[i]!
     const r = p % sum
     parts[i] = smallInt(Number((p - r) / sum))
     rems[i] = r

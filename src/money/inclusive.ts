@@ -22,8 +22,9 @@ const TOO_PRECISE = 'rates too precise to combine'
 
 /**
  * Σ rates as K / L (L the lcm of their denominators) and each rate's kᵢ = rᵢ × L, as
- * [L, K, kᵢ…]. One rate is its own K / L, in Number (no weights: nothing to split); several are
- * combined exactly in BigInt (once per taxable, a few rates at most).
+ * [L, K, kᵢ…], with L + K a safe integer (else `invalid_rate`). One rate is its own K / L, in
+ * Number (no weights: nothing to split); several are combined exactly in BigInt (once per taxable,
+ * a few rates at most).
  */
 function combined(rates: readonly Rational[]): readonly [number, number, readonly number[]] {
   // A rational made by hand may be anything: whole parts and a positive denominator, or no answer.
@@ -32,6 +33,7 @@ function combined(rates: readonly Rational[]): readonly [number, number, readonl
   if (rates.length === 1) {
     const r = rates[0]!
     if (r.num < 0) throw new MoneyError('invalid_rate', NEGATIVE)
+    if (r.den + r.num > Number.MAX_SAFE_INTEGER) throw new MoneyError('invalid_rate', TOO_PRECISE)
     return [r.den, r.num, NO_WEIGHTS]
   }
   let L = 1n
@@ -72,7 +74,6 @@ export function extractInclusive(
   if (rates.length === 0) return { net: gross as Amount, tax: 0 as Amount, taxes: [] }
   // Common denominator L: rate i = kᵢ / L, Σ rates = K / L, gross / (1 + K/L) = gross × L / (L + K).
   const [l, k, weights] = combined(rates)
-  if (l + k > Number.MAX_SAFE_INTEGER) throw new MoneyError('invalid_rate', TOO_PRECISE)
   let net: Amount
   let tax: number
   if (target === 'net') {
