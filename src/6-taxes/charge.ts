@@ -309,11 +309,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   const cap = t.cap ?? t.base
   // The taxes before that cut, for the trace.
   const pre = rec === undefined ? NO_TAXES : charges.map((c) => c.tax)
-  for (let k = charges.length - 1; k >= 0 && total > cap; k--) {
-    const cut = Math.min(total - cap, charges[k]!.tax)
-    charges[k] = { ...charges[k]!, tax: charges[k]!.tax - cut }
-    total -= cut
-  }
+  total = cutToCap(charges, total, cap)
   if (rec !== undefined) {
     const taxTerms: Terms = []
     for (let j = 0; j < t.rates.length; j++) {
@@ -331,6 +327,16 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     rec.sum(tr!.paths.total, total, taxTerms)
   }
   return { tax: total, net, charges }
+}
+
+/** Takes what `total` is above `cap` off the last charges first, each down to 0 at most; returns the new total. */
+function cutToCap(charges: Charge[], total: number, cap: number): number {
+  for (let k = charges.length - 1; k >= 0 && total > cap; k--) {
+    const cut = Math.min(total - cap, charges[k]!.tax)
+    charges[k] = { ...charges[k]!, tax: charges[k]!.tax - cut }
+    total -= cut
+  }
+  return total
 }
 
 const carryMode = (p: Policies) => (p.allocation.name === 'carry' ? { rounding: p.rounding.name } : {})
@@ -537,17 +543,10 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     // is at most its gross (net ≥ 0), and the net is what is left; then, taxed before discount, at
     // most its subtotal (the net it was charged on stays). The excess comes off the last rates.
     const pre = rec === undefined ? NO_TAXES : cs.map((c) => c.tax)
-    const cutTo = (cap: number) => {
-      for (let k = cs.length - 1; k >= 0 && tax > cap; k--) {
-        const cut = Math.min(tax - cap, cs[k]!.tax)
-        cs[k] = { ...cs[k]!, tax: cs[k]!.tax - cut }
-        tax -= cut
-      }
-    }
     const overGross = tax > t.base
-    cutTo(t.base)
+    tax = cutToCap(cs, tax, t.base)
     const net = t.base - tax
-    cutTo(t.cap ?? t.base)
+    tax = cutToCap(cs, tax, t.cap ?? t.base)
     if (rec !== undefined) {
       const at = recordRates(rec, tr!, t, pre, cs, (j, x) => later![i]![j]!(x), grossLeft[i]!, grossPath(i))
       if (overGross) rec.fixed(tr!.paths.net, net, 'clamped', { inputs: [grossPath(i)] })
