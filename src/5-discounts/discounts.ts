@@ -11,7 +11,7 @@ import type { Taxed } from '../4-jurisdiction/jurisdiction'
 import { atPath, issue } from '../issues/issues'
 import { allocate, allocateBig } from '../money/allocate'
 import { ceil } from '../money/modes/ceil'
-import { lcmBig } from '../money/rational'
+import { lcmBig, sumPercents } from '../money/rational'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NDiscount, PreparedStore } from '../store/model'
 import { discountPaths, linePaths } from '../trace/paths'
@@ -133,15 +133,6 @@ function rejection(d: NDiscount, ctx: DiscountContext, itemTotal: number): Rejec
   const min = d.minSubtotal?.get(ctx.currency)
   if (min !== undefined && itemTotal < min) return 'coupon_min_subtotal'
   return null
-}
-
-/** Σ of a line's percentage rates as K / L (for the `net` and `gross` prorations). */
-function rateSum(t: Taxed): readonly [bigint, bigint] {
-  let l = 1n
-  for (const r of t.rates) if (r.percent !== null) l = lcmBig(l, BigInt(r.percent.den))
-  let k = 0n
-  for (const r of t.rates) if (r.percent !== null) k += (BigInt(r.percent.num) * l) / BigInt(r.percent.den)
-  return [k, l]
 }
 
 /**
@@ -319,8 +310,8 @@ export function applyDiscounts(
     if (exact === null && outcome.prorate && pr.name !== 'base') {
       let any = false
       const ws = outcome.lines.map((k, j) => {
-        const [kk, ll] = rateSum(taxed[k]!)
-        const w = pr.weight(outcome.bases[j]!, taxed[k]!.inclusive, kk, ll)
+        const f = sumPercents(taxed[k]!.rates)
+        const w = pr.weight(outcome.bases[j]!, taxed[k]!.inclusive, f.k, f.l)
         if (w !== null) any = true
         return w ?? ([BigInt(outcome.bases[j]!), 1n] as const)
       })

@@ -6,7 +6,7 @@
 import { allocate, allocateBig } from '../money/allocate'
 import { multiplyAmount } from '../money/amount'
 import { extractInclusive } from '../money/inclusive'
-import { gcdNumber, lcmBig, type Rational } from '../money/rational'
+import { gcdNumber, lcmBig, sumPercents, type Rational } from '../money/rational'
 import { mulDivRound, roundDiv } from '../money/rounding'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NRate } from '../store/model'
@@ -94,15 +94,6 @@ type Terms = (readonly [string, 1 | -1])[]
 /** Fixed per-unit amounts (never on shipping: `units` is 0 there). */
 function fixedAmount(r: NRate, units: number): number {
   return units === 0 ? 0 : multiplyAmount(r.amount!, units)
-}
-
-/** Σ percentage rates of a taxable as K/L with L the lcm of their denominators. */
-export function sumFraction(rates: readonly NRate[]): { k: bigint; l: bigint } {
-  let l = 1n
-  for (const r of rates) if (r.percent !== null) l = lcmBig(l, BigInt(r.percent.den))
-  let k = 0n
-  for (const r of rates) if (r.percent !== null) k += (BigInt(r.percent.num) * l) / BigInt(r.percent.den)
-  return { k, l }
 }
 
 const pct = (r: NRate) => percentText(r.percent!)
@@ -252,7 +243,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
   } else if (unit) {
     // Per-unit extraction: one unit of the discounted gross, (gross / quantity) / (1 + R), rounded,
     // times the quantity; the tax is split over the rates in proportion to them.
-    const f = sumFraction(pcts)
+    const f = sumPercents(pcts)
     const q = BigInt(t.quantity)
     let exactNet: readonly [bigint, bigint] | null = null
     if (target === 'net') {
@@ -281,7 +272,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     net = ex.net
     taxes = ex.taxes
     if (rec !== undefined) {
-      const f = sumFraction(pcts)
+      const f = sumPercents(pcts)
       if (target === 'net') {
         rec.round(T!.net, net, BigInt(gross) * f.l, f.l + f.k, mode, [grossPath, `${f.l}/${f.l + f.k}`], undefined, { level, policies })
         rec.sum(T!.tax, ex.tax, [[grossPath, 1], [T!.net, -1]])
@@ -462,7 +453,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
   }
   const grossPath = (i: number) => (items[i]!.rates.some((r) => r.amount !== null) ? trs![i]!.paths.gross : trs![i]!.base)
   // The inclusive items' Σ rates, as one fraction K/L each.
-  const incl = items.map((t) => (t.inclusive ? sumFraction(t.rates) : null))
+  const incl = items.map((t) => (t.inclusive ? sumPercents(t.rates) : null))
   // The percentage rates of all taxables, each once, in store order (plain loops: flatMap and
   // spreads of a Set cost more than the whole pooling in V8).
   const order: NRate[] = []

@@ -200,3 +200,17 @@ export function gcdBig(a: bigint, b: bigint): bigint {
 export function lcmBig(a: bigint, b: bigint): bigint {
   return (a / gcdBig(a, b)) * b
 }
+
+/**
+ * The sum of the `percent` rationals of a list (entries without one count as 0), exactly, as
+ * `k / l` with `l` the least common multiple of their denominators.
+ *
+ * @example `sumPercents([{ percent: { num: 19, den: 1 } }, { percent: { num: 1, den: 4 } }]) // { k: 77n, l: 4n }`
+ */
+export function sumPercents(items: readonly { readonly percent: Rational | null }[]): { k: bigint; l: bigint } {
+  let l = 1n
+  for (const r of items) if (r.percent !== null) l = lcmBig(l, BigInt(r.percent.den))
+  let k = 0n
+  for (const r of items) if (r.percent !== null) k += (BigInt(r.percent.num) * l) / BigInt(r.percent.den)
+  return { k, l }
+}

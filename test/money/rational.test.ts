@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addRationals, parseDecimal, parsePercent, rational, rationalToNumber, type Rational } from '../../src/money/index'
-import { gcdNumber } from '../../src/money/rational'
+import { gcdNumber, sumPercents } from '../../src/money/rational'
 import { B, BMAX, MAX, RUNS, TIMEOUT, babs, big, check, expectMoneyError, same } from './oracle'
 
 const bgcd = (a: bigint, b: bigint): bigint => {
@@ -154,6 +154,12 @@ describe('rational / addRationals / rationalToNumber / gcdNumber: examples', () 
     expect(rationalToNumber({ num: 77, den: 10 })).toBe(7.7)
     expect(rationalToNumber({ num: -1, den: 8 })).toBe(-0.125)
     expect(rationalToNumber({ num: 10873, den: 10000 })).toBe(1.0873)
+  })
+  it('sumPercents: 19 + 1/4 = 77/4 over the lcm of the denominators; entries without a percent count 0; empty = 0/1', () => {
+    expect(sumPercents([{ percent: { num: 19, den: 1 } }, { percent: { num: 1, den: 4 } }])).toEqual({ k: 77n, l: 4n })
+    // 1/6 + 1/4 = 2/12 + 3/12: the lcm 12, not the product 24.
+    expect(sumPercents([{ percent: { num: 1, den: 6 } }, { percent: null }, { percent: { num: 1, den: 4 } }])).toEqual({ k: 5n, l: 12n })
+    expect(sumPercents([])).toEqual({ k: 0n, l: 1n })
   })
   it('gcdNumber', () => {
     expect(gcdNumber(12, 18)).toBe(6)
@@ -320,6 +326,27 @@ describe('properties', () => {
         const want = reduced(num, den)
         if (want === null) expectMoneyError(() => addRationals(list), 'invalid_rate')
         else expectRational(addRationals(list), want)
+      }),
+      { numRuns: RUNS },
+    )
+  }, TIMEOUT)
+
+  it('sumPercents(list) is k / l with l the lcm of the denominators and k / l the exact BigInt sum', () => {
+    const r = fc.option(fc.record({ num: fc.integer({ min: 0, max: 1_000_000 }), den: fc.integer({ min: 1, max: 10_000 }) }), { nil: null })
+    fc.assert(
+      fc.property(fc.array(r, { maxLength: 5 }), (list) => {
+        const { k, l } = sumPercents(list.map((percent) => ({ percent })))
+        let lcm = 1n
+        let num = 0n
+        let den = 1n
+        for (const x of list) {
+          if (x === null) continue
+          lcm = (lcm / bgcd(lcm, BigInt(x.den))) * BigInt(x.den)
+          num = num * BigInt(x.den) + BigInt(x.num) * den
+          den *= BigInt(x.den)
+        }
+        same(l, lcm)
+        same(k * den, num * l)
       }),
       { numRuns: RUNS },
     )
