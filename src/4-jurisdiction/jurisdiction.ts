@@ -86,8 +86,10 @@ export function shippingRatesFor(store: PreparedStore, key: string, goods: reado
   const out: NRate[] = []
   let levels = 0
   for (const level of levelsOf(key)) {
-    const own = ratesAt(store, level).filter((r) => r.category === 'shipping' && r.percent !== null && !(reverseCharge && r.vat))
-    const picked = own.length > 0 ? own : goods.filter((r) => r.percent !== null && sameLevel(r.jurisdiction, level))
+    // A `shipping`-category rate overrides the goods' rates; reverse charge then drops its VAT
+    // (what it leaves of an override is what the shipping pays — never a fallback to the goods).
+    const own = ratesAt(store, level).filter((r) => r.category === 'shipping' && r.percent !== null)
+    const picked = own.length > 0 ? (reverseCharge ? own.filter((r) => !r.vat) : own) : goods.filter((r) => r.percent !== null && sameLevel(r.jurisdiction, level))
     if (picked.length > 0) levels++
     out.push(...picked)
   }

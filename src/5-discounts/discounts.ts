@@ -136,9 +136,9 @@ function rejection(d: NDiscount, ctx: DiscountContext, itemTotal: number): Rejec
 }
 
 /**
- * Splits `amount` over lines by exact weights, no part above its line's cap: a part that would
- * pass its cap is held at it and the rest re-split over the other lines by the same weights, until
- * none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
+ * Splits `amount` over lines by exact weights, no part above its line's cap: when some part would
+ * pass its cap, every part that reaches or passes its cap is held at it and the rest re-split over
+ * the other lines by the same weights, until none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
  * Returns the parts and, when some line was held at its cap, which lines were.
  */
 function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): [number[], boolean[] | null] {

@@ -4,7 +4,7 @@
  * US 1% + US-CA 7.25% + US-CA-Los Angeles 2.25%, CA 5% + CA-QC 9.975% compound; shipping 500).
  */
 import { describe, expect, it } from 'vitest'
-import { estimate, type EstimateRequest, type TransactionProduct } from '../../src/index'
+import { createStore, estimate, type EstimateRequest, type TransactionProduct } from '../../src/index'
 import { AT, B2B, B2C, codes, est, ok, STORES } from './store'
 
 /** half_up of a non-negative exact value given as num/den (hand rounding for the comments). */
@@ -134,6 +134,33 @@ describe('EU B2B and reverse charge', () => {
     expect(t.products.map((p) => p.totals.shipping_tax)).toEqual([r(236 * 19, 100), r(236 * 19, 100) + r(236 * 2, 100), r(28 * 19, 100)])
     expect(t.totals.tax).toBe(1900 + 2100 + 190)
     expect(t.totals.total).toBe(11900 + 12100 + 1190 + 500 + 45 + 50 + 5) // 25790
+  })
+
+  it('a shipping-category rate overrides the goods rates for shipping; under reverse charge its VAT is dropped and the goods\' non-VAT levy does not take its place', () => {
+    const store = createStore({
+      account: { base_currency: 'EUR', country: 'DE' },
+      products: [{ id: 'mug', name: 'Mug', type: 'physical_product', price: 10000, currency: 'EUR' }],
+      tax_rates: [
+        { id: 'de', label: 'MwSt.', jurisdiction: 'DE', category: null, rate_percent: '19', vat_tax: true },
+        { id: 'eco', label: 'Eco levy', jurisdiction: 'DE', category: null, rate_percent: '1.5', vat_tax: false },
+        { id: 'deship', label: 'Versand', jurisdiction: 'DE', category: 'shipping', rate_percent: '7', vat_tax: true },
+      ],
+      shipping_methods: [{ id: 'flat', label: 'Flat', type: 'fixed', cost: 1000 }],
+    })
+    const run = (billing_information: Record<string, unknown>) =>
+      ok(estimate(store, { products: [{ id: 'mug' }], new_customer: { billing_information } } as EstimateRequest, { at: AT }))
+    const ids = (list: readonly { id: string | null; tax: number }[]) => list.map((x) => [x.id, x.tax])
+    // Domestic: goods 19 % (1900) and 1.5 % (150) of 10000; shipping only the override, 7 % of 1000 = 70.
+    const home = run({ country: 'DE' }).products[0]!
+    expect(ids(home.taxes.tax_rates)).toEqual([['de', 1900], ['eco', 150]])
+    expect(ids(home.taxes.shipping_tax_rates)).toEqual([['deship', 70]])
+    // A verified FR business: reverse charge drops VAT — the goods keep the levy (150), the shipping's
+    // only rate is the VAT override, so the shipping pays nothing.
+    const b2b = run({ country: 'FR', is_company: true, vat: 'FR123', verified_vat: true })
+    const line = b2b.products[0]!
+    expect(ids(line.taxes.tax_rates)).toEqual([['eco', 150]])
+    expect(ids(line.taxes.shipping_tax_rates)).toEqual([])
+    expect([line.totals.shipping_tax, b2b.totals.total]).toEqual([0, 10000 + 150 + 1000])
   })
 
   it('a verified company billed in Germany is domestic: no reverse charge', () => {

@@ -142,6 +142,19 @@ describe('applies_to and discount_allowed', () => {
     expect(codes(only.warnings)).toEqual(['coupon_no_eligible_products@coupons[0]'])
   })
 
+  it('eligible lines already at 0 are still eligible: the coupon applies with amount 0 (listed, no warning) and, applied, blocks a later combinable: false one', () => {
+    // FULL takes the whole 1999 off the course; PCT10 then has one eligible line of base 0: round(0 × 10%) = 0.
+    const after = run([{ id: 'course' }], ['FULL', 'PCT10'])
+    expect(after.t.discounts.map((d) => [d.code, d.amount])).toEqual([['FULL', 1999], ['PCT10', 0]])
+    expect(codes(after.warnings)).toEqual([])
+    // A fixed amount is capped by the base (0) the same way.
+    expect(run([{ id: 'course' }], ['FULL', 'FIX5']).t.discounts.map((d) => [d.code, d.amount])).toEqual([['FULL', 1999], ['FIX5', 0]])
+    // A free line (price 0) is eligible too: PCT10 applies at 0, so SOLO (not combinable) is rejected and nothing is taken off.
+    const free = run([{ name: 'Sample', price: 0 }], ['PCT10', 'SOLO'])
+    expect(free.t.discounts.map((d) => [d.code, d.amount])).toEqual([['PCT10', 0]])
+    expect(codes(free.warnings)).toEqual(['coupon_not_combinable@coupons[1]'])
+  })
+
   it('no eligible product in the cart: coupon_no_eligible_products', () => {
     const { t, warnings } = run([{ id: 'course' }], ['BOOKS20'])
     expect(t.totals.discount).toBe(0)

@@ -30,7 +30,7 @@ export const fixed: DiscountKind<FixedSpec> = {
   },
   items(d, ctx) {
     const { lines, bases, base } = eligibleLines(d, ctx)
-    if (lines.length === 0 || base === 0) return { reject: 'coupon_no_eligible_products' }
+    if (lines.length === 0) return { reject: 'coupon_no_eligible_products' }
     const amountPath = ctx.paths.raw
     const amount = ctx.amountIn(d.spec.amounts, amountPath)
     if (amount === undefined) return { reject: 'coupon_currency' }

@@ -33,7 +33,7 @@ export const percent: DiscountKind<PercentSpec> = {
   },
   items(d, ctx) {
     const { lines, bases, base } = eligibleLines(d, ctx)
-    if (lines.length === 0 || base === 0) return { reject: 'coupon_no_eligible_products' }
+    if (lines.length === 0) return { reject: 'coupon_no_eligible_products' }
     const v = d.spec.value
     const amount = mulDivRound(base, v.num, v.den, ctx.policies.rounding)
     const amountPath = ctx.paths.raw
