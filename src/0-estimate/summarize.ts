@@ -1,7 +1,10 @@
 /**
  * `summarize`: an estimate mapped onto the create-transaction response of the Transactions API.
  */
-import { isObject } from '../input/read'
+import { isObject, own } from '../input/read'
+import { issue } from '../issues/issues'
+import { addAmounts } from '../money/amount'
+import { MoneyError } from '../money/errors'
 import type { CreateResponse, EstimateResponse } from '../types/output'
 
 /** Options of {@link summarize}. @example `summarize(res, { payment_method: 'klarna' })` */
@@ -15,7 +18,11 @@ export interface SummarizeOptions {
  * `{ id, name, price, quantity }`, `totals` `{ subtotal, tax (incl. shipping tax), shipping,
  * discount (incl. shipping discount), total }`, `taxes` `{ total, rate, inclusive }` — `rate` is a
  * number only when exactly one distinct rate applied to items and shipping together — `shipping`
- * `{ method, cost }`, `payments` `{ available, selected }`. A 400 passes through unchanged.
+ * `{ method, cost }`, `payments` `{ available, selected }`. A 400 passes through unchanged. The
+ * result shares no object with `response`. A value that is not an estimate response (a hand-edited
+ * or truncated JSON file) answers a 400 with `invalid_value` at the first field that cannot be read,
+ * and a sum past the safe-integer range (item plus shipping tax or discount) a 400 with
+ * `amount_overflow` — never a TypeError.
  *
  * @example
  * ```ts
@@ -24,44 +31,125 @@ export interface SummarizeOptions {
  * ```
  */
 export function summarize(response: EstimateResponse, options: SummarizeOptions = {}): CreateResponse {
-  if (response.status !== 200) return response
+  if (!isObject(response)) return rejected('invalid_value', '', 'not an estimate response')
+  if (response.status !== 200) {
+    if (response.status === 400 && Array.isArray(response.errors)) return response
+    return rejected('invalid_value', 'status', 'expected 200 or 400')
+  }
   const t = response.transaction
+  const bad = Array.isArray(response.warnings) ? unreadable(t) : 'warnings'
+  if (bad !== undefined) return rejected('invalid_value', bad, 'not what estimate returns here')
+  let tax: number
+  let discount: number
+  try {
+    tax = addAmounts(t.totals.tax, t.totals.shipping_tax)
+  } catch (e) {
+    if (e instanceof MoneyError) return rejected('amount_overflow', 'transaction.totals.shipping_tax', e.message)
+    throw e
+  }
+  try {
+    discount = addAmounts(t.totals.discount, t.totals.shipping_discount)
+  } catch (e) {
+    if (e instanceof MoneyError) return rejected('amount_overflow', 'transaction.totals.shipping_discount', e.message)
+    throw e
+  }
   const rates = new Set<number>()
-  for (const r of [...t.taxes.tax_rates, ...t.taxes.shipping_tax_rates]) if (r.rate_percent !== null) rates.add(r.rate_percent)
-  const hasAmountRate = [...t.taxes.tax_rates].some((r) => r.rate_amount !== null)
-  const available = t.payments
+  let hasAmountRate = false
+  for (const list of [t.taxes.tax_rates, t.taxes.shipping_tax_rates])
+    for (const r of list) {
+      if (r.rate_percent !== null) rates.add(r.rate_percent)
+      if (list === t.taxes.tax_rates && r.rate_amount !== null) hasAmountRate = true
+    }
+  const available = [...t.payments]
   // The method the order is paid with, as given (a create answer records it even when the estimate
   // did not list it); else the first available.
   const given = isObject(options) ? options.payment_method : undefined
   const selected = typeof given === 'string' && given !== '' ? given : (available[0] ?? null)
   return {
     status: 200,
-    warnings: response.warnings,
+    warnings: copy(response.warnings),
     transaction: {
       object: 'transaction',
       currency: t.currency,
       locale: t.locale,
       has_subscriptions: t.has_subscriptions,
       products: t.products.map((p) => ({ id: p.id, name: p.name, price: p.totals.unit_price, quantity: p.quantity })),
-      customer_information: t.customer_information,
+      customer_information: copy(t.customer_information),
       payments: { available, selected },
       taxes: {
-        total: t.totals.tax + t.totals.shipping_tax,
+        total: tax,
         rate: rates.size === 1 && !hasAmountRate ? [...rates][0]! : null,
         inclusive: t.products.length > 0 && t.products.every((p) => p.taxes.inclusive),
       },
       totals: {
         subtotal: t.totals.item_total,
-        tax: t.totals.tax + t.totals.shipping_tax,
+        tax,
         shipping: t.totals.shipping,
-        discount: t.totals.discount + t.totals.shipping_discount,
+        discount,
         total: t.totals.total,
       },
       shipping: { method: t.shipping.shipping_method?.label ?? null, cost: t.totals.shipping },
-      discounts: t.discounts.length > 0 ? t.discounts : null,
-      instalments: t.instalments.length > 0 ? t.instalments : null,
+      discounts: t.discounts.length > 0 ? copy(t.discounts) : null,
+      instalments: t.instalments.length > 0 ? copy(t.instalments) : null,
       active_instalment_plan: null,
       affiliate: t.affiliate,
     },
   }
+}
+
+function rejected(code: 'invalid_value' | 'amount_overflow', path: string, detail: string): CreateResponse {
+  return { status: 400, errors: [issue(code, path, { detail })], warnings: [] }
+}
+
+const isInt = (x: unknown) => Number.isSafeInteger(x)
+const TOTALS = ['item_total', 'tax', 'shipping', 'shipping_tax', 'discount', 'shipping_discount', 'total'] as const
+
+/** The path of the first field `summarize` reads that is not what `estimate` returns there. */
+function unreadable(t: unknown): string | undefined {
+  if (!isObject(t)) return 'transaction'
+  const totals = own(t, 'totals')
+  if (!isObject(totals)) return 'transaction.totals'
+  for (const k of TOTALS) if (!isInt(own(totals, k))) return `transaction.totals.${k}`
+  const taxes = own(t, 'taxes')
+  if (!isObject(taxes)) return 'transaction.taxes'
+  for (const k of ['tax_rates', 'shipping_tax_rates'] as const) {
+    const list = own(taxes, k)
+    if (!Array.isArray(list)) return `transaction.taxes.${k}`
+    for (let i = 0; i < list.length; i++) {
+      const r: unknown = list[i]
+      if (!isObject(r) || !isNumberOrNull(own(r, 'rate_percent')) || !isNumberOrNull(own(r, 'rate_amount'))) return `transaction.taxes.${k}[${i}]`
+    }
+  }
+  const products = own(t, 'products')
+  if (!Array.isArray(products)) return 'transaction.products'
+  for (let i = 0; i < products.length; i++) {
+    const p: unknown = products[i]
+    const totals = isObject(p) ? own(p, 'totals') : undefined
+    if (!isObject(p) || !isObject(totals) || !isInt(own(totals, 'unit_price')) || !isObject(own(p, 'taxes'))) return `transaction.products[${i}]`
+  }
+  const payments = own(t, 'payments')
+  if (!Array.isArray(payments) || !payments.every((m) => typeof m === 'string')) return 'transaction.payments'
+  const shipping = own(t, 'shipping')
+  if (!isObject(shipping)) return 'transaction.shipping'
+  const method = own(shipping, 'shipping_method')
+  if (method !== null && method !== undefined && !isObject(method)) return 'transaction.shipping.shipping_method'
+  for (const k of ['discounts', 'instalments'] as const) if (!Array.isArray(own(t, k))) return `transaction.${k}`
+  if (own(t, 'customer_information') !== undefined && !isObject(own(t, 'customer_information'))) return 'transaction.customer_information'
+  return undefined
+}
+
+const isNumberOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x))
+
+/** A copy of plain JSON data (objects and arrays own enumerable keys), so the result shares nothing with its input. */
+function copy<T>(x: T, depth = 0): T {
+  if (typeof x !== 'object' || x === null || depth > 64) return x
+  if (Array.isArray(x)) return x.map((v: unknown) => copy(v, depth + 1)) as T
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(x)) {
+    const v = copy((x as Record<string, unknown>)[k], depth + 1)
+    // A key "__proto__" (JSON.parse makes one) stays a key, not the copy's prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
+    else out[k] = v
+  }
+  return out as T
 }

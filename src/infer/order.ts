@@ -15,7 +15,7 @@ import { estimate } from '../0-estimate/estimate'
 import { summarize } from '../0-estimate/summarize'
 import { PRESETS, type PresetName } from '../policies/presets'
 import { isObject, own } from '../input/read'
-import { compareEnvelopes, type Envelope, type RawDiff, readEnvelope } from '../reconcile/compare'
+import { compareEnvelopes, comparedNothing, type Envelope, type RawDiff, readEnvelope } from '../reconcile/compare'
 import type { Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest } from '../types/input'
 import type { EstimateResponse } from '../types/output'
@@ -207,7 +207,7 @@ export class Order {
     const c = compareEnvelopes(ours, t, this.shared.tolerance)
     if (c.diffs.length > 0) return c.diffs
     // Nothing compared: reconcile reads such a response as unreadable, never a match.
-    if (c.compared === 0) return [{ path: '', oursPath: '', ours: null, theirs: null, kind: 'value' }]
+    if (comparedNothing(c, t)) return [{ path: '', oursPath: '', ours: null, theirs: null, kind: 'value' }]
     return null
   }
 

@@ -49,6 +49,11 @@ export function readEnvelope(x: unknown): Envelope | string {
   if (tx !== undefined && tx !== null && !isObject(tx)) return `"transaction" is ${describe(tx)}, not an object`
   const t = isObject(tx) ? tx : undefined
   if (t !== undefined && !isObject(own(t, 'totals')) && !Array.isArray(own(t, 'products'))) return '"transaction" has neither totals nor products'
+  // Without a transaction, a response is an error response: it lists its errors.
+  if (t === undefined) {
+    if (sameScalar(status, 200, 0)) return 'a 200 response without a transaction'
+    if (!Array.isArray(errors)) return 'neither a transaction nor a list of errors'
+  }
   return { status, transaction: t, errors, shape: t !== undefined && isCreateShape(t) ? 'create' : 'estimate' }
 }
 
@@ -323,4 +328,13 @@ export function compareEnvelopes(ours: Envelope, theirs: Envelope, tol: number):
   }
   if (theirs.transaction !== undefined && ours.transaction !== undefined) compareValue(c, ours.transaction, theirs.transaction, '', '', tol)
   return c
+}
+
+/**
+ * Whether a comparison compared nothing that could tell two answers apart: nothing at all, or only
+ * the status of a response that returned a transaction (a 200 is judged by its amounts; a 400's
+ * status is a comparison in itself). Such a response is unreadable, never a match.
+ */
+export function comparedNothing(c: Comparison, theirs: Envelope): boolean {
+  return c.compared - (theirs.transaction !== undefined && theirs.status !== undefined ? 1 : 0) <= 0
 }

@@ -9,7 +9,7 @@ import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'
 import type { EstimateResponse } from '../types/output'
 import { isObject, own } from '../input/read'
-import { compareEnvelopes, type Envelope, readEnvelope, theirPath } from './compare'
+import { compareEnvelopes, comparedNothing, type Envelope, readEnvelope, theirPath } from './compare'
 import { valueAt } from '../trace/path'
 import { type AltRun, hintFor } from './hints'
 import type { ReconcileDifference, ReconcileOptions, Reconciliation } from './types'
@@ -182,7 +182,7 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     delta: typeof d.ours === 'number' && typeof d.theirs === 'number' ? d.theirs - d.ours : null,
     hint: hintFor(ctx, d),
   }))
-  if (c.compared === 0 && differences.length === 0)
+  if (differences.length === 0 && comparedNothing(c, t))
     return { ...unreadable('theirs', 'it holds no field we compute (nothing to compare)', theirs), shape: t.shape, ignored: c.ignored }
   return { matches: differences.length === 0, shape: t.shape, compared: c.compared, differences, ignored: c.ignored }
 }

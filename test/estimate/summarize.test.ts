@@ -73,4 +73,64 @@ describe('summarize', () => {
     expect(res).toBe(bad)
     expect(errors(bad)).toEqual([['unknown_product', 'products[0].id']])
   })
+
+  it('the result shares no object with the estimate: changing one leaves the other as it was', () => {
+    const res = run(cfg, { products: [{ id: 'lamp', quantity: 10 }], coupons: ['TEN', 'NOPE'] })
+    if (res.status !== 200) throw new Error('expected 200')
+    const before = JSON.stringify(res)
+    const c = summarize(res)
+    if (c.status !== 200) throw new Error('expected 200')
+    expect(c.warnings).toEqual(res.warnings)
+    expect(res.warnings.map((w) => w.code)).toEqual(['unknown_coupon'])
+    expect(c.warnings).not.toBe(res.warnings)
+    expect(c.transaction.customer_information).not.toBe(res.transaction.customer_information)
+    expect(c.transaction.payments.available).not.toBe(res.transaction.payments)
+    expect(c.transaction.discounts).not.toBe(res.transaction.discounts)
+    expect(c.transaction.instalments).not.toBe(res.transaction.instalments)
+    ;(c.warnings as unknown as unknown[]).push('x')
+    ;(c.transaction.discounts as unknown as { amount: number }[])[0]!.amount = 1
+    ;(c.transaction.instalments as unknown as { schedule: unknown[] }[])[0]!.schedule.length = 0
+    ;(c.transaction.payments.available as unknown as unknown[]).length = 0
+    expect(JSON.stringify(res)).toBe(before)
+  })
+
+  it('what is not an estimate response is a 400 invalid_value naming the field, never a TypeError', () => {
+    const code = (x: unknown) => {
+      const r = summarize(x as never)
+      return r.status === 400 ? r.errors.map((e) => [e.code, e.path]) : 'a 200'
+    }
+    expect(code(null)).toEqual([['invalid_value', '']])
+    expect(code('{}')).toEqual([['invalid_value', '']])
+    expect(code({ status: 201 })).toEqual([['invalid_value', 'status']])
+    expect(code({ status: 400 })).toEqual([['invalid_value', 'status']]) // a 400 lists its errors
+    expect(code({ status: 200 })).toEqual([['invalid_value', 'warnings']])
+    expect(code({ status: 200, warnings: [] })).toEqual([['invalid_value', 'transaction']])
+    expect(code({ status: 200, warnings: [], transaction: {} })).toEqual([['invalid_value', 'transaction.totals']])
+    const good = run(cfg, { products: [{ id: 'lamp' }] })
+    if (good.status !== 200) throw new Error('expected 200')
+    const t = good.transaction
+    const edit = (tx: Record<string, unknown>) => code({ ...good, transaction: { ...t, ...tx } })
+    expect(edit({ totals: { ...t.totals, tax: '1900' } })).toEqual([['invalid_value', 'transaction.totals.tax']])
+    expect(edit({ products: [{ ...t.products[0], totals: null }] })).toEqual([['invalid_value', 'transaction.products[0]']])
+    expect(edit({ taxes: { ...t.taxes, shipping_tax_rates: null } })).toEqual([['invalid_value', 'transaction.taxes.shipping_tax_rates']])
+    expect(edit({ payments: 'stripe' })).toEqual([['invalid_value', 'transaction.payments']])
+    expect(edit({ shipping: { ...t.shipping, shipping_method: 'DHL' } })).toEqual([['invalid_value', 'transaction.shipping.shipping_method']])
+    expect(edit({ discounts: null })).toEqual([['invalid_value', 'transaction.discounts']])
+    expect(edit({})).toBe('a 200')
+  })
+
+  it('a sum past the safe-integer range is a 400 amount_overflow, not an inexact total', () => {
+    const good = run(cfg, { products: [{ id: 'lamp' }] })
+    if (good.status !== 200) throw new Error('expected 200')
+    const t = good.transaction
+    const max = Number.MAX_SAFE_INTEGER
+    const at = (totals: Record<string, number>) => {
+      const r = summarize({ ...good, transaction: { ...t, totals: { ...t.totals, ...totals } } })
+      return r.status === 400 ? r.errors.map((e) => [e.code, e.path]) : r.transaction.totals
+    }
+    expect(at({ discount: max, shipping_discount: 1 })).toEqual([['amount_overflow', 'transaction.totals.shipping_discount']])
+    expect(at({ tax: max - 1, shipping_tax: 2 })).toEqual([['amount_overflow', 'transaction.totals.shipping_tax']])
+    // at the edge itself, still exact
+    expect(at({ discount: max - 1, shipping_discount: 1 })).toMatchObject({ discount: max })
+  })
 })

@@ -248,9 +248,12 @@ describe('10 MB hostile requests are refused in bounded time', () => {
     let deep: unknown = 1
     for (let i = 0; i < 100_000; i++) deep = { a: deep }
     request.fulfillment_options = deep
+    // 100 000 top-level keys: as above, the bound is relative to one Object.keys over the request
+    // (a loaded machine slows both alike).
+    const baseline = ms(() => Object.keys(request))
     const { res, ms: t } = timedEstimate(request)
     expect(res.status).toBe(200)
-    expect(t).toBeLessThan(BOUND_MS)
+    expect(t).toBeLessThan(5 * baseline + BOUND_MS)
     // Deep nesting under a known object key is not echoed either (only scalars are).
     const nested = est(cart({ new_customer: { country: 'DE', name: 'N', extra: deep } }))
     expect(nested.status === 200 && nested.transaction.customer_information).toEqual({ country: 'DE', name: 'N', billing_information: null, shipping_information: null })

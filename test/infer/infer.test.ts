@@ -78,6 +78,9 @@ describe('inferPolicies on bad input', () => {
   it('a response that is no API response, an invalid option or instant of an order, are InferenceErrors at their paths', () => {
     expect(issues(() => inferPolicies(est, [{ ...estOrder, response: 'hello' }]))).toEqual([{ code: 'invalid_type', path: 'orders[0].response' }])
     expect(issues(() => inferPolicies(est, [{ ...estOrder, response: { foo: 1 } }]))).toEqual([{ code: 'invalid_type', path: 'orders[0].response' }])
+    // A 200 without a transaction, or one whose transaction holds nothing we compute, reproduces nothing.
+    expect(issues(() => inferPolicies(est, [{ ...estOrder, response: { status: 200, transaction: null } }]))).toEqual([{ code: 'invalid_type', path: 'orders[0].response' }])
+    expect(issues(() => inferPolicies(est, [{ ...estOrder, response: { status: 200, errors: [] } }]))).toEqual([{ code: 'invalid_type', path: 'orders[0].response' }])
     expect(issues(() => inferPolicies(est, [{ ...estOrder, options: { rounding: 'bankers' as never } }]))).toEqual([{ code: 'invalid_option', path: 'orders[0].options.rounding' }])
     expect(issues(() => inferPolicies(est, [{ ...estOrder, at: 'yesterday' }]))).toEqual([{ code: 'invalid_date', path: 'orders[0].at' }])
   })

@@ -397,4 +397,19 @@ describe('reconcile: matching rules', () => {
     }
     expect(reconcile('not ours', est.response).differences[0]!.hint?.message).toMatch(/our response/)
   })
+
+  it('a 200 without a transaction, or with nothing we compute, is unreadable, never a match (a status alone says nothing of the amounts)', () => {
+    for (const junk of [{ status: 200, transaction: null }, { status: '200', transaction: null }, { status: 200, errors: [] }, { status: 400, transaction: null }, { status: 200, transaction: { totals: {} } }, { status: 200, transaction: { totals: { not_a_field_we_compute: 1 } } }]) {
+      const r = reconcile(ours, junk)
+      expect(r.matches, JSON.stringify(junk)).toBe(false)
+      expect(r.differences[0]!.hint?.code).toBe('unreadable')
+    }
+    // … on our side too: an estimate that lost its transaction is not "ours"
+    const r = reconcile({ status: 200, transaction: null }, est.response)
+    expect([r.matches, r.differences[0]!.hint?.message]).toEqual([false, expect.stringMatching(/our response cannot be read: a 200 response without a transaction/)])
+    // a 400 against a 400 is judged by its status and error codes
+    const bad = estimate(est.store, { ...est.request, products: [{ id: 'nope' }] } as EstimateRequest, { at: AT })
+    expect(reconcile(bad, { status: 400, errors: [] })).toMatchObject({ matches: true, compared: 1 })
+    expect(reconcile(bad, { status: 400, errors: [{ code: 'unknown_product' }] })).toMatchObject({ matches: true, compared: 2 })
+  })
 })
