@@ -27,7 +27,8 @@ export function formatAmount(amount: number, currency: string, locale = 'en'): s
   }
   const scale = 10 ** exp
   const neg = amount < 0
-  const abs = neg ? -amount : amount
+  // `+ 0` turns −0 into 0, whose remainder would otherwise print as "-00".
+  const abs = neg ? -amount : amount + 0
   const minor = abs % scale
   const major = (abs - minor) / scale
   const nf = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: exp, maximumFractionDigits: exp })

@@ -25,6 +25,14 @@ describe('formatAmount', () => {
     expect(formatAmount(-100, 'EUR', 'de-DE')).toBe('-1,00\u00a0€')
   })
 
+  it('writes minus zero as zero, with no sign inside the fraction', () => {
+    // −0 is a safe integer (a merchant's `-x` of a zero amount); 0 % 100 of −0 is −0, which Intl
+    // would print as "-00" in the fraction.
+    expect(formatAmount(-0, 'EUR', 'en')).toBe('€0.00')
+    expect(formatAmount(-0, 'EUR', 'de-DE')).toBe(formatAmount(0, 'EUR', 'de-DE'))
+    expect(formatAmount(-0, 'JPY', 'en')).toBe('¥0')
+  })
+
   it('defaults to the en locale', () => {
     expect(formatAmount(199, 'USD')).toBe(formatAmount(199, 'USD', 'en'))
     expect(formatAmount(199, 'USD')).toBe('$1.99')
