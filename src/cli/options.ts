@@ -4,6 +4,7 @@
  * invalid one is a usage error (exit 2) naming its path, not a 400 on every order.
  */
 import { estimate, type EstimateOptions, type EstimateRequest, type Store } from '../index'
+import { parseInstant } from '../input/read'
 import { type Args, CliError, type OptionSpec } from './args'
 import { type Inputs, shown } from './io'
 
@@ -34,7 +35,7 @@ export function wholeNumber(args: Args, name: string, dflt: number, min: number,
 /** The instant of `--at`, checked. */
 export function atOption(args: Args): string | undefined {
   const at = args.string('at')
-  if (at !== undefined && !Number.isFinite(Date.parse(at))) throw new CliError(`--at ${JSON.stringify(at)} is not an ISO 8601 instant`)
+  if (at !== undefined && parseInstant(at) === undefined) throw new CliError(`--at ${JSON.stringify(at)} is not an ISO 8601 instant`)
   return at
 }
 

@@ -520,10 +520,20 @@ let lastParsed: number | undefined
 
 function parseInstantText(v: string): number | undefined {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ]([0-9:.]+)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim())
-  if (m === null) return undefined
+  if (m === null || !isCalendarDate(m[1]!)) return undefined
   // A date or date-time without an offset is read as UTC, never as the host's local time.
   const t = Date.parse(`${m[1]}T${m[2] ?? '00:00:00'}${m[3] ?? 'Z'}`)
   return inRange(t)
+}
+
+/** Whether `YYYY-MM-DD` names a day its month has: Date.parse would roll 30 February over into March. */
+function isCalendarDate(ymd: string): boolean {
+  const y = Number(ymd.slice(0, 4))
+  const mo = Number(ymd.slice(5, 7))
+  const d = Number(ymd.slice(8, 10))
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= days
 }
 
 /** The exponent of an already validated currency code. */

@@ -102,6 +102,7 @@ describe.concurrent('values and usage', () => {
     await expectOneLineError(cli('estimate', REQUEST), /--store <store\.json> is required/)
     await expectOneLineError(cli('estimate', REQUEST, '--store', STORE, '--format', 'xml'), /--format must be table or json/)
     await expectOneLineError(cli('estimate', REQUEST, '--store', STORE, '--at', 'yesterday'), /--at "yesterday" is not an ISO 8601 instant/)
+    await expectOneLineError(cli('estimate', REQUEST, '--store', STORE, '--at', '2026-02-30'), /--at "2026-02-30" is not an ISO 8601 instant/)
     await expectOneLineError(cli('estimate', REQUEST, REQUEST, '--store', STORE), /usage: tamio-pricing estimate/)
     await expectOneLineError(cli('reconcile', REQUEST, REQUEST, '--store', STORE, '--jobs', '2'), /--jobs goes with --batch/)
     await expectOneLineError(cli('--format', 'json', 'estimate'), /a command comes first/)

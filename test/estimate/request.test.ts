@@ -131,6 +131,20 @@ describe('request validation', () => {
     expect(errors(run(cfg, { products: [{ id: 'mug' }] }, { at }))).toEqual([['invalid_date', 'options.at']])
   })
 
+  // Date.parse rolls 30 February over into 2 March; a day the month does not have is a typo.
+  it.each([['2026-02-30'], ['2026-02-29T12:00:00Z'], ['2026-04-31T00:00:00+02:00'], ['2100-02-29'], ['2026-06-00']])(
+    'options.at %j, a day its month does not have → 400 invalid_date',
+    (at) => {
+      expect(errors(run(cfg, { products: [{ id: 'mug' }] }, { at }))).toEqual([['invalid_date', 'options.at']])
+    },
+  )
+
+  it('options.at accepts 29 February of a leap year (2028, 2000) and the last day of every month', () => {
+    for (const at of ['2028-02-29', '2000-02-29T23:59:59Z', '2026-01-31', '2026-04-30', '2026-12-31T23:59:59Z']) {
+      expect(run(cfg, { products: [{ id: 'mug' }] }, { at }).status).toBe(200)
+    }
+  })
+
   it('options.at accepts an ISO string and a Date', () => {
     expect(ok(run(cfg, { products: [{ id: 'mug' }] }, { at: new Date(AT) })).totals.total).toBe(1428) // 1200 + 228 (19%)
   })
