@@ -209,11 +209,13 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
   const currency = r.currency(body, 'currency', '') ?? null
   const couponList = r.array(body, 'coupons', '', false, LIMITS.maxCoupons)
   const coupons: { code: string; path: string }[] = []
-  couponList?.forEach((c, i) => {
+  // Index loops, not forEach: a hole of a sparse array is read as undefined, never skipped.
+  for (let i = 0; i < (couponList?.length ?? 0); i++) {
+    const c = couponList![i]
     const p = joinPath('coupons', i)
     if (typeof c !== 'string' || c.length > LIMITS.maxString) r.add('invalid_type', p, { expected: 'a coupon code string' })
     else coupons.push({ code: c, path: p })
-  })
+  }
   let shippingMethodId: string | null = null
   let nshift: NNshift | null = null
   const ship = r.object(body, 'shipping', '')
@@ -226,13 +228,17 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
       let cost = price
       const addons = r.array(ns, 'selectedAddons', np, false, LIMITS.maxAddons) ?? []
       const addonPrices: number[] = []
-      addons.forEach((a, i) => {
+      for (let i = 0; i < addons.length; i++) {
+        const a = addons[i]
         const ap = joinPath(joinPath(np, 'selectedAddons'), i)
-        if (!isObject(a)) return r.add('invalid_type', ap, { expected: 'an add-on object' })
+        if (!isObject(a)) {
+          r.add('invalid_type', ap, { expected: 'an add-on object' })
+          continue
+        }
         const x = r.amount(a, 'price', ap) ?? 0
         addonPrices.push(x)
         cost += x
-      })
+      }
       if (!Number.isSafeInteger(cost)) r.add('amount_overflow', joinPath(np, 'price'))
       const rate = r.percent(ns, 'taxRate', np)
       nshift = { cost, price, addons: addonPrices, rate: rate?.fraction ?? null, rateNumber: rate?.number ?? null }

@@ -128,7 +128,8 @@ function unreadable(t: unknown): string | undefined {
     if (!isObject(p) || !isObject(totals) || !isInt(own(totals, 'unit_price')) || !isObject(own(p, 'taxes'))) return `transaction.products[${i}]`
   }
   const payments = own(t, 'payments')
-  if (!Array.isArray(payments) || !payments.every((m) => typeof m === 'string')) return 'transaction.payments'
+  // Array.from reads a hole of a sparse array as undefined (every would skip it).
+  if (!Array.isArray(payments) || !Array.from(payments).every((m) => typeof m === 'string')) return 'transaction.payments'
   const shipping = own(t, 'shipping')
   if (!isObject(shipping)) return 'transaction.shipping'
   const method = own(shipping, 'shipping_method')

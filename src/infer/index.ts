@@ -254,10 +254,12 @@ function readOptions(store: Store, options: unknown, problems: Issue[]): ReadOpt
     if (!Array.isArray(o.axes) || o.axes.length === 0) problems.push(issue('invalid_type', 'options.axes', { expected: 'a non-empty array of policy axis names' }))
     else {
       const axes: AxisName[] = []
-      o.axes.forEach((a: unknown, i: number) => {
+      // An index loop, not forEach: a hole of a sparse array is an invalid entry, never skipped.
+      for (let i = 0; i < o.axes.length; i++) {
+        const a: unknown = o.axes[i]
         if (typeof a === 'string' && Object.prototype.hasOwnProperty.call(AXES, a) && !axes.includes(a as AxisName)) axes.push(a as AxisName)
         else problems.push(issue('invalid_option', `options.axes[${i}]`, { detail: `one of ${AXIS_NAMES.join(', ')}, each once` }))
-      })
+      }
       out.axes = axes
     }
   }

@@ -145,6 +145,19 @@ describe('request validation', () => {
     }
   })
 
+  // A JavaScript caller can pass a sparse array (`[, 'X']`); forEach would skip its holes, so a
+  // hole was silently dropped while `[undefined]` was an error. A hole is read as undefined.
+  it('a hole in coupons or selectedAddons is invalid_type at its index, like undefined', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const coupons = [, 'NOPE'] as unknown as string[]
+    expect(errors(run(cfg, { products: [{ id: 'mug' }], coupons }))).toEqual([['invalid_type', 'coupons[0]']])
+    expect(errors(run(cfg, { products: [{ id: 'mug' }], coupons: [undefined] as unknown as string[] }))).toEqual([['invalid_type', 'coupons[0]']])
+    // eslint-disable-next-line no-sparse-arrays
+    const selectedAddons = [{ price: 100 }, , { price: 10 }] as unknown as { price: number }[]
+    const shipping = { nshift: { valid: true, price: 990, taxRate: 25, selectedAddons } }
+    expect(errors(run(cfg, { products: [{ id: 'mug' }], shipping }))).toEqual([['invalid_type', 'shipping.nshift.selectedAddons[1]']])
+  })
+
   it('options.at accepts an ISO string and a Date', () => {
     expect(ok(run(cfg, { products: [{ id: 'mug' }] }, { at: new Date(AT) })).totals.total).toBe(1428) // 1200 + 228 (19%)
   })

@@ -114,6 +114,8 @@ describe('summarize', () => {
     expect(edit({ products: [{ ...t.products[0], totals: null }] })).toEqual([['invalid_value', 'transaction.products[0]']])
     expect(edit({ taxes: { ...t.taxes, shipping_tax_rates: null } })).toEqual([['invalid_value', 'transaction.taxes.shipping_tax_rates']])
     expect(edit({ payments: 'stripe' })).toEqual([['invalid_value', 'transaction.payments']])
+    // eslint-disable-next-line no-sparse-arrays
+    expect(edit({ payments: ['stripe', , 'cash'] })).toEqual([['invalid_value', 'transaction.payments']])
     expect(edit({ shipping: { ...t.shipping, shipping_method: 'DHL' } })).toEqual([['invalid_value', 'transaction.shipping.shipping_method']])
     expect(edit({ discounts: null })).toEqual([['invalid_value', 'transaction.discounts']])
     expect(edit({})).toBe('a 200')

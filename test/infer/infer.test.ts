@@ -88,6 +88,8 @@ describe('inferPolicies on bad input', () => {
   it('invalid options of the inference itself are InferenceErrors at options.…', () => {
     expect(issues(() => inferPolicies(est, [estOrder], 'x' as never))).toEqual([{ code: 'invalid_type', path: 'options' }])
     expect(issues(() => inferPolicies(est, [estOrder], { axes: ['rounding', 'colour' as never] }))).toEqual([{ code: 'invalid_option', path: 'options.axes[1]' }])
+    // eslint-disable-next-line no-sparse-arrays
+    expect(issues(() => inferPolicies(est, [estOrder], { axes: [, 'rounding'] as never }))).toEqual([{ code: 'invalid_option', path: 'options.axes[0]' }])
     expect(issues(() => inferPolicies(est, [estOrder], { tolerance: -1, alternatives: 21, at: 'nope' }))).toEqual([
       { code: 'invalid_date', path: 'options.at' },
       { code: 'invalid_value', path: 'options.tolerance' },
