@@ -85,15 +85,26 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
   const oursEnvelope = o
   const oursEstimate = o.transaction
   const canRerun = opts.store !== undefined && opts.request !== undefined
-  const ownTrace = traceOf(ours)
-  let trace: Trace | undefined = ownTrace
-  let traced = ownTrace !== undefined
+  // Our own trace is checked (a stored one may be damaged) only once something needs it: a match
+  // reads no trace.
+  let ownChecked = false
+  let ownTraceValue: Trace | undefined
+  const ownTrace = (): Trace | undefined => {
+    if (!ownChecked) {
+      ownChecked = true
+      ownTraceValue = traceOf(ours)
+    }
+    return ownTraceValue
+  }
+  let trace: Trace | undefined
+  let traced = false
   /** A trace for the hints: ours, else re-estimated from the store and request — only when it
    *  reproduces ours (ours may have been made with options we were not told) and only once needed. */
   const getTrace = (): Trace | undefined => {
     if (traced) return trace
     traced = true
-    if (!canRerun) return undefined
+    trace = ownTrace()
+    if (trace !== undefined || !canRerun) return trace
     try {
       const res = estimate(opts.store!, opts.request!, { ...(opts.options ?? {}), trace: true })
       const env = readEnvelope(res)
@@ -104,7 +115,7 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     return trace
   }
   const paymentMethod = (): string | undefined => {
-    const fromTrace = ownTrace?.options.payment_method ?? opts.options?.payment_method
+    const fromTrace = ownTrace()?.options.payment_method ?? opts.options?.payment_method
     if (typeof fromTrace === 'string') return fromTrace
     const p = t.transaction !== undefined ? own(t.transaction, 'payments') : undefined
     const sel = isObject(p) ? own(p, 'selected') : undefined

@@ -5,16 +5,16 @@
 import { decimalText, parseFrac } from './exact'
 import { isObject } from '../input/read'
 import { normalizePath, valueAt } from './path'
+import { isTrace } from './wellformed'
 import type { Trace, TraceEntry, TraceRule } from './types'
 
 const hasOwn = Object.prototype.hasOwnProperty
 
-/** The trace of a traced response (or a trace itself, e.g. parsed back from JSON); undefined otherwise. */
+/** The trace of a traced response (or a trace itself, e.g. parsed back from JSON); undefined otherwise, and for a trace this version did not write. */
 export function traceOf(x: unknown): Trace | undefined {
   if (!isObject(x)) return undefined
   const t = hasOwn.call(x, 'trace') ? x.trace : x
-  if (!isObject(t) || t.version !== 2 || !isObject(t.amounts) || !isObject(t.options) || !isObject(t.splits)) return undefined
-  return t as unknown as Trace
+  return isTrace(t) ? t : undefined
 }
 
 /** The trace entry of one path (`transaction.` prefix optional), own keys only. */
@@ -43,6 +43,9 @@ const RULES: Readonly<Record<TraceRule, string>> = {
   fixed_capped: 'a fixed amount takes at most what is left of the gross',
 }
 
+/** A rule in words; a rule another version wrote, as written. */
+const ruleText = (r: string): string => (hasOwn.call(RULES, r) ? RULES[r as TraceRule] : r)
+
 /** Shown terms of a long sum: a 10,000-line cart stays readable. */
 const SHOWN = 12
 
@@ -68,7 +71,7 @@ function termLabel(p: string): string {
 
 function sumSteps(trace: Trace, e: TraceEntry): string[] {
   const terms = e.terms ?? []
-  if (terms.length === 0) return e.rule !== undefined ? [`0 (${RULES[e.rule]})`] : ['0 (nothing applies)']
+  if (terms.length === 0) return e.rule !== undefined ? [`0 (${ruleText(e.rule)})`] : ['0 (nothing applies)']
   const generic = terms.length > 2 && terms.every(([p]) => p.replace(/\[\d+\]/, '[]') === terms[0]![0].replace(/\[\d+\]/, '[]'))
   const label = generic ? `Σ ${terms[0]![0].replace(/\[\d+\]/, '[]')}` : terms.map(([p, s], i) => `${i === 0 ? (s < 0 ? '−' : '') : s < 0 ? ' − ' : ' + '}${termLabel(p)}`).join('')
   let values = ''
@@ -115,7 +118,7 @@ function resolveAlias(trace: Trace, path: string): string {
 function steps(trace: Trace, path: string, e: TraceEntry, seen = 0): string[] {
   switch (e.op) {
     case 'given':
-      if (e.rule !== undefined) return [`${e.value} (${RULES[e.rule]})`]
+      if (e.rule !== undefined) return [`${e.value} (${ruleText(e.rule)})`]
       return [`${e.value} (from ${e.source ?? 'the input'}${e.currency !== undefined ? `, in ${e.currency}` : ''})`]
     case 'product':
       return [(e.factors ?? []).map((f) => factorText(trace, f)).join(' × ')]
@@ -196,7 +199,7 @@ function splitLine(trace: Trace, e: TraceEntry): string | undefined {
  * ```
  */
 export function explain(response: unknown, path: string): string[] {
-  const p = normalizePath(typeof path === 'string' ? path : String(path))
+  const p = normalizePath(typeof path === 'string' ? path : typeof path === 'number' ? String(path) : '')
   const trace = traceOf(response)
   if (trace === undefined) return [`${p}: no trace in this response — estimate with { trace: true } to explain its amounts`]
   const first = entryAt(trace, p)

@@ -1,0 +1,82 @@
+/**
+ * A traced response is plain JSON that users store and send; what comes back may have been edited,
+ * truncated or written by another version. `explain` and `reconcile` read such a trace and must
+ * never throw: a trace that is not one this version writes is treated as no trace at all.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createStore, estimate, explain, reconcile, type EstimateRequest, type StoreConfig } from '../../src/index'
+import estStore from '../fixtures/api-estimate-de/store.json'
+import estRequest from '../fixtures/api-estimate-de/request.json'
+
+const AT = '2026-11-25T12:00:00Z'
+const store = createStore(estStore as unknown as StoreConfig)
+const request = estRequest as unknown as EstimateRequest
+const RUNS = Number((globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.['FC_RUNS'] ?? 300)
+
+const res = estimate(store, request, { at: AT, trace: true })
+if (res.status !== 200 || res.trace === undefined) throw new Error('expected a traced 200')
+const json = JSON.stringify(res)
+const paths = Object.keys(res.trace.amounts)
+
+/** Every place inside the trace a value sits at, as key lists from `trace`. */
+function places(v: unknown, at: readonly (string | number)[], out: (string | number)[][]): (string | number)[][] {
+  out.push([...at])
+  if (Array.isArray(v)) v.forEach((x, i) => places(x, [...at, i], out))
+  else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) places(x, [...at, k], out)
+  return out
+}
+const PLACES = places(JSON.parse(json).trace, ['trace'], []).filter((p) => p.length > 1)
+
+const HOSTILE: readonly unknown[] = [null, 0, -1, 1.5, '', 'x', '1/0', true, [], {}, [null], [['a']], [[1, 1]], { split: 5 }, { split: 'shipping', index: 'a' }, 'constructor', { toString: 1 }]
+
+function damaged(edits: readonly (readonly [number, number])[]): Record<string, unknown> {
+  const copy = JSON.parse(json) as Record<string, unknown>
+  for (const [pi, hi] of edits) {
+    const p = PLACES[pi % PLACES.length]!
+    let o = copy as Record<string | number, unknown>
+    for (const k of p.slice(0, -1)) {
+      const next = o[k]
+      if (typeof next !== 'object' || next === null) break
+      o = next as Record<string | number, unknown>
+    }
+    if (typeof o === 'object' && o !== null) o[p[p.length - 1]!] = HOSTILE[hi % HOSTILE.length]
+  }
+  return copy
+}
+
+describe('a damaged stored trace', () => {
+  it('an intact copy parsed back from JSON explains exactly as the response itself (the check does not reject good traces)', () => {
+    const copy = JSON.parse(json) as unknown
+    for (const p of paths) expect(explain(copy, p)).toEqual(explain(res, p))
+    expect(explain(copy, 'totals.total')[0]).toMatch(/^totals\.total = /)
+  })
+
+  it('explain never throws and always answers lines of text, whatever part of the trace was replaced', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }), fc.nat(), (edits, pi) => {
+        const copy = damaged(edits)
+        const lines = explain(copy, paths[pi % paths.length]!)
+        expect(lines.length).toBeGreaterThan(0)
+        for (const l of lines) expect(typeof l).toBe('string')
+      }),
+      { numRuns: RUNS * 10 },
+    )
+  })
+
+  it('a trace this version did not write is no trace: explain says so', () => {
+    const copy = JSON.parse(json) as { trace: { amounts: Record<string, unknown> } }
+    copy.trace.amounts['totals.total'] = { op: 'sum', value: 1, terms: 'items' }
+    expect(explain(copy, 'totals.total')).toEqual([expect.stringMatching(/^totals\.total: no trace in this response/)])
+  })
+
+  it('reconcile never throws on a damaged trace of ours, and still compares the amounts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }), (edits) => {
+        const r = reconcile(damaged(edits), res)
+        expect(r.matches).toBe(true)
+      }),
+      { numRuns: RUNS },
+    )
+  })
+})
