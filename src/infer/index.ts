@@ -6,7 +6,8 @@
 import { estimate } from '../0-estimate/estimate'
 import { issue } from '../issues/issues'
 import { AXES, AXIS_NAMES, type AxisName, policyNames } from '../policies/axes'
-import { isObject } from '../input/read'
+import { isObject, unknownKeys } from '../input/read'
+import { names } from '../input/known'
 import { readEnvelope } from '../reconcile/compare'
 import { reconcile, type ReconcileDifference } from '../reconcile/index'
 import { prepared, type Store } from '../store/createStore'
@@ -222,6 +223,10 @@ const popcount = (m: number): number => {
   return n
 }
 
+/** The keys of `inferPolicies`' options, and of one order. */
+const INFER_OPTIONS = names('at tolerance axes alternatives')
+const ORDER_KEYS = names('request response options at')
+
 interface ReadOptions {
   readonly at: string | Date | undefined
   readonly tolerance: number
@@ -238,6 +243,7 @@ function readOptions(store: Store, options: unknown, problems: Issue[]): ReadOpt
     return out
   }
   const o = options as Record<string, unknown>
+  problems.push(...unknownKeys(o, INFER_OPTIONS, 'options'))
   if (o.at !== undefined && o.at !== null) {
     if ((typeof o.at === 'string' || o.at instanceof Date) && optionProblems(store, { at: o.at }, 'options').length === 0) out.at = o.at
     else problems.push(issue('invalid_date', 'options.at'))
@@ -273,7 +279,9 @@ function readOrder(store: Store, v: unknown, path: string, at: string | Date | u
     return undefined
   }
   const o = v as Record<string, unknown>
-  let ok = true
+  const unknown = unknownKeys(o, ORDER_KEYS, path)
+  problems.push(...unknown)
+  let ok = unknown.length === 0
   if (o.request === undefined || o.request === null) (ok = false), problems.push(issue('required', `${path}.request`))
   else if (!isObject(o.request)) (ok = false), problems.push(issue('invalid_type', `${path}.request`, { expected: 'an estimate request object' }))
   if (o.response === undefined) (ok = false), problems.push(issue('required', `${path}.response`))
@@ -286,15 +294,17 @@ function readOrder(store: Store, v: unknown, path: string, at: string | Date | u
     if (!isObject(o.options)) (ok = false), problems.push(issue('invalid_type', `${path}.options`, { expected: 'an estimate options object' }))
     else own = { ...(o.options as Record<string, unknown>) }
   }
-  delete own.trace
   const orderAt = o.at ?? own.at ?? at
   if (orderAt !== undefined && orderAt !== null) own.at = orderAt
   if (ok) {
+    // Checked with its trace flag (a `trace: "yes"` is a mistake to report), which is then dropped:
+    // the search sets it.
     const found = optionProblems(store, own, path)
     // An instant given on the order itself is reported at its own path.
     for (const p of found) problems.push(o.at !== undefined && o.at !== null && p.path === `${path}.options.at` ? { ...p, path: `${path}.at` } : p)
     if (found.length > 0) ok = false
   }
+  delete own.trace
   return ok ? { request: o.request as EstimateRequest, response: o.response, options: own as EstimateOptions } : undefined
 }
 

@@ -10,7 +10,7 @@ import { smallInt } from '../money/small-int'
 import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecimalOptions, type Rational } from '../money/rational'
 import { issue, joinPath, type IssueCode, type IssueParams } from '../issues/issues'
 import type { Issue } from '../types/output'
-import { suggest, type Fields } from './known'
+import { suggest, type Fields, type Names } from './known'
 
 /**
  * Limits on untrusted input (documented in SECURITY.md and the README). Each is enforced where the
@@ -534,6 +534,23 @@ function isCalendarDate(ymd: string): boolean {
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
   const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31
   return mo >= 1 && mo <= 12 && d >= 1 && d <= days
+}
+
+/**
+ * `unknown_field` issues for the own keys of an options object that are not in `known`, each with
+ * its "did you mean" (at most 10: a hostile object's million keys are not a million issues).
+ *
+ * @example `unknownKeys({ tolerence: 1 }, names('tolerance store'), 'options')[0].suggestion // 'tolerance'`
+ */
+export function unknownKeys(o: Obj, known: Names, path: string): Issue[] {
+  const out: Issue[] = []
+  for (const key in o) {
+    if (!Object.prototype.hasOwnProperty.call(o, key) || known.list.includes(key)) continue
+    if (out.length === 10) break
+    const suggestion = suggest(key, known)
+    out.push(issue('unknown_field', joinPath(path, key), { key, suggestion, known: suggestion === undefined ? known.list.join(', ') : undefined }))
+  }
+  return out
 }
 
 /** The exponent of an already validated currency code. */

@@ -8,7 +8,10 @@ import { traceOf } from '../trace/explain'
 import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'
 import type { EstimateResponse } from '../types/output'
-import { isObject, own } from '../input/read'
+import { isObject, own, unknownKeys } from '../input/read'
+import { names } from '../input/known'
+import { issue } from '../issues/issues'
+import type { Issue } from '../types/output'
 import { compareEnvelopes, comparedNothing, type Envelope, readEnvelope, theirPath } from './compare'
 import { valueAt } from '../trace/path'
 import { type AltRun, hintFor } from './hints'
@@ -36,6 +39,32 @@ function unreadable(side: 'ours' | 'theirs', why: string, value: unknown): Recon
     ],
     ignored: [],
   }
+}
+
+/** A mistake in reconcile's own options: one difference at its path, nothing compared. */
+function badOption(i: Issue): Reconciliation {
+  return {
+    matches: false,
+    shape: 'unknown',
+    compared: 0,
+    differences: [{ path: i.path, ours: null, theirs: null, delta: null, hint: { code: 'unreadable', message: `the options cannot be read: ${i.message}` } }],
+    ignored: [],
+  }
+}
+
+const RECONCILE_OPTIONS = names('tolerance store request options')
+
+/** The first mistake in reconcile's options (a typo'd key, a tolerance that is no count), if any. */
+function optionsProblem(options: unknown): Issue | undefined {
+  if (options === undefined || options === null) return undefined
+  if (!isObject(options)) return issue('invalid_type', 'options', { expected: 'an options object' })
+  const unknown = unknownKeys(options, RECONCILE_OPTIONS, 'options')
+  if (unknown.length > 0) return unknown[0]
+  const t = own(options, 'tolerance')
+  if (t !== undefined && t !== null && !(typeof t === 'number' && Number.isSafeInteger(t) && t >= 0)) {
+    return issue('invalid_value', 'options.tolerance', { detail: 'a non-negative integer (minor units)' })
+  }
+  return undefined
 }
 
 /**
@@ -76,8 +105,10 @@ function baseOptions(trace: Trace): Record<string, unknown> {
  * ```
  */
 export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, options: ReconcileOptions = {}): Reconciliation {
+  const problem = optionsProblem(options)
+  if (problem !== undefined) return badOption(problem)
   const opts: ReconcileOptions = isObject(options) ? options : {}
-  const tol = typeof opts.tolerance === 'number' && Number.isFinite(opts.tolerance) && opts.tolerance > 0 ? opts.tolerance : 0
+  const tol = typeof opts.tolerance === 'number' && opts.tolerance > 0 ? opts.tolerance : 0
   const t = readEnvelope(theirs)
   if (typeof t === 'string') return unreadable('theirs', t, theirs)
   let o = readEnvelope(ours)

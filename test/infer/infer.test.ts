@@ -83,6 +83,22 @@ describe('inferPolicies on bad input', () => {
     expect(issues(() => inferPolicies(est, [{ ...estOrder, response: { status: 200, errors: [] } }]))).toEqual([{ code: 'invalid_type', path: 'orders[0].response' }])
     expect(issues(() => inferPolicies(est, [{ ...estOrder, options: { rounding: 'bankers' as never } }]))).toEqual([{ code: 'invalid_option', path: 'orders[0].options.rounding' }])
     expect(issues(() => inferPolicies(est, [{ ...estOrder, at: 'yesterday' }]))).toEqual([{ code: 'invalid_date', path: 'orders[0].at' }])
+    // The search sets the trace flag itself, but a flag that is no boolean is still a mistake.
+    expect(issues(() => inferPolicies(est, [{ ...estOrder, options: { trace: 'yes' as never } }]))).toEqual([{ code: 'invalid_option', path: 'orders[0].options.trace' }])
+  })
+
+  it('a misspelt key of an order or of the options is an unknown_field with its "did you mean", never ignored', () => {
+    const thrown = (f: () => unknown) => {
+      try {
+        f()
+      } catch (e) {
+        if (e instanceof InferenceError) return e.issues.map((i) => ({ code: i.code, path: i.path, suggestion: i.suggestion }))
+        throw e
+      }
+      return 'no error'
+    }
+    expect(thrown(() => inferPolicies(est, [estOrder], { tolerence: 1 } as never))).toEqual([{ code: 'unknown_field', path: 'options.tolerence', suggestion: 'tolerance' }])
+    expect(thrown(() => inferPolicies(est, [{ ...estOrder, optoins: { rounding: 'down' } } as never]))).toEqual([{ code: 'unknown_field', path: 'orders[0].optoins', suggestion: 'options' }])
   })
 
   it('invalid options of the inference itself are InferenceErrors at options.…', () => {

@@ -293,6 +293,23 @@ describe('reconcile: matching rules', () => {
     expect(reconcile(ours, theirs, { tolerance: 1 }).differences.map((d) => d.path)).toEqual(['totals.total'])
   })
 
+  it('a tolerance that is no count, or a misspelt option, is reported — never read as 0 or ignored', () => {
+    // Read as 0, a tolerance of "5" would report a 2-cent difference the caller meant to accept.
+    const theirs = clone(est.response)
+    theirs.transaction.totals.total = 13461 + 2
+    for (const tolerance of [Number.NaN, -1, '5', 1.5, Infinity]) {
+      const r = reconcile(ours, theirs, { tolerance } as never)
+      expect(r).toMatchObject({ matches: false, compared: 0 })
+      expect(r.differences.map((d) => [d.path, d.hint?.code])).toEqual([['options.tolerance', 'unreadable']])
+    }
+    const typo = reconcile(ours, est.response, { tolerence: 2 } as never)
+    expect(typo.differences.map((d) => d.path)).toEqual(['options.tolerence'])
+    expect(typo.differences[0]!.hint?.message).toMatch(/did you mean "tolerance"/)
+    expect(reconcile(ours, est.response, 'strict' as never).differences.map((d) => d.path)).toEqual(['options'])
+    // Absent, null and 0 are the default, and a match stays a match.
+    for (const options of [undefined, {}, { tolerance: null }, { tolerance: 0 }]) expect(reconcile(ours, est.response, options as never).matches).toBe(true)
+  })
+
   it('compares codes and labels case-insensitively', () => {
     const theirs = clone(est.response)
     theirs.transaction.currency = 'eur'
