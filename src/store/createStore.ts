@@ -150,9 +150,11 @@ export function createStore(config: StoreConfig): Store {
 
   const rates = new Map<string, NRate[]>()
   const allRates: NRate[] = []
+  // A rate's id is optional, but two rates with one id are a copy-paste: the second is reported.
+  const rateIds = new Map<string, true>()
   eachObject(r, cfg, 'tax_rates', (o, p, i) => {
     const rate = readRate(r, o, p, i)
-    if (rate === undefined) return
+    if (rate === undefined || (rate.id !== null && !indexOnce(r, rateIds, rate.id, true, joinPath(p, 'id')))) return
     allRates.push(rate)
     const list = rates.get(rate.jurisdiction)
     if (list === undefined) rates.set(rate.jurisdiction, [rate])
@@ -189,9 +191,10 @@ export function createStore(config: StoreConfig): Store {
   })
 
   const plans: NPlan[] = []
+  const planIds = new Map<string, true>()
   eachObject(r, cfg, 'instalment_plans', (o, p) => {
     const plan = readPlan(r, o, p)
-    if (plan !== undefined) plans.push(plan)
+    if (plan !== undefined && indexOnce(r, planIds, plan.id, true, joinPath(p, 'id'))) plans.push(plan)
   })
 
   const exRates = new Map<string, Rational>()

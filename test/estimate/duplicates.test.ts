@@ -43,4 +43,16 @@ describe('duplicate ids', () => {
     const v = (id: string) => ({ variations: { delta_pricing: false, variants: [{ id, pricing_model: eur(100) }] } })
     expect(storeIssues({ products: [product('a', 100, v('same')), product('b', 100, v('same'))] })).toEqual([['duplicate_id', 'products[1].variations.variants[0]']])
   })
+
+  it('a repeated tax rate id is an error at the repeat (a rate with no id is never a duplicate)', () => {
+    const rate = (id: string | null, pct: string) => ({ id, label: 'MwSt.', jurisdiction: 'DE', category: null, rate_percent: pct, vat_tax: true })
+    // Read silently, both rates applied: 19 % + 7 % on every German line.
+    expect(storeIssues({ tax_rates: [rate('de', '19'), rate('de', '7')] })).toEqual([['duplicate_id', 'tax_rates[1].id']])
+    expect(storeIssues({ tax_rates: [rate(null, '19'), rate(null, '7')] })).toEqual([])
+  })
+
+  it('a repeated instalment plan id is an error at the repeat', () => {
+    const plan = (n: number) => ({ id: 'split', instalments: n, interval: 1, cycle: 'month' })
+    expect(storeIssues({ instalment_plans: [plan(3), plan(4)] })).toEqual([['duplicate_id', 'instalment_plans[1].id']])
+  })
 })
