@@ -528,12 +528,8 @@ function parseInstantText(v: string): number | undefined {
 
 /** Whether `YYYY-MM-DD` names a day its month has: Date.parse would roll 30 February over into March. */
 function isCalendarDate(ymd: string): boolean {
-  const y = Number(ymd.slice(0, 4))
-  const mo = Number(ymd.slice(5, 7))
-  const d = Number(ymd.slice(8, 10))
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= days
+  const t = Date.parse(`${ymd}T00:00:00Z`)
+  return Number.isFinite(t) && new Date(t).toISOString().startsWith(ymd)
 }
 
 /**
