@@ -18,8 +18,8 @@ export interface SummarizeOptions {
  * `{ id, name, price, quantity }`, `totals` `{ subtotal, tax (incl. shipping tax), shipping,
  * discount (incl. shipping discount), total }`, `taxes` `{ total, rate, inclusive }` — `rate` is a
  * number only when exactly one distinct rate applied to items and shipping together — `shipping`
- * `{ method, cost }`, `payments` `{ available, selected }`. A 400 passes through unchanged. The
- * result shares no object with `response`. A value that is not an estimate response (a hand-edited
+ * `{ method, cost }`, `payments` `{ available, selected }`. A 400 passes through unchanged (the
+ * same object). A 200's result shares no object with `response`. A value that is not an estimate response (a hand-edited
  * or truncated JSON file) answers a 400 with `invalid_value` at the first field that cannot be read,
  * and a sum past the safe-integer range (item plus shipping tax or discount) a 400 with
  * `amount_overflow` — never a TypeError.

@@ -253,6 +253,9 @@ export class Reader {
       this.add('too_many_items', joinPath(path, key), { max })
       return undefined
     }
+    // A sparse array from a JavaScript caller: its holes read as undefined (forEach and map would
+    // skip them, and a hole must be reported as `[undefined]` is).
+    for (let i = 0; i < v.length; i++) if (!(i in v)) return Array.from(v)
     return v
   }
 

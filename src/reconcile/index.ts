@@ -11,6 +11,7 @@ import type { EstimateResponse } from '../types/output'
 import { isObject, own, unknownKeys } from '../input/read'
 import { names } from '../input/known'
 import { issue } from '../issues/issues'
+import { prepared, type Store, StoreConfigError } from '../store/createStore'
 import type { Issue } from '../types/output'
 import { compareEnvelopes, comparedNothing, type Envelope, readEnvelope, theirPath } from './compare'
 import { valueAt } from '../trace/path'
@@ -60,6 +61,19 @@ function optionsProblem(options: unknown): Issue | undefined {
   if (!isObject(options)) return issue('invalid_type', 'options', { expected: 'an options object' })
   const unknown = unknownKeys(options, RECONCILE_OPTIONS, 'options')
   if (unknown.length > 0) return unknown[0]
+  const store = own(options, 'store')
+  if (store !== undefined && store !== null) {
+    try {
+      prepared(store as Store)
+    } catch (e) {
+      if (e instanceof StoreConfigError) return { ...e.issues[0]!, path: 'options.store' }
+      throw e
+    }
+  }
+  for (const key of ['request', 'options'] as const) {
+    const v = own(options, key)
+    if (v !== undefined && v !== null && !isObject(v)) return issue('invalid_type', `options.${key}`, { expected: key === 'request' ? 'an estimate request object' : 'an estimate options object' })
+  }
   const t = own(options, 'tolerance')
   if (t !== undefined && t !== null && !(typeof t === 'number' && Number.isSafeInteger(t) && t >= 0)) {
     return issue('invalid_value', 'options.tolerance', { detail: 'a non-negative integer (minor units)' })
@@ -146,7 +160,10 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     return trace
   }
   const paymentMethod = (): string | undefined => {
-    const fromTrace = ownTrace()?.options.payment_method ?? opts.options?.payment_method
+    // Read lightly (one string), not through the trace check: a match reads no trace.
+    const raw = isObject(ours) ? own(ours, 'trace') : undefined
+    const rawOptions = isObject(raw) ? own(raw, 'options') : undefined
+    const fromTrace = (isObject(rawOptions) ? own(rawOptions, 'payment_method') : undefined) ?? opts.options?.payment_method
     if (typeof fromTrace === 'string') return fromTrace
     const p = t.transaction !== undefined ? own(t.transaction, 'payments') : undefined
     const sel = isObject(p) ? own(p, 'selected') : undefined

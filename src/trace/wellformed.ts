@@ -31,7 +31,8 @@ function optTerms(v: unknown): boolean {
   return true
 }
 
-function isEntry(e: unknown): boolean {
+/** An entry of the shape documented; a part names a split the trace has (an own key: never `toString`). */
+function isEntry(e: unknown, splits: Record<string, unknown>): boolean {
   if (!isObject(e) || !isStr(e.op) || !OPS.has(e.op) || !isNum(e.value)) return false
   const a = e.affine
   const al = e.allocation
@@ -39,7 +40,7 @@ function isEntry(e: unknown): boolean {
     optStr(e.exact) && optStr(e.rounding) && optStrings(e.factors) && optStrings(e.divisors) &&
     (a === undefined || (isObject(a) && isNum(a.offset) && isNum(a.factor))) &&
     optTerms(e.terms) &&
-    (al === undefined || (isObject(al) && isStr(al.split) && Number.isSafeInteger(al.index) && (al.index as number) >= 0)) &&
+    (al === undefined || (isObject(al) && isStr(al.split) && Object.prototype.hasOwnProperty.call(splits, al.split) && Number.isSafeInteger(al.index) && (al.index as number) >= 0)) &&
     optStr(e.level) && optStr(e.source) && optStr(e.currency) && optStr(e.rule) && optStrings(e.inputs) && optStrings(e.policies)
   )
 }
@@ -71,5 +72,6 @@ const isOption = (v: unknown): boolean => v === null || typeof v === 'string' ||
  */
 export function isTrace(t: unknown): t is Trace {
   if (!isObject(t) || t.version !== 2 || !isStr(t.currency) || !isObject(t.options) || !isObject(t.amounts) || !isObject(t.splits)) return false
-  return every(t.options, isOption) && every(t.amounts, isEntry) && every(t.splits, isSplit)
+  const splits = t.splits
+  return every(t.options, isOption) && every(t.amounts, (e) => isEntry(e, splits)) && every(t.splits, isSplit)
 }

@@ -70,6 +70,21 @@ describe('a damaged stored trace', () => {
     expect(explain(copy, 'totals.total')).toEqual([expect.stringMatching(/^totals\.total: no trace in this response/)])
   })
 
+  it('a part naming a split the trace does not have — an inherited name included — is a damaged trace', () => {
+    for (const split of ['toString', '__proto__', 'constructor', 'no-such-split']) {
+      const t = { version: 2, currency: 'EUR', options: {}, amounts: { 'totals.total': { op: 'allocate', value: 1, allocation: { split, index: 0 } } }, splits: {} }
+      expect(explain({ trace: t }, 'totals.total')).toEqual([expect.stringMatching(/no trace in this response/)])
+    }
+  })
+
+  it('every trace the library writes passes the check, parsed back from JSON too', () => {
+    for (const options of [{}, { tax_rounding: 'unit' }, { instalment_rounding: 'exact', allocation: 'carry' }] as const) {
+      const r = estimate(store, request, { at: AT, trace: true, ...options })
+      const copy = JSON.parse(JSON.stringify(r)) as unknown
+      expect(explain(copy, 'totals.total')[0]).toMatch(/^totals\.total = /)
+    }
+  })
+
   it('reconcile never throws on a damaged trace of ours, and still compares the amounts', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }), (edits) => {

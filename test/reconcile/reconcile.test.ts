@@ -306,6 +306,12 @@ describe('reconcile: matching rules', () => {
     expect(typo.differences.map((d) => d.path)).toEqual(['options.tolerence'])
     expect(typo.differences[0]!.hint?.message).toMatch(/did you mean "tolerance"/)
     expect(reconcile(ours, est.response, 'strict' as never).differences.map((d) => d.path)).toEqual(['options'])
+    // A store that createStore did not make, or a request / options that are no objects: the hints
+    // would silently lose their re-runs.
+    expect(reconcile(ours, est.response, { store: { products: [] }, request: est.request } as never).differences.map((d) => d.path)).toEqual(['options.store'])
+    expect(reconcile(ours, est.response, { store: est.store, request: 5 } as never).differences.map((d) => d.path)).toEqual(['options.request'])
+    expect(reconcile(ours, est.response, { options: 'half_up' } as never).differences.map((d) => d.path)).toEqual(['options.options'])
+    expect(reconcile(ours, est.response, { store: est.store, request: est.request, options: { at: AT } }).matches).toBe(true)
     // Absent, null and 0 are the default, and a match stays a match.
     for (const options of [undefined, {}, { tolerance: null }, { tolerance: 0 }]) expect(reconcile(ours, est.response, options as never).matches).toBe(true)
   })
