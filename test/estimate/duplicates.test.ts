@@ -3,18 +3,7 @@
  * error `duplicate_id` at that later entry's own path in the config.
  */
 import { describe, expect, it } from 'vitest'
-import { createStore, StoreConfigError } from '../../src/index'
-import { config, product, type Cfg } from '../support/estimate-kit'
-
-function storeIssues(over: Cfg): [string, string][] {
-  try {
-    createStore(config(over))
-  } catch (e) {
-    if (e instanceof StoreConfigError) return e.issues.map((i) => [i.code, i.path])
-    throw e
-  }
-  return []
-}
+import { configIssues as storeIssues, product } from '../support/estimate-kit'
 
 const eur = (price: number) => [{ currency: 'EUR', price }]
 

@@ -4,18 +4,7 @@
  * store or a request now reads a hole as undefined, and reports it at its index.
  */
 import { describe, expect, it } from 'vitest'
-import { createStore, StoreConfigError } from '../../src/index'
-import { config, product, type Cfg } from '../support/estimate-kit'
-
-function storeIssues(over: Cfg): [string, string][] {
-  try {
-    createStore(config(over))
-  } catch (e) {
-    if (e instanceof StoreConfigError) return e.issues.map((i) => [i.code, i.path])
-    throw e
-  }
-  return []
-}
+import { configIssues as storeIssues, product, type Cfg } from '../support/estimate-kit'
 
 /** `[hole, ...rest]`: a hole at index 0. */
 function holeFirst<T>(...rest: T[]): T[] {

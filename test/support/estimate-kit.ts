@@ -2,7 +2,7 @@
  * Small builders for the estimate stage tests: a German store (EUR, 19% VAT) that each test extends
  * with only what it is about, and helpers that unwrap a 200 or a 400. Pure data, browser-safe.
  */
-import { createStore, estimate, type EstimateOptions, type EstimateRequest, type EstimateResponse, type StoreConfig, type Transaction } from '../../src/index'
+import { createStore, estimate, StoreConfigError, type EstimateOptions, type EstimateRequest, type EstimateResponse, type StoreConfig, type Transaction } from '../../src/index'
 
 /** The clock of every estimate in these tests. */
 export const AT = '2026-03-02T09:30:00.000Z'
@@ -66,4 +66,15 @@ export function errors(res: EstimateResponse): [string, string][] {
 /** The `[code, path]` pairs of the warnings. */
 export function warnings(res: EstimateResponse): [string, string][] {
   return res.warnings.map((w) => [w.code, w.path])
+}
+
+/** The `[code, path]` of every issue `createStore(config(over))` throws ([] when it builds). */
+export function configIssues(over: Cfg): [string, string][] {
+  try {
+    createStore(config(over))
+  } catch (e) {
+    if (e instanceof StoreConfigError) return e.issues.map((i) => [i.code, i.path])
+    throw e
+  }
+  return []
 }
