@@ -7,7 +7,7 @@ import { estimate } from '../0-estimate/estimate'
 import { issue } from '../issues/issues'
 import { AXES, AXIS_NAMES, type AxisName, policyNames } from '../policies/axes'
 import { isObject, unknownKeys } from '../input/read'
-import { names } from '../input/known'
+import { fields } from '../input/known'
 import { readEnvelope } from '../reconcile/compare'
 import { reconcile, type ReconcileDifference } from '../reconcile/index'
 import { prepared, type Store } from '../store/createStore'
@@ -224,8 +224,8 @@ const popcount = (m: number): number => {
 }
 
 /** The keys of `inferPolicies`' options, and of one order. */
-const INFER_OPTIONS = names('at tolerance axes alternatives')
-const ORDER_KEYS = names('request response options at')
+const INFER_OPTIONS = fields('error', 'at tolerance axes alternatives')
+const ORDER_KEYS = fields('error', 'request response options at')
 
 interface ReadOptions {
   readonly at: string | Date | undefined

@@ -10,7 +10,7 @@ import { smallInt } from '../money/small-int'
 import { parseDecimal, parsePercent, rational, rationalToNumber, type ParseDecimalOptions, type Rational } from '../money/rational'
 import { issue, joinPath, type IssueCode, type IssueParams } from '../issues/issues'
 import type { Issue } from '../types/output'
-import { suggest, type Fields, type Names } from './known'
+import { suggest, type Fields } from './known'
 
 /**
  * Limits on untrusted input (documented in SECURITY.md and the README). Each is enforced where the
@@ -536,20 +536,15 @@ function isCalendarDate(ymd: string): boolean {
 }
 
 /**
- * `unknown_field` issues for the own keys of an options object that are not in `known`, each with
- * its "did you mean" (at most 10: a hostile object's million keys are not a million issues).
+ * The `unknown_field` issues of the own keys of `o` that its kind `f` does not know, as a store or a
+ * request reports them ({@link Reader.keys}: "did you mean", the known keys, the cap on how many).
  *
- * @example `unknownKeys({ tolerence: 1 }, names('tolerance store'), 'options')[0].suggestion // 'tolerance'`
+ * @example `unknownKeys({ tolerence: 1 }, fields('error', 'tolerance store'), 'options')[0].suggestion // 'tolerance'`
  */
-export function unknownKeys(o: Obj, known: Names, path: string): Issue[] {
-  const out: Issue[] = []
-  for (const key in o) {
-    if (!Object.prototype.hasOwnProperty.call(o, key) || known.list.includes(key)) continue
-    if (out.length === 10) break
-    const suggestion = suggest(key, known)
-    out.push(issue('unknown_field', joinPath(path, key), { key, suggestion, known: suggestion === undefined ? known.list.join(', ') : undefined }))
-  }
-  return out
+export function unknownKeys(o: Obj, f: Fields, path: string): Issue[] {
+  const r = new Reader()
+  r.keys(o, path, f)
+  return r.finish().issues
 }
 
 /** The exponent of an already validated currency code. */

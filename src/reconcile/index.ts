@@ -9,7 +9,7 @@ import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'
 import type { EstimateResponse } from '../types/output'
 import { isObject, own, unknownKeys } from '../input/read'
-import { names } from '../input/known'
+import { fields } from '../input/known'
 import { issue } from '../issues/issues'
 import { prepared, type Store, StoreConfigError } from '../store/createStore'
 import type { Issue } from '../types/output'
@@ -53,7 +53,7 @@ function badOption(i: Issue): Reconciliation {
   }
 }
 
-const RECONCILE_OPTIONS = names('tolerance store request options')
+const RECONCILE_OPTIONS = fields('error', 'tolerance store request options')
 
 /** The first mistake in reconcile's options (a typo'd key, a tolerance that is no count), if any. */
 function optionsProblem(options: unknown): Issue | undefined {
