@@ -9,7 +9,7 @@ import { AXES, AXIS_NAMES, type AxisName, policyNames } from '../policies/axes'
 import { isObject, unknownKeys } from '../input/read'
 import { fields } from '../input/known'
 import { readEnvelope } from '../reconcile/compare'
-import { reconcile, type ReconcileDifference } from '../reconcile/index'
+import { reconcile, type ReconcileDifference, toleranceProblem } from '../reconcile/index'
 import { prepared, type Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest, PolicySettings } from '../types/input'
 import type { Issue } from '../types/output'
@@ -248,10 +248,9 @@ function readOptions(store: Store, options: unknown, problems: Issue[]): ReadOpt
     if ((typeof o.at === 'string' || o.at instanceof Date) && optionProblems(store, { at: o.at }, 'options').length === 0) out.at = o.at
     else problems.push(issue('invalid_date', 'options.at'))
   }
-  if (o.tolerance !== undefined && o.tolerance !== null) {
-    if (typeof o.tolerance === 'number' && Number.isSafeInteger(o.tolerance) && o.tolerance >= 0) out.tolerance = o.tolerance
-    else problems.push(issue('invalid_value', 'options.tolerance', { detail: 'a non-negative integer (minor units)' }))
-  }
+  const tolerance = toleranceProblem(o.tolerance)
+  if (tolerance !== undefined) problems.push(tolerance)
+  else if (typeof o.tolerance === 'number') out.tolerance = o.tolerance
   if (o.alternatives !== undefined && o.alternatives !== null) {
     if (typeof o.alternatives === 'number' && Number.isInteger(o.alternatives) && o.alternatives >= 0 && o.alternatives <= MAX_ALTERNATIVES) out.alternatives = o.alternatives
     else problems.push(issue('invalid_value', 'options.alternatives', { detail: `an integer from 0 to ${MAX_ALTERNATIVES}` }))

@@ -74,11 +74,16 @@ function optionsProblem(options: unknown): Issue | undefined {
     const v = own(options, key)
     if (v !== undefined && v !== null && !isObject(v)) return issue('invalid_type', `options.${key}`, { expected: key === 'request' ? 'an estimate request object' : 'an estimate options object' })
   }
-  const t = own(options, 'tolerance')
-  if (t !== undefined && t !== null && !(typeof t === 'number' && Number.isSafeInteger(t) && t >= 0)) {
-    return issue('invalid_value', 'options.tolerance', { detail: 'a non-negative integer (minor units)' })
-  }
-  return undefined
+  return toleranceProblem(own(options, 'tolerance'))
+}
+
+/**
+ * What is wrong with a `tolerance` option (reconcile's and inferPolicies'): absent, null or a
+ * non-negative safe integer of minor units is right.
+ */
+export function toleranceProblem(t: unknown): Issue | undefined {
+  if (t === undefined || t === null || (typeof t === 'number' && Number.isSafeInteger(t) && t >= 0)) return undefined
+  return issue('invalid_value', 'options.tolerance', { detail: 'a non-negative integer (minor units)' })
 }
 
 /**
@@ -130,25 +135,15 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
   const oursEnvelope = o
   const oursEstimate = o.transaction
   const canRerun = opts.store !== undefined && opts.request !== undefined
-  // Our own trace is checked (a stored one may be damaged) only once something needs it: a match
-  // reads no trace.
-  let ownChecked = false
-  let ownTraceValue: Trace | undefined
-  const ownTrace = (): Trace | undefined => {
-    if (!ownChecked) {
-      ownChecked = true
-      ownTraceValue = traceOf(ours)
-    }
-    return ownTraceValue
-  }
   let trace: Trace | undefined
   let traced = false
   /** A trace for the hints: ours, else re-estimated from the store and request — only when it
-   *  reproduces ours (ours may have been made with options we were not told) and only once needed. */
+   *  reproduces ours (ours may have been made with options we were not told) and only once needed.
+   *  Ours is checked (a stored one may be damaged) here, not up front: a match reads no trace. */
   const getTrace = (): Trace | undefined => {
     if (traced) return trace
     traced = true
-    trace = ownTrace()
+    trace = traceOf(ours)
     if (trace !== undefined || !canRerun) return trace
     try {
       const res = estimate(opts.store!, opts.request!, { ...(opts.options ?? {}), trace: true })
