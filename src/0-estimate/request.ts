@@ -209,13 +209,12 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
   const currency = r.currency(body, 'currency', '') ?? null
   const couponList = r.array(body, 'coupons', '', false, LIMITS.maxCoupons)
   const coupons: { code: string; path: string }[] = []
-  // Index loops, not forEach: a hole of a sparse array is read as undefined, never skipped.
-  for (let i = 0; i < (couponList?.length ?? 0); i++) {
-    const c = couponList![i]
+  // r.array hands over a sparse array with its holes as undefined: forEach visits them.
+  couponList?.forEach((c, i) => {
     const p = joinPath('coupons', i)
     if (typeof c !== 'string' || c.length > LIMITS.maxString) r.add('invalid_type', p, { expected: 'a coupon code string' })
     else coupons.push({ code: c, path: p })
-  }
+  })
   let shippingMethodId: string | null = null
   let nshift: NNshift | null = null
   const ship = r.object(body, 'shipping', '')
@@ -228,17 +227,13 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
       let cost = price
       const addons = r.array(ns, 'selectedAddons', np, false, LIMITS.maxAddons) ?? []
       const addonPrices: number[] = []
-      for (let i = 0; i < addons.length; i++) {
-        const a = addons[i]
+      addons.forEach((a, i) => {
         const ap = joinPath(joinPath(np, 'selectedAddons'), i)
-        if (!isObject(a)) {
-          r.add('invalid_type', ap, { expected: 'an add-on object' })
-          continue
-        }
+        if (!isObject(a)) return r.add('invalid_type', ap, { expected: 'an add-on object' })
         const x = r.amount(a, 'price', ap) ?? 0
         addonPrices.push(x)
         cost += x
-      }
+      })
       if (!Number.isSafeInteger(cost)) r.add('amount_overflow', joinPath(np, 'price'))
       const rate = r.percent(ns, 'taxRate', np)
       nshift = { cost, price, addons: addonPrices, rate: rate?.fraction ?? null, rateNumber: rate?.number ?? null }
