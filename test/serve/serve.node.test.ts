@@ -6,6 +6,7 @@
  * stalls — is answered with the API's JSON envelope while the server keeps serving.
  */
 import { readFileSync } from 'node:fs'
+import { request as httpRequest } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createStore, estimate, summarize, type EstimateOptions, type EstimateRequest, type StoreConfig } from '../../src/index'
@@ -83,6 +84,38 @@ describe('POST /v2/transactions/estimate', () => {
   })
 })
 
+
+describe('the bytes on the wire', () => {
+  // An ASCII answer goes out as Latin-1 (its UTF-8 bytes are the same bytes), any other as UTF-8:
+  // either way the body is byte for byte the UTF-8 of estimate()'s JSON, and Content-Length counts
+  // bytes, not characters.
+  const raw = (body: unknown) =>
+    new Promise<{ length: number; bytes: Buffer }>((resolve, reject) => {
+      const req = httpRequest(`${est.url}/v2/transactions/estimate`, { method: 'POST', headers: { ...AUTH, ...AT_HEADER, connection: 'close' }, agent: false }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ length: Number(res.headers['content-length']), bytes: Buffer.concat(chunks) }))
+      })
+      req.on('error', reject)
+      req.end(JSON.stringify(body))
+    })
+
+  it('an ASCII answer and one with accents, a euro sign and an astral character are the UTF-8 of estimate(), with their byte length', async () => {
+    const base = read('api-estimate-de', 'request.json') as EstimateRequest
+    const plain = { ...base, products: [...base.products, { name: 'Gift wrap', price: 250 }] } as EstimateRequest
+    const accented = { ...base, products: [...base.products, { name: 'Geschenkpapier für Grüße – 5 € ☕ 😀', price: 250 }] } as EstimateRequest
+    for (const request of [plain, accented]) {
+      const expected = Buffer.from(JSON.stringify(estimate(storeOf('api-estimate-de'), request, { at: FIXTURE_AT })), 'utf8')
+      const got = await raw(request)
+      expect(got.bytes.equals(expected), got.bytes.toString('utf8').slice(0, 300)).toBe(true)
+      expect(got.length).toBe(expected.length)
+    }
+    // The accented answer really is longer in bytes than in characters (so both paths ran).
+    const text = JSON.stringify(estimate(storeOf('api-estimate-de'), accented, { at: FIXTURE_AT }))
+    expect(Buffer.byteLength(text)).toBeGreaterThan(text.length)
+    expect(text).toContain('Grüße – 5 € ☕ 😀')
+  })
+})
 describe('POST /v2/transactions/create and the transactions list', () => {
   it('creates: summarize(estimate()) plus a fresh UUID and order ids 1, 2, 3; listed oldest first; reset clears and restarts at 1', async () => {
     const request = read('api-create-de', 'request.json') as EstimateRequest

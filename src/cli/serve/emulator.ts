@@ -71,7 +71,6 @@ interface Route {
 }
 
 const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Tamio-Options'
-const EMPTY = Buffer.alloc(0)
 
 /** Codes the emulator answers with before a request reaches the library. */
 export type HttpErrorCode = 'unauthorized' | 'not_found' | 'method_not_allowed' | 'payload_too_large' | 'request_timeout' | 'invalid_json' | 'headers_too_large' | 'bad_request' | 'internal_error'
@@ -193,16 +192,19 @@ export function createEmulator(config: EmulatorConfig): Emulator {
 
   const send = (req: IncomingMessage, res: ServerResponse, a: Answer, t0: bigint): void => {
     if (res.headersSent || res.destroyed) return
-    // Encoded once: its length is the Content-Length, and it is what goes out.
-    const body = a.status === 204 ? EMPTY : Buffer.from(JSON.stringify(a.body), 'utf8')
+    const body = a.status === 204 ? '' : JSON.stringify(a.body)
+    // Its UTF-8 length is the Content-Length. A body as long in bytes as in characters is ASCII,
+    // whose UTF-8 bytes are its Latin-1 bytes: written as Latin-1, a copy instead of an encoding
+    // (most answers: the API's amounts, codes and ids; a name with an accent takes the UTF-8 path).
+    const length = Buffer.byteLength(body, 'utf8')
     const headers: Record<string, string | number> = { ...corsHeaders(), ...a.headers }
     if (a.status !== 204) {
       headers['Content-Type'] = 'application/json; charset=utf-8'
-      headers['Content-Length'] = body.length
+      headers['Content-Length'] = length
     }
     if (a.close === true || closing) headers.Connection = 'close'
     res.writeHead(a.status, headers)
-    res.end(body)
+    res.end(body, length === body.length ? 'latin1' : 'utf8')
     if (log !== undefined) {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6
       log(`${new Date().toISOString()} ${req.method ?? '-'} ${req.url ?? '-'} ${a.status} ${ms.toFixed(1)}ms${a.note !== undefined ? ` ${a.note}` : ''}`)
