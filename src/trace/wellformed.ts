@@ -31,18 +31,53 @@ function optTerms(v: unknown): boolean {
   return true
 }
 
-/** An entry of the shape documented; a part names a split the trace has (an own key: never `toString`). */
+/**
+ * An entry of the shape documented; a part names a split the trace has (an own key: never
+ * `toString`). One pass over the entry's keys, each value checked by its name (unknown keys are
+ * allowed), then the two required ones: reading the ~18 optional fields by name instead costs a
+ * failed lookup for each absent one, on entries of a dozen shapes — twice the time of this.
+ */
 function isEntry(e: unknown, splits: Record<string, unknown>): boolean {
-  if (!isObject(e) || !isStr(e.op) || !OPS.has(e.op) || !isNum(e.value)) return false
-  const a = e.affine
-  const al = e.allocation
-  return (
-    optStr(e.exact) && optStr(e.rounding) && optStrings(e.factors) && optStrings(e.divisors) &&
-    (a === undefined || (isObject(a) && isNum(a.offset) && isNum(a.factor))) &&
-    optTerms(e.terms) &&
-    (al === undefined || (isObject(al) && isStr(al.split) && Object.prototype.hasOwnProperty.call(splits, al.split) && Number.isSafeInteger(al.index) && (al.index as number) >= 0)) &&
-    optStr(e.level) && optStr(e.source) && optStr(e.currency) && optStr(e.rule) && optStrings(e.inputs) && optStrings(e.policies)
-  )
+  if (!isObject(e)) return false
+  let required = 0
+  for (const k in e) {
+    const v: unknown = e[k]
+    if (v === undefined) continue
+    switch (k) {
+      case 'op':
+        if (typeof v !== 'string' || !OPS.has(v)) return false
+        required |= 1
+        break
+      case 'value':
+        if (!isNum(v)) return false
+        required |= 2
+        break
+      case 'exact':
+      case 'rounding':
+      case 'level':
+      case 'source':
+      case 'currency':
+      case 'rule':
+        if (typeof v !== 'string') return false
+        break
+      case 'factors':
+      case 'divisors':
+      case 'inputs':
+      case 'policies':
+        if (!optStrings(v)) return false
+        break
+      case 'affine':
+        if (!isObject(v) || !isNum(v.offset) || !isNum(v.factor)) return false
+        break
+      case 'terms':
+        if (!optTerms(v)) return false
+        break
+      case 'allocation':
+        if (!isObject(v) || !isStr(v.split) || !Object.prototype.hasOwnProperty.call(splits, v.split) || !Number.isSafeInteger(v.index) || (v.index as number) < 0) return false
+        break
+    }
+  }
+  return required === 3
 }
 
 function isSplit(s: unknown): boolean {
@@ -53,9 +88,10 @@ function isSplit(s: unknown): boolean {
   return true
 }
 
-/** Whether every own value of `o` passes `check`. */
+/** Whether every own value of `o` passes `check` (its own keys listed once: faster than `for…in` on a trace's hundreds). */
 function every(o: Record<string, unknown>, check: (v: unknown) => boolean): boolean {
-  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && !check(o[k])) return false
+  const keys = Object.keys(o)
+  for (let i = 0; i < keys.length; i++) if (!check(o[keys[i]!])) return false
   return true
 }
 

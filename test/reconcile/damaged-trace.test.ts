@@ -6,6 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createStore, estimate, explain, reconcile, type EstimateRequest, type StoreConfig } from '../../src/index'
+import { isTrace } from '../../src/trace/wellformed'
 import estStore from '../fixtures/api-estimate-de/store.json'
 import estRequest from '../fixtures/api-estimate-de/request.json'
 
@@ -93,5 +94,30 @@ describe('a damaged stored trace', () => {
       }),
       { numRuns: RUNS },
     )
+  })
+
+  it('each field of an entry is checked by its name: a good value passes, a wrong type fails, op and value are required, unknown keys are allowed', () => {
+    // One entry with every field the format documents, each holding a value of its type.
+    const full = {
+      op: 'round', value: 7, exact: '7/1', rounding: 'half_up', level: 'line', source: 'store', currency: 'EUR', rule: 'largest_remainder',
+      factors: ['a'], divisors: ['b'], inputs: ['c'], policies: ['rounding'], affine: { offset: 0, factor: 1 }, terms: [['x', 1], ['y', -1]],
+      allocation: { split: 's', index: 0 },
+    }
+    const split = { of: 'x', total: 7, by: 'lines', rule: 'largest_remainder', weights: ['1'], parts: [7] }
+    const trace = (entry: unknown) => ({ version: 2, currency: 'EUR', options: {}, amounts: { 'a.b': entry }, splits: { s: split } })
+    expect(isTrace(trace(full))).toBe(true)
+    expect(isTrace(trace({ ...full, a_later_field: { anything: [1] } }))).toBe(true)
+    const wrong: Record<keyof typeof full, readonly unknown[]> = {
+      op: ['divide', 1, null], value: ['7', Number.NaN, null], exact: [7, null], rounding: [1, null], level: [[], null], source: [{}, null], currency: [1, null], rule: [true, null],
+      factors: ['a', [1], [null], null], divisors: [{}, [1]], inputs: ['c', [['c']]], policies: [1, [2]], affine: [null, { offset: 0 }, { offset: '0', factor: 1 }],
+      terms: [[['x', 2]], [['x']], [[1, 1]], 'x'], allocation: [null, { split: 's', index: -1 }, { split: 's', index: 0.5 }, { split: 't', index: 0 }, { split: 'toString', index: 0 }],
+    }
+    for (const [k, values] of Object.entries(wrong)) {
+      for (const v of values) expect(isTrace(trace({ ...full, [k]: v })), `${k}: ${JSON.stringify(v)}`).toBe(false)
+      const { [k]: _, ...without } = full as Record<string, unknown>
+      expect(isTrace(trace(without)), `without ${k}`).toBe(k !== 'op' && k !== 'value')
+    }
+    expect(isTrace(trace(null))).toBe(false)
+    expect(isTrace(trace([full]))).toBe(false)
   })
 })
