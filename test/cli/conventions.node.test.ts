@@ -114,11 +114,13 @@ describe.concurrent('values and usage', () => {
 })
 
 describe.concurrent('serve: usage and start-up problems exit 2 before listening', () => {
-  it('a bad --port, a file argument, an empty --key or --cors, an invalid --options file, an invalid store', async () => {
+  it('a bad --port or --threads, a file argument, an empty --key or --cors, an invalid --options file, an invalid store', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tamio-serve-usage-'))
     try {
       await expectOneLineError(cli('serve', '-s', STORE, '--port', '70000'), /--port must be a whole number from 0 to 65535, not "70000"/)
       await expectOneLineError(cli('serve', '-s', STORE, '-p', 'http'), /--port must be a whole number/)
+      await expectOneLineError(cli('serve', '-s', STORE, '--threads', '-1'), /--threads must be a whole number from 0 to 64, not "-1"/)
+      await expectOneLineError(cli('serve', '-s', STORE, '--threads', '2.5'), /--threads must be a whole number from 0 to 64/)
       await expectOneLineError(cli('serve', STORE), /serve takes no file arguments \(the store is --store\)/)
       await expectOneLineError(cli('serve', '-s', STORE, '--key', ''), /--key must be a non-empty key without spaces/)
       await expectOneLineError(cli('serve', '-s', STORE, '--cors', ' '), /--cors needs an origin/)

@@ -23,6 +23,7 @@ const wire = (x: unknown): unknown => JSON.parse(JSON.stringify(x))
 let est: Served
 let cre: Served
 let open: Served
+let oneThread: Served
 
 beforeAll(async () => {
   ;[est, cre, open] = await Promise.all([
@@ -30,13 +31,27 @@ beforeAll(async () => {
     serve(['-s', join(FIXTURES, 'api-create-de', 'store.json'), '-k', 'test-key']),
     serve(['-s', join(FIXTURES, 'api-estimate-de', 'store.json'), '--cors', 'http://localhost:5173', '--quiet']),
   ])
+  // Every answer computed on the thread that speaks HTTP (the others compute on a thread of their own).
+  oneThread = await serve(['-s', join(FIXTURES, 'api-estimate-de', 'store.json'), '--key', 'test-key', '--threads', '0', '--quiet'])
 })
 afterAll(async () => {
-  await Promise.all([est, cre, open].filter(Boolean).map((s) => s.stop()))
+  await Promise.all([est, cre, open, oneThread].filter(Boolean).map((s) => s.stop()))
 })
 
 const post = (s: Served, path: string, body: unknown, headers: Record<string, string> = {}) =>
   call(s.url, 'POST', path, { headers: { ...AUTH, 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) })
+
+/** An estimate answer as bytes, with its Content-Length. */
+const raw = (body: unknown, server: Served = est, headers: Record<string, string> = AT_HEADER) =>
+  new Promise<{ length: number; bytes: Buffer }>((resolve, reject) => {
+    const req = httpRequest(`${server.url}/v2/transactions/estimate`, { method: 'POST', headers: { ...AUTH, ...headers, connection: 'close' }, agent: false }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ length: Number(res.headers['content-length']), bytes: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    req.end(typeof body === 'string' ? body : JSON.stringify(body))
+  })
 
 /** A non-200 answer: the API's envelope, as JSON, its status equal to the HTTP status. */
 function expectEnvelope(r: Reply, status: number, code: string, path?: string): void {
@@ -89,17 +104,6 @@ describe('the bytes on the wire', () => {
   // An ASCII answer goes out as Latin-1 (its UTF-8 bytes are the same bytes), any other as UTF-8:
   // either way the body is byte for byte the UTF-8 of estimate()'s JSON, and Content-Length counts
   // bytes, not characters.
-  const raw = (body: unknown) =>
-    new Promise<{ length: number; bytes: Buffer }>((resolve, reject) => {
-      const req = httpRequest(`${est.url}/v2/transactions/estimate`, { method: 'POST', headers: { ...AUTH, ...AT_HEADER, connection: 'close' }, agent: false }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ length: Number(res.headers['content-length']), bytes: Buffer.concat(chunks) }))
-      })
-      req.on('error', reject)
-      req.end(JSON.stringify(body))
-    })
-
   it('an ASCII answer and one with accents, a euro sign and an astral character are the UTF-8 of estimate(), with their byte length', async () => {
     const base = read('api-estimate-de', 'request.json') as EstimateRequest
     const plain = { ...base, products: [...base.products, { name: 'Gift wrap', price: 250 }] } as EstimateRequest
@@ -300,5 +304,39 @@ describe('GET /_emulator/health', () => {
     expect(h.store.warnings).toBe(0)
     expect(h.memory.rss).toBeGreaterThan(0)
     expect(h.requests).toBeGreaterThan(0)
+    // One thread computes estimates by default; --threads 0 leaves them to the HTTP thread.
+    expect((r.json as { threads: number }).threads).toBe(1)
+    expect(((await call(oneThread.url, 'GET', '/_emulator/health', { headers: AUTH })).json as { threads: number }).threads).toBe(0)
+  })
+})
+
+describe('answers computed on a thread of their own', () => {
+  it('are byte for byte those computed on the HTTP thread (--threads 0) and in process: hostile keys, options, rejections, a byte order mark', async () => {
+    const base = read('api-estimate-de', 'request.json') as EstimateRequest
+    const store = storeOf('api-estimate-de')
+    // Bodies as texts: JSON.parse makes "__proto__" an own key, as the emulator's own parse does.
+    const cases: { body: string; options: EstimateOptions }[] = [
+      { body: JSON.stringify(base), options: { at: FIXTURE_AT } },
+      { body: '{"__proto__": {"strict": true}, "products": [{"id": "bb7d96d5-6b43-4b01-9f8c-089b3d37d951", "__proto__": 1}], "customer": {"id": "9c91c6eb-9146-4bf5-82da-dc73aba59a46"}}', options: { at: FIXTURE_AT } },
+      { body: JSON.stringify({ ...base, coupons: ['NOPE'] }), options: { at: FIXTURE_AT, strict: true, rounding: 'half_even' } },
+      { body: JSON.stringify({ products: [] }), options: { at: FIXTURE_AT } },
+      { body: `\ufeff${JSON.stringify(base)}`, options: { at: FIXTURE_AT, tax_rounding: 'unit' } },
+    ]
+    for (const c of cases) {
+      const text = c.body.charCodeAt(0) === 0xfeff ? c.body.slice(1) : c.body
+      const expected = Buffer.from(JSON.stringify(estimate(store, JSON.parse(text) as EstimateRequest, c.options)), 'utf8')
+      const headers = { 'x-tamio-options': JSON.stringify(c.options) }
+      for (const server of [est, oneThread]) {
+        const got = await raw(c.body, server, headers)
+        expect(got.bytes.toString('utf8'), c.body.slice(0, 60)).toBe(expected.toString('utf8'))
+        expect(got.length).toBe(expected.length)
+      }
+    }
+    // Still computed on its thread (a failed thread would have left them to the HTTP thread, unseen).
+    expect(((await call(est.url, 'GET', '/_emulator/health', { headers: AUTH })).json as { threads: number }).threads).toBe(1)
+    expect(est.stderr()).not.toMatch(/estimate thread failed/)
+    // The cases are not all the same answer: a 200, a 400 and a warning among them.
+    const statuses = cases.map((c) => estimate(store, JSON.parse(c.body.replace(/^\ufeff/, '')) as EstimateRequest, c.options).status)
+    expect(new Set(statuses)).toEqual(new Set([200, 400]))
   })
 })

@@ -5,9 +5,9 @@
  * stays flat whatever the file's size and the summary is the same, byte for byte, for any `--jobs`.
  */
 import type { Readable } from 'node:stream'
-import { Worker } from 'node:worker_threads'
 import type { EstimateOptions, Store } from '../../index'
 import type { Progress } from '../progress'
+import { ThreadPool } from '../threads'
 import { checkChunk } from './check'
 import { type BatchStats, type BatchSummary, type ChunkResult, emptySummary, merge } from './summary'
 
@@ -51,59 +51,10 @@ export interface WorkerData {
   readonly tolerance: number
 }
 
-type Reply = { readonly seq: number; readonly result: ChunkResult } | { readonly seq: number; readonly error: string }
-
-/** Checks chunks on worker threads; each `check` resolves with that chunk's result. */
-class Pool {
-  private readonly workers: { worker: Worker; inflight: number }[] = []
-  private readonly pending = new Map<number, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void; slot: number }>()
-  private seq = 0
-  private failure: Error | undefined
-
-  constructor(url: URL, n: number, data: WorkerData) {
-    for (let i = 0; i < n; i++) {
-      const worker = new Worker(url, { workerData: data })
-      worker.on('message', (m: Reply) => this.reply(m))
-      worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))))
-      worker.on('exit', (code) => {
-        if (code !== 0 && this.failure === undefined) this.fail(new Error(`a worker thread exited with code ${code}`))
-      })
-      this.workers.push({ worker, inflight: 0 })
-    }
-  }
-
-  private reply(m: Reply): void {
-    const p = this.pending.get(m.seq)
-    if (p === undefined) return
-    this.pending.delete(m.seq)
-    this.workers[p.slot]!.inflight--
-    if ('error' in m) p.reject(new Error(m.error))
-    else p.resolve(m.result)
-  }
-
-  private fail(e: Error): void {
-    this.failure ??= e
-    for (const p of this.pending.values()) p.reject(e)
-    this.pending.clear()
-  }
-
-  check(chunk: Uint8Array): Promise<ChunkResult> {
-    if (this.failure !== undefined) return Promise.reject(this.failure)
-    let slot = 0
-    for (let i = 1; i < this.workers.length; i++) if (this.workers[i]!.inflight < this.workers[slot]!.inflight) slot = i
-    const seq = this.seq++
-    this.workers[slot]!.inflight++
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject, slot })
-      // A copy of just these bytes, moved (not cloned) to the worker.
-      const bytes = new Uint8Array(chunk)
-      this.workers[slot]!.worker.postMessage({ seq, bytes }, [bytes.buffer])
-    })
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()))
-  }
+/** One chunk checked on a thread: a copy of just its bytes, moved (not cloned) there. */
+function check(pool: ThreadPool<ChunkResult>, chunk: Uint8Array): Promise<ChunkResult> {
+  const bytes = new Uint8Array(chunk)
+  return pool.run((seq) => ({ seq, bytes }), [bytes.buffer])
 }
 
 export async function runBatch(
@@ -116,7 +67,8 @@ export async function runBatch(
   const started = Date.now()
   const summary = emptySummary()
   const threads = workerUrl === undefined ? 1 : jobs
-  const pool = threads > 1 && workerUrl !== undefined ? new Pool(workerUrl, threads, { kind: 'tamio-pricing-batch', storeText: job.storeText, options: job.options, tolerance: job.tolerance }) : undefined
+  const data: WorkerData = { kind: 'tamio-pricing-batch', storeText: job.storeText, options: job.options, tolerance: job.tolerance }
+  const pool = threads > 1 && workerUrl !== undefined ? new ThreadPool<ChunkResult>(workerUrl, threads, data) : undefined
   const ctx = { store: job.store, options: job.options, tolerance: job.tolerance }
   let peakRss = process.memoryUsage.rss()
   let peakHeap = process.memoryUsage().heapUsed
@@ -140,7 +92,7 @@ export async function runBatch(
   }
   try {
     for await (const chunk of chunks(input)) {
-      queue.push({ bytes: chunk.length, result: pool !== undefined ? pool.check(chunk) : Promise.resolve(checkChunk(ctx, chunk)) })
+      queue.push({ bytes: chunk.length, result: pool !== undefined ? check(pool, chunk) : Promise.resolve(checkChunk(ctx, chunk)) })
       // Keep every worker busy with one chunk queued behind the one it works on; no more.
       while (queue.length >= threads * 2) await take()
     }

@@ -56,8 +56,8 @@ export function readBody(req: IncomingMessage, limit: number, timeoutMs: number)
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 
-/** The body as a JSON object, or why not (invalid UTF-8, invalid JSON, not an object). */
-export function parseObject(bytes: Buffer): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+/** The body as a JSON object (and its text, without a byte order mark), or why not (invalid UTF-8, invalid JSON, not an object). */
+export function parseObject(bytes: Buffer): { ok: true; value: Record<string, unknown>; text: string } | { ok: false; message: string } {
   let text: string
   try {
     text = UTF8.decode(bytes)
@@ -74,5 +74,5 @@ export function parseObject(bytes: Buffer): { ok: true; value: Record<string, un
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { ok: false, message: `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` }
-  return { ok: true, value: value as Record<string, unknown> }
+  return { ok: true, value: value as Record<string, unknown>, text }
 }

@@ -9,12 +9,13 @@ import { type CliIO, Inputs, shown } from '../io'
 import { AT, estimateOptions, OPTIONS, QUIET, STORE, wholeNumber } from '../options'
 import { type LoadedStore, loadStore, storeFromText, storeWarnings, warningLines } from '../store'
 import { BODY_TIMEOUT_MS, createEmulator } from './emulator'
+import { EstimatePool } from './pool'
 import { watchFile } from './watch'
 
 export const SERVE: CommandSpec = {
   name: 'serve',
   summary: 'run a local HTTP emulator of the Transactions API that computes real numbers',
-  usage: ['--store <store.json> [--port 4010] [--host 127.0.0.1] [--key KEY]… [--cors ORIGIN] [--watch]'],
+  usage: ['--store <store.json> [--port 4010] [--host 127.0.0.1] [--key KEY]… [--cors ORIGIN] [--watch] [--threads 1]'],
   options: {
     store: STORE,
     port: { type: 'string', short: 'p', value: '<port>', help: 'the port to listen on (default 4010; 0 picks a free one, printed at start)' },
@@ -22,6 +23,7 @@ export const SERVE: CommandSpec = {
     key: { type: 'string', short: 'k', multiple: true, value: '<key>', help: 'accept only this bearer key (default: any non-empty key)' },
     cors: { type: 'string', value: '<origin>', help: 'Access-Control-Allow-Origin for browsers (default *)' },
     watch: { type: 'boolean', short: 'w', help: 'reload the store file when it changes (an invalid new store keeps the old one)' },
+    threads: { type: 'string', value: '<n>', help: 'threads that compute estimate answers beside the one that speaks HTTP (default 1; 0: all on one thread)' },
     at: { ...AT, help: 'the instant every request is estimated at, unless X-Tamio-Options gives one (default: the time of each request)' },
     options: { ...OPTIONS, help: 'default estimate options for every request (X-Tamio-Options overrides them)' },
     quiet: { ...QUIET, help: 'no request log and no store warnings on stderr (errors still print)' },
@@ -39,6 +41,7 @@ export const SERVE: CommandSpec = {
 }
 
 const port = (args: Args): number => wholeNumber(args, 'port', 4010, 0, 65535, 'a whole number from 0 to 65535')
+const threadCount = (args: Args): number => wholeNumber(args, 'threads', 1, 0, 64, 'a whole number from 0 to 64')
 
 function listen(server: import('node:http').Server, portNumber: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -57,6 +60,7 @@ function listen(server: import('node:http').Server, portNumber: number, host: st
 export async function serveCommand(args: Args, io: CliIO): Promise<number> {
   if (args.positionals.length > 0) throw new CliError(`serve takes no file arguments (the store is --store); got ${JSON.stringify(args.positionals[0])}`)
   const portNumber = port(args)
+  const threads = threadCount(args)
   const host = args.string('host') ?? '127.0.0.1'
   const keys = args.strings('key')
   if (keys.some((k) => k.trim() === '' || /\s/.test(k))) throw new CliError('--key must be a non-empty key without spaces')
@@ -75,7 +79,13 @@ export async function serveCommand(args: Args, io: CliIO): Promise<number> {
   warn(current)
   const info = (l: LoadedStore) => ({ file: shown(l.file), products: l.products, warnings: storeWarnings(l.store).length })
   const envTimeout = Number(io.env.TAMIO_EMULATOR_BODY_TIMEOUT_MS ?? '')
+  // Threads run the CLI's own file (it starts as an estimate thread when told so); none without it.
+  const pool =
+    threads > 0 && io.workerUrl !== undefined
+      ? new EstimatePool(io.workerUrl, threads, current.text, defaults, (e) => note(`tamio-pricing serve: an estimate thread failed (${e.message}); answering on the main thread from now on`))
+      : undefined
   const emulator = createEmulator({
+    ...(pool !== undefined ? { threads: pool } : {}),
     store: current.store,
     info: info(current),
     keys,
@@ -84,7 +94,12 @@ export async function serveCommand(args: Args, io: CliIO): Promise<number> {
     ...(quiet ? {} : { log: note }),
     bodyTimeoutMs: Number.isFinite(envTimeout) && envTimeout > 0 ? envTimeout : BODY_TIMEOUT_MS,
   })
-  await listen(emulator.server, portNumber, host)
+  try {
+    await listen(emulator.server, portNumber, host)
+  } catch (e) {
+    await pool?.close()
+    throw e
+  }
   const address = emulator.server.address()
   const actual = typeof address === 'object' && address !== null ? address.port : portNumber
   const shownHost = host.includes(':') ? `[${host}]` : host
@@ -106,6 +121,7 @@ export async function serveCommand(args: Args, io: CliIO): Promise<number> {
       const next = storeFromText(current.file, text, io.createStore)
       current = next
       emulator.setStore(next.store, info(next))
+      pool?.setStore(next.text)
       note(`tamio-pricing serve: store reloaded from ${next.file} (${products(next)})`)
       warn(next)
     } catch (e) {
@@ -140,6 +156,7 @@ export async function serveCommand(args: Args, io: CliIO): Promise<number> {
       if (done) return
       done = true
       watcher?.close()
+      void pool?.close()
       signals.off('SIGINT', handlers.SIGINT)
       signals.off('SIGTERM', handlers.SIGTERM)
       resolve(code)

@@ -17,6 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse, S
 import type { Socket } from 'node:net'
 import { estimate, summarize, type EstimateOptions, type EstimateRequest, type Issue, type Store } from '../../index'
 import { parseObject, readBody } from './body'
+import { type ComputedAnswer, computeAnswer } from './worker'
 
 export const BODY_LIMIT = 1024 * 1024
 export const BODY_TIMEOUT_MS = 10_000
@@ -40,6 +41,20 @@ export interface EmulatorConfig {
   readonly log?: (line: string) => void
   readonly bodyLimit?: number
   readonly bodyTimeoutMs?: number
+  /**
+   * Threads that compute estimate answers (`serve --threads`), so that the main thread only speaks
+   * HTTP. Absent, or once they have failed: answers are computed on the main thread.
+   */
+  readonly threads?: EstimateThreads
+}
+
+/** Where estimate answers can be computed off the main thread (an `EstimatePool`). */
+export interface EstimateThreads {
+  /** How many threads compute. */
+  readonly size: number
+  readonly failed: boolean
+  /** The answer to a request's body and `X-Tamio-Options` texts, both JSON objects; rejects when it cannot. */
+  estimate(body: string, header: string | undefined): Promise<ComputedAnswer>
 }
 
 export interface Emulator {
@@ -61,9 +76,11 @@ interface Answer {
   readonly note?: string
   /** Close the connection after this answer. */
   readonly close?: boolean
+  /** The body already serialized (then `body` is not). */
+  readonly json?: string
 }
 
-type Handler = (req: IncomingMessage, body: Record<string, unknown> | undefined) => Answer
+type Handler = (req: IncomingMessage, body: Record<string, unknown> | undefined, text: string) => Answer | Promise<Answer>
 
 interface Route {
   readonly methods: Readonly<Record<string, Handler>>
@@ -89,11 +106,16 @@ function bearer(req: IncomingMessage): string | undefined {
   return m?.[1]
 }
 
+/** The `X-Tamio-Options` header's text, if any. */
+function optionsHeader(req: IncomingMessage): string | undefined {
+  const raw = req.headers['x-tamio-options']
+  return raw === undefined ? undefined : Array.isArray(raw) ? raw.join(',') : raw
+}
+
 /** `X-Tamio-Options`: absent → {}, a JSON object → it, anything else → an issue. */
 function headerOptions(req: IncomingMessage): { ok: true; value: EstimateOptions } | { ok: false; issue: Issue } {
-  const raw = req.headers['x-tamio-options']
-  if (raw === undefined) return { ok: true, value: {} }
-  const text = Array.isArray(raw) ? raw.join(',') : raw
+  const text = optionsHeader(req)
+  if (text === undefined) return { ok: true, value: {} }
   let v: unknown
   try {
     v = JSON.parse(text)
@@ -129,11 +151,15 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     return { request: (body ?? {}) as unknown as EstimateRequest, options: { ...defaults, ...opts.value } }
   }
 
-  const estimateRoute: Handler = (req, body) => {
+  const answer = (a: ComputedAnswer): Answer => ({ status: a.status, body: undefined, json: a.json, ...(a.note !== undefined ? { note: a.note } : {}) })
+  const threads = config.threads
+  const estimateRoute: Handler = (req, body, text) => {
     const p = prepare(req, body)
     if ('status' in p) return p
-    const res = estimate(store, p.request, p.options)
-    return { status: res.status, body: res, ...(res.status !== 200 ? { note: res.errors[0]?.code ?? 'rejected' } : {}) }
+    const here = () => answer(computeAnswer(store, p.request, p.options))
+    if (threads === undefined || threads.failed) return here()
+    // A thread that fails leaves its requests to the main thread: the answer is the same.
+    return threads.estimate(text, optionsHeader(req)).then(answer, here)
   }
 
   const createRoute: Handler = (req, body) => {
@@ -178,6 +204,8 @@ export function createEmulator(config: EmulatorConfig): Emulator {
               requests,
               in_flight: active - 1,
               transactions: created.length,
+              // Threads computing estimate answers: 0 when the main thread does (--threads 0, or after a failure).
+              threads: threads === undefined || threads.failed ? 0 : threads.size,
               store: { file: info.file, products: info.products, warnings: info.warnings, loaded_at: loadedAt },
               memory: { rss: m.rss, heap_used: m.heapUsed },
             },
@@ -192,7 +220,7 @@ export function createEmulator(config: EmulatorConfig): Emulator {
 
   const send = (req: IncomingMessage, res: ServerResponse, a: Answer, t0: bigint): void => {
     if (res.headersSent || res.destroyed) return
-    const body = a.status === 204 ? '' : JSON.stringify(a.body)
+    const body = a.status === 204 ? '' : (a.json ?? JSON.stringify(a.body))
     // Its UTF-8 length is the Content-Length. A body as long in bytes as in characters is ASCII,
     // whose UTF-8 bytes are its Latin-1 bytes: written as Latin-1, a copy instead of an encoding
     // (most answers: the API's amounts, codes and ids; a name with an accent takes the UTF-8 path).
@@ -266,7 +294,7 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     if (route === undefined) return early(req, res, errorAnswer(404, 'not_found', `no route ${path} (the emulator serves POST /v2/transactions/estimate and /v2/transactions/create)`), t0)
     const handler = Object.prototype.hasOwnProperty.call(route.methods, method) ? route.methods[method] : undefined
     if (handler === undefined) return early(req, res, errorAnswer(405, 'method_not_allowed', `${method} is not allowed on ${path} (allowed: ${allow})`, '', { headers: { Allow: allow } }), t0)
-    if (!route.body) return early(req, res, handler(req, undefined), t0)
+    if (!route.body) return early(req, res, await handler(req, undefined, ''), t0)
     const r = await readBody(req, limit, timeoutMs)
     if (r.kind === 'aborted') return
     // Cut at the time limit (a stalled body, or an oversized one still arriving): answer, then close.
@@ -276,7 +304,7 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     if (r.kind === 'timeout') return send(req, res, errorAnswer(408, 'request_timeout', `the body was not received within ${timeoutMs / 1000} s`, '', { close: true }), t0)
     const parsed = parseObject(r.bytes)
     if (!parsed.ok) return send(req, res, errorAnswer(400, 'invalid_json', parsed.message), t0)
-    return send(req, res, handler(req, parsed.value), t0)
+    return send(req, res, await handler(req, parsed.value, parsed.text), t0)
   }
 
   // Requests in progress per connection: on close, connections with none (idle keep-alive ones, and
