@@ -16,11 +16,19 @@ export class ThreadPool<R> {
   private seq = 0
   private failure: Error | undefined
   private closed = false
+  private closing: Promise<void> | undefined
 
   /** `n` threads running `url`, each started with `workerData`. */
   constructor(url: URL, n: number, workerData: unknown, private readonly onFail: (e: Error) => void = () => undefined) {
     for (let i = 0; i < n; i++) {
-      const worker = new Worker(url, { workerData })
+      let worker: Worker
+      try {
+        worker = new Worker(url, { workerData })
+      } catch (e) {
+        // The threads already started would keep the process alive after the error.
+        void this.close()
+        throw e
+      }
       worker.on('message', (m: ThreadReply<R>) => this.reply(m))
       worker.on('error', (e) => this.fail(e instanceof Error ? e : new Error(String(e))))
       worker.on('exit', (code) => {
@@ -76,9 +84,9 @@ export class ThreadPool<R> {
     for (const w of this.workers) w.worker.postMessage(message)
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return
+  /** Stops every thread; resolves when they have stopped (the same promise for every call). */
+  close(): Promise<void> {
     this.closed = true
-    await Promise.all(this.workers.map((w) => w.worker.terminate()))
+    return (this.closing ??= Promise.all(this.workers.map((w) => w.worker.terminate())).then(() => undefined))
   }
 }

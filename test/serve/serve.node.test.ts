@@ -119,6 +119,23 @@ describe('the bytes on the wire', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(text.length)
     expect(text).toContain('Grüße – 5 € ☕ 😀')
   })
+
+  it('the head is the same bytes whatever the body: a --cors origin with a character past 0x7f goes out as Latin-1 beside an ASCII and a UTF-8 body', async () => {
+    const origin = 'http://bücher.example'
+    const s = await serve(['-s', join(FIXTURES, 'api-estimate-de', 'store.json'), '--key', 'test-key', '--cors', origin, '--quiet'])
+    try {
+      const base = read('api-estimate-de', 'request.json') as EstimateRequest
+      for (const name of ['Gift wrap', 'Grüße']) {
+        const r = await post(s, '/v2/transactions/estimate', { ...base, products: [...base.products, { name, price: 250 }] }, AT_HEADER)
+        expect(r.status).toBe(200)
+        // node:http reads header bytes as Latin-1: one byte 0xfc is 'ü', UTF-8's 0xc3 0xbc would be 'Ã¼'.
+        expect(r.headers['access-control-allow-origin'], name).toBe(origin)
+        expect(r.text).toContain(name)
+      }
+    } finally {
+      await s.stop()
+    }
+  })
 })
 describe('POST /v2/transactions/create and the transactions list', () => {
   it('creates: summarize(estimate()) plus a fresh UUID and order ids 1, 2, 3; listed oldest first; reset clears and restarts at 1', async () => {

@@ -77,3 +77,26 @@ describe('the emulator with failing threads', () => {
     }
   })
 })
+
+describe('the batch checker with a failing thread', () => {
+  it('rejects with the thread\'s failure, also when the thread dies while the input is still being read (no unhandled rejection)', async () => {
+    const { runBatch } = await import('../../src/cli/batch/run')
+    const { Progress } = await import('../../src/cli/progress')
+    const { Readable } = await import('node:stream')
+    // Each thread exits 50 ms after its first chunk; the input's second part comes 400 ms later,
+    // so the failure lands while the loop waits for input.
+    const dies = script(`import { parentPort } from 'node:worker_threads'; parentPort.on('message', () => setTimeout(() => process.exit(3), 50))`)
+    const line = `${JSON.stringify({ request: JSON.parse(REQUEST_TEXT) })}\n`
+    const block = line.repeat(Math.ceil((130 * 1024) / line.length))
+    const input = Readable.from(
+      (async function* () {
+        yield Buffer.from(block)
+        await new Promise((r) => setTimeout(r, 400))
+        yield Buffer.from(block)
+      })(),
+    )
+    const job = { store: createStore(JSON.parse(STORE_TEXT) as StoreConfig), storeText: STORE_TEXT, options: { at: FIXTURE_AT }, tolerance: 0 }
+    const progress = new Progress({ write: () => undefined, isTTY: false }, 'off', undefined, 1000, () => 0)
+    await expect(runBatch(input, job, 2, dies, progress)).rejects.toThrow(/worker thread exited with code 3/)
+  })
+})

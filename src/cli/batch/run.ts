@@ -92,14 +92,17 @@ export async function runBatch(
   }
   try {
     for await (const chunk of chunks(input)) {
-      queue.push({ bytes: chunk.length, result: pool !== undefined ? check(pool, chunk) : Promise.resolve(checkChunk(ctx, chunk)) })
+      const result = pool !== undefined ? check(pool, chunk) : Promise.resolve(checkChunk(ctx, chunk))
+      // Handled from the start: a failing thread rejects every queued chunk at once, maybe while
+      // this loop waits for input (an unhandled rejection would end the process); take() still
+      // sees the rejection.
+      result.catch(() => undefined)
+      queue.push({ bytes: chunk.length, result })
       // Keep every worker busy with one chunk queued behind the one it works on; no more.
       while (queue.length >= threads * 2) await take()
     }
     while (queue.length > 0) await take()
   } finally {
-    // A failed chunk leaves the others' promises pending or rejected: never unhandled.
-    for (const q of queue) q.result.catch(() => undefined)
     await pool?.close()
   }
   progress.finish(doneBytes, summary.lines)

@@ -232,7 +232,11 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     }
     if (a.close === true || closing) headers.Connection = 'close'
     res.writeHead(a.status, headers)
-    res.end(body, length === body.length ? 'latin1' : 'utf8')
+    // Any other body goes out as a Buffer: written as a string, the head would go out in its
+    // encoding too, and a header with a character past 0x7f (an accented --cors origin) would
+    // change bytes with the body.
+    if (length === body.length) res.end(body, 'latin1')
+    else res.end(Buffer.from(body, 'utf8'))
     if (log !== undefined) {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6
       log(`${new Date().toISOString()} ${req.method ?? '-'} ${req.url ?? '-'} ${a.status} ${ms.toFixed(1)}ms${a.note !== undefined ? ` ${a.note}` : ''}`)
