@@ -13,7 +13,7 @@
  * Options: --soak=SECONDS (default 60), --burst=SECONDS (default 10), --quiet-server (no request log).
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -29,6 +29,25 @@ const SOAK_S = arg('soak', 60)
 const QUIET = process.argv.includes('--quiet-server')
 const CONNECTIONS = 50
 
+/**
+ * The machine's CPU time so far (all cores, in clock ticks) and the part of it the hypervisor
+ * gave to other machines ("steal", Linux only; undefined elsewhere). On a shared virtual machine a
+ * run with much stolen time is slower for reasons outside the process, so the share is reported.
+ */
+function cpuTicks(): { total: number; steal: number } | undefined {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    return { total: f.reduce((a, b) => a + b, 0), steal: f[7] ?? 0 }
+  } catch {
+    return undefined
+  }
+}
+const stolenSince = (t0: { total: number; steal: number } | undefined): number | null => {
+  const t1 = cpuTicks()
+  if (t0 === undefined || t1 === undefined || t1.total === t0.total) return null
+  return (t1.steal - t0.steal) / (t1.total - t0.total)
+}
+
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 async function main(): Promise<void> {
@@ -40,6 +59,7 @@ async function main(): Promise<void> {
   const server = await startLoadEmulator(join(ROOT, 'dist', 'cli.js'), join(dir, 'store.json'), cart.store, QUIET ? ['--quiet'] : [])
   const failures: string[] = []
   const load0 = loadavg()[0]!
+  const ticks0 = cpuTicks()
   try {
     process.stdout.write(`emulator at ${server.url}; ${cpus().length} cores, load average ${load0.toFixed(2)}; request ${cart.body.length} B, response ${cart.expected.length} B; request log ${QUIET ? 'off' : 'on'}\n`)
     // A short warm-up (JIT), not counted.
@@ -77,9 +97,10 @@ async function main(): Promise<void> {
     if (rssGrowth > 32 * 1024 * 1024) failures.push(`soak: RSS grew ${mb(rssGrowth)}`)
     writeFileSync(
       join(ROOT, 'bench', 'load', 'latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadavg_start: load0, loadavg_end: loadavg()[0], request_log: !QUIET, burst, soak, memory: samples }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadavg_start: load0, loadavg_end: loadavg()[0], cpu_stolen: stolenSince(ticks0), request_log: !QUIET, burst, soak, memory: samples }, null, 2)}\n`,
     )
-    process.stdout.write(`load average at the end ${loadavg()[0]!.toFixed(2)}; figures in bench/load/latest.json\n`)
+    const stolen = stolenSince(ticks0)
+    process.stdout.write(`load average at the end ${loadavg()[0]!.toFixed(2)}${stolen === null ? '' : `; CPU time stolen by the hypervisor over the run ${(100 * stolen).toFixed(0)} %`}; figures in bench/load/latest.json\n`)
   } finally {
     const code = await server.stop()
     if (code !== 0) failures.push(`the emulator exited with ${String(code)} on SIGTERM`)
