@@ -36,6 +36,9 @@ const REASONS: Readonly<Record<string, string>> = {
 /** A file argument as people read it: `-` is standard input. */
 export const shown = (file: string): string => (file === '-' ? 'standard input' : file)
 
+/** A text without its byte order mark (some editors start a UTF-8 file with one; JSON.parse refuses it). */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+
 export function fileError(file: string, e: unknown): CliError {
   const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : ''
   return new CliError(`cannot read ${shown(file)}: ${REASONS[code] ?? (e instanceof Error ? e.message : String(e))}`)
@@ -96,7 +99,7 @@ export class Inputs {
   async json(file: string, what: string): Promise<{ value: unknown; text: string }> {
     const text = await this.text(file, what)
     try {
-      return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), text }
+      return { value: JSON.parse(withoutBom(text)), text }
     } catch (e) {
       throw new CliError(`${shown(file)} is not valid JSON (${what}): ${e instanceof Error ? e.message : String(e)}`)
     }

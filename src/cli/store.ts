@@ -3,9 +3,9 @@
  * listing every problem (path, message, code); store warnings (typos `createStore` accepted) are
  * printed on stderr by every command that loads a store.
  */
-import { StoreConfigError, type Issue, type Store, type StoreConfig } from '../index'
+import { createStore, StoreConfigError, type Issue, type Store, type StoreConfig } from '../index'
 import { type Args, CliError } from './args'
-import { type CliIO, describeJson, type Inputs, shown } from './io'
+import { type CliIO, describeJson, type Inputs, shown, withoutBom } from './io'
 
 export interface LoadedStore {
   readonly store: Store
@@ -18,11 +18,19 @@ export interface LoadedStore {
 /** One issue as a line: path, message, code. */
 export const issueLine = (i: Issue): string => `${i.path || '(root)'}: ${i.message} [${i.code}]`
 
+/**
+ * The store of a file's text the main thread has already built from (a worker thread builds its
+ * own copy: a Store cannot be sent to another thread).
+ */
+export function storeOfCheckedText(text: string): Store {
+  return createStore(JSON.parse(withoutBom(text)) as StoreConfig)
+}
+
 /** Builds a store from a file's text; every problem of an invalid one in the error. */
 export function storeFromText(file: string, text: string, create: CliIO['createStore']): LoadedStore {
   let config: unknown
   try {
-    config = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    config = JSON.parse(withoutBom(text))
   } catch (e) {
     throw new CliError(`${shown(file)} is not valid JSON (a store configuration): ${e instanceof Error ? e.message : String(e)}`)
   }

@@ -3,7 +3,7 @@
  * is sent and answers `{ seq, result }` (or `{ seq, error }`).
  */
 import type { MessagePort } from 'node:worker_threads'
-import { createStore } from '../../index'
+import { storeOfCheckedText } from '../store'
 import { checkChunk } from './check'
 import type { WorkerData } from './run'
 
@@ -12,7 +12,7 @@ export function isBatchWorker(data: unknown): data is WorkerData {
 }
 
 export function startBatchWorker(data: WorkerData, port: MessagePort): void {
-  const ctx = { store: createStore(JSON.parse(data.storeText.charCodeAt(0) === 0xfeff ? data.storeText.slice(1) : data.storeText)), options: data.options, tolerance: data.tolerance }
+  const ctx = { store: storeOfCheckedText(data.storeText), options: data.options, tolerance: data.tolerance }
   port.on('message', (m: { seq: number; bytes: Uint8Array }) => {
     try {
       port.postMessage({ seq: m.seq, result: checkChunk(ctx, m.bytes) })

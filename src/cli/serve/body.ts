@@ -7,6 +7,7 @@
  * and the connection is cut.
  */
 import type { IncomingMessage } from 'node:http'
+import { withoutBom } from '../io'
 
 export type BodyResult =
   | { readonly kind: 'ok'; readonly bytes: Buffer }
@@ -64,7 +65,7 @@ export function parseObject(bytes: Buffer): { ok: true; value: Record<string, un
   } catch {
     return { ok: false, message: 'the body is not valid UTF-8' }
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  text = withoutBom(text)
   if (text.trim() === '') return { ok: false, message: 'the body is empty: expected a JSON object' }
   let value: unknown
   try {
