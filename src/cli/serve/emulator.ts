@@ -17,7 +17,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse, S
 import type { Socket } from 'node:net'
 import { estimate, summarize, type EstimateOptions, type EstimateRequest, type Issue, type Store } from '../../index'
 import { parseObject, readBody } from './body'
-import { type ComputedAnswer, computeAnswer } from './worker'
+import { type ComputedAnswer, computeAnswer, requestOptions } from './worker'
 
 export const BODY_LIMIT = 1024 * 1024
 export const BODY_TIMEOUT_MS = 10_000
@@ -148,7 +148,7 @@ export function createEmulator(config: EmulatorConfig): Emulator {
   const prepare = (req: IncomingMessage, body: Record<string, unknown> | undefined): { request: EstimateRequest; options: EstimateOptions } | Answer => {
     const opts = headerOptions(req)
     if (!opts.ok) return { status: 400, body: { status: 400, errors: [opts.issue], warnings: [] }, note: 'invalid_option' }
-    return { request: (body ?? {}) as unknown as EstimateRequest, options: { ...defaults, ...opts.value } }
+    return { request: (body ?? {}) as unknown as EstimateRequest, options: requestOptions(defaults, opts.value) }
   }
 
   const answer = (a: ComputedAnswer): Answer => ({ status: a.status, body: undefined, json: a.json, ...(a.note !== undefined ? { note: a.note } : {}) })

@@ -5,7 +5,8 @@
  * 26 KB answer costs more than the estimate, and here it runs off the thread that speaks HTTP.
  */
 import type { MessagePort } from 'node:worker_threads'
-import { createStore, estimate, type EstimateOptions, type EstimateRequest, type Store } from '../../index'
+import { estimate, type EstimateOptions, type EstimateRequest, type Store } from '../../index'
+import { storeOfCheckedText } from '../store'
 import type { ThreadReply } from '../threads'
 
 /** The `workerData` an estimate thread is started with. */
@@ -39,6 +40,11 @@ export function isEstimateWorker(data: unknown): data is EstimateWorkerData {
   return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'tamio-pricing-serve'
 }
 
+/** A request's options: the server's defaults under its `X-Tamio-Options` (on either thread, the same merge). */
+export function requestOptions(defaults: EstimateOptions, header: EstimateOptions): EstimateOptions {
+  return { ...defaults, ...header }
+}
+
 /** The envelope estimate() answers, with its status and note, serialized once. */
 export function computeAnswer(store: Store, request: EstimateRequest, options: EstimateOptions): ComputedAnswer {
   const res = estimate(store, request, options)
@@ -46,20 +52,17 @@ export function computeAnswer(store: Store, request: EstimateRequest, options: E
   return res.status === 200 ? { status: 200, json } : { status: res.status, note: res.errors[0]?.code ?? 'rejected', json }
 }
 
-// The text was a valid store on the main thread (it checked it before handing it on).
-const build = (text: string): Store => createStore(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text))
-
 export function startEstimateWorker(data: EstimateWorkerData, port: MessagePort): void {
-  let store = build(data.storeText)
+  let store = storeOfCheckedText(data.storeText)
   port.on('message', (m: EstimateWorkerMessage) => {
     if ('store' in m) {
-      store = build(m.store)
+      store = storeOfCheckedText(m.store)
       return
     }
     let reply: EstimateWorkerReply
     try {
       const request = JSON.parse(m.body) as EstimateRequest
-      const options: EstimateOptions = { ...data.defaults, ...(m.header === undefined ? {} : (JSON.parse(m.header) as EstimateOptions)) }
+      const options = requestOptions(data.defaults, m.header === undefined ? {} : (JSON.parse(m.header) as EstimateOptions))
       reply = { seq: m.seq, result: computeAnswer(store, request, options) }
     } catch (e) {
       reply = { seq: m.seq, error: e instanceof Error ? e.message : String(e) }
