@@ -95,11 +95,11 @@ async function main(): Promise<void> {
     )
     if (heapGrowth > 16 * 1024 * 1024) failures.push(`soak: heap grew ${mb(heapGrowth)}`)
     if (rssGrowth > 32 * 1024 * 1024) failures.push(`soak: RSS grew ${mb(rssGrowth)}`)
+    const stolen = stolenSince(ticks0)
     writeFileSync(
       join(ROOT, 'bench', 'load', 'latest.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadavg_start: load0, loadavg_end: loadavg()[0], cpu_stolen: stolenSince(ticks0), request_log: !QUIET, burst, soak, memory: samples }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadavg_start: load0, loadavg_end: loadavg()[0], cpu_stolen: stolen, request_log: !QUIET, burst, soak, memory: samples }, null, 2)}\n`,
     )
-    const stolen = stolenSince(ticks0)
     process.stdout.write(`load average at the end ${loadavg()[0]!.toFixed(2)}${stolen === null ? '' : `; CPU time stolen by the hypervisor over the run ${(100 * stolen).toFixed(0)} %`}; figures in bench/load/latest.json\n`)
   } finally {
     const code = await server.stop()
