@@ -4,7 +4,7 @@
  *
  *   npm run bench:instructions                    every scenario (about 10 minutes on 2 cores)
  *   npm run bench:instructions -- estimate.20     only the named scenarios
- *   npm run bench:instructions -- --calls=1000 --jobs=2 --no-build
+ *   npm run bench:instructions -- --calls=1000 --jobs=2
  *
  * Why: on a shared machine the time of the same build swings by a third between processes, so a
  * change worth 5 % cannot be seen in seconds. valgrind's callgrind counts the instructions a process
@@ -19,14 +19,13 @@
  * Needs valgrind (`apt-get install valgrind`). Writes bench/results/instructions.json.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Scenario } from './instructions-target'
 
 const SCENARIOS: readonly Scenario[] = ['estimate.20', 'estimate.20.trace', 'reconcile.20', 'v01.20', 'minimal.20', 'medusa.20']
-const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const RESULTS = fileURLToPath(new URL('./results/', import.meta.url))
 const argv = process.argv.slice(2)
 const opt = (name: string, d: number) => Number(argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? d)
@@ -74,15 +73,11 @@ async function main(): Promise<void> {
     console.error('bench:instructions needs valgrind on the PATH (Debian/Ubuntu: apt-get install valgrind)')
     process.exit(2)
   }
-  if (!argv.includes('--no-build') || !existsSync(`${ROOT}dist/index.js`)) {
-    const b = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' })
-    if (b.status !== 0) throw new Error(`npm run build failed:\n${b.stdout}${b.stderr}`)
-  }
   mkdirSync(RESULTS, { recursive: true })
   // Beside its source, so bench/medusa.ts finds bench/baselines/ from the bundle's own URL.
   const bundle = fileURLToPath(new URL('./instructions-target.tmp.mjs', import.meta.url))
-  // One file for valgrind to run: the built library, the baselines and the scenario (Medusa stays
-  // outside it, loaded from bench/baselines/node_modules by bench/medusa.ts).
+  // One file for valgrind to run: the library's sources, the baselines and the scenario (Medusa
+  // stays outside it, loaded from bench/baselines/node_modules by bench/medusa.ts).
   await build({
     entryPoints: [fileURLToPath(new URL('./instructions-target.ts', import.meta.url))],
     bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'error',
