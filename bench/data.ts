@@ -213,3 +213,14 @@ export function makeMedusaCart(lines: readonly { price: number; quantity: number
     shipping_methods: [{ id: SHIPPING_ID, amount: SHIPPING_COST / 100, is_tax_inclusive: false, tax_lines: [{ rate: VAT_PERCENT }], adjustments: [] }],
   }
 }
+
+/**
+ * The "theirs" side of the bench's reconcile scenario: a copy of an estimate's JSON with one cent
+ * moved (the transaction's tax and its first line's tax, each one cent more).
+ */
+export function oneCentMoved(ours: unknown): unknown {
+  const theirs = JSON.parse(JSON.stringify(ours)) as { transaction: { totals: { tax: number }; products: { totals: { tax: number } }[] } }
+  theirs.transaction.totals.tax += 1
+  theirs.transaction.products[0]!.totals.tax += 1
+  return theirs
+}

@@ -9,7 +9,7 @@
  */
 import { minimalEstimate, prepareMinimal } from './baselines/minimal'
 import * as v01 from './baselines/v0.1/index.js'
-import { AT, linePrices, makeMedusaCart, makeRequest, makeStore, type MedusaCart } from './data'
+import { AT, linePrices, makeMedusaCart, makeRequest, makeStore, oneCentMoved, type MedusaCart } from './data'
 import { calibrate, sink, type Spec } from './measure'
 import { loadMedusa, num, type DecorateCartTotals } from './medusa'
 
@@ -169,9 +169,7 @@ export function estimateSetup(a: Api, opts: { medusa: boolean; batchUs: number }
     } else {
       try {
         const ours = est(store, req20[0], traced)
-        const theirs = JSON.parse(JSON.stringify(ours))
-        theirs.transaction.totals.tax += 1
-        theirs.transaction.products[0].totals.tax += 1
+        const theirs = oneCentMoved(ours)
         const rec = a.reconcile
         const r = rec(ours, theirs)
         checks.reconcile = { matches: r?.matches, differences: r?.differences?.length }

@@ -14,7 +14,7 @@
 import * as lib from '../src/index'
 import { minimalEstimate, prepareMinimal } from './baselines/minimal'
 import * as v01 from './baselines/v0.1/index.js'
-import { AT, linePrices, makeMedusaCart, makeRequest, makeStore } from './data'
+import { AT, linePrices, makeMedusaCart, makeRequest, makeStore, oneCentMoved } from './data'
 import { loadMedusa } from './medusa'
 
 /** The scenarios, in the order the parent prints them. */
@@ -40,9 +40,7 @@ function main(): void {
     if (first.status !== 200) throw new Error(`estimate answered ${first.status}`)
     if (scen === 'reconcile.20') {
       // The bench's reconcile scenario: a traced estimate against its own JSON with one cent moved.
-      const theirs = JSON.parse(JSON.stringify(first)) as { transaction: { totals: { tax: number }; products: { totals: { tax: number } }[] } }
-      theirs.transaction.totals.tax += 1
-      theirs.transaction.products[0]!.totals.tax += 1
+      const theirs = oneCentMoved(first)
       call = () => lib.reconcile(first, theirs as never)
     } else call = () => lib.estimate(store, request as never, opts)
   } else if (scen === 'v01.20') {

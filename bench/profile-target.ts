@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import * as lib from '../src/index'
-import { AT, makeRequest, makeStore } from './data'
+import { AT, makeRequest, makeStore, oneCentMoved } from './data'
 
 const [scenario = 'estimate.20', secondsArg = '4', out = 'profile.cpuprofile'] = process.argv.slice(2)
 const seconds = Number(secondsArg)
@@ -37,9 +37,7 @@ if (parts[0] === 'estimate') {
   const lines = Number(parts[1])
   const store = createStore(makeStore({ products: Math.max(10_000, lines), maxLines: Math.max(20, lines) }))
   const ours = estimate(store, makeRequest(lines, Math.max(10_000, lines)), { at: AT, trace: true })
-  const theirs = JSON.parse(JSON.stringify(ours))
-  theirs.transaction.totals.tax += 1
-  theirs.transaction.products[0].totals.tax += 1
+  const theirs = oneCentMoved(ours)
   const reconcile = m.reconcile!
   run = () => reconcile(ours, theirs)
 } else if (parts[0] === 'createStore') {
