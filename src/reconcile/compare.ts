@@ -83,39 +83,67 @@ const MAX_IGNORED = 50
 // Only scalars make keys: String() of an object can throw (no prototype) or run the caller's code.
 const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '')
 
-/** How the items of a list are matched: a key per item, and whether unmatched items pair by position. */
-function keyer(name: string): { key: (x: unknown) => string; positional: boolean } | null {
-  const f = (fields: string[], positional: boolean) => ({
-    key: (x: unknown) => {
-      if (!isObject(x)) return `\u0001${lower(x)}`
-      let k = lower(own(x, fields[0]!))
-      for (let i = 1; i < fields.length; i++) k += `\u0000${lower(own(x, fields[i]!))}`
-      return k
-    },
-    positional,
-  })
+/**
+ * How the items of a list are matched: the parts of an item's key (scalars, compared as `lower`
+ * spells them), and whether unmatched items pair by position. A non-object item is its own key.
+ */
+interface Keyer {
+  /** How many parts an object item's key has (0: every object item has the same key). */
+  readonly n: number
+  /** Part `i` of an object item's key. */
+  readonly part: (x: Rec, i: number) => unknown
+  readonly positional: boolean
+}
+
+const byFields = (fields: readonly string[], positional: boolean): Keyer => ({ n: fields.length, part: (x, i) => own(x, fields[i]!), positional })
+const PRODUCT_PARTS = ['id', 'variation_id', 'pack'] as const
+
+function keyer(name: string): Keyer | null {
   switch (name) {
     case 'products':
-      return {
-        key: (x) => (isObject(x) ? `${lower(own(x, 'id') ?? own(x, 'name'))}\u0000${lower(own(x, 'variation_id'))}\u0000${lower(own(x, 'pack'))}` : `\u0001${lower(x)}`),
-        positional: false,
-      }
+      return { n: 3, part: (x, i) => (i === 0 ? (own(x, 'id') ?? own(x, 'name')) : own(x, PRODUCT_PARTS[i]!)), positional: false }
     case 'tax_rates':
     case 'shipping_tax_rates':
-      return f(['label', 'rate_percent', 'rate_amount', 'jurisdiction'], true)
+      return byFields(['label', 'rate_percent', 'rate_amount', 'jurisdiction'], true)
     case 'shipping_rates':
     case 'instalments':
-      return f(['id'], true)
+      return byFields(['id'], true)
     case 'discounts':
-      return { key: (x) => (isObject(x) ? lower(own(x, 'code') ?? own(x, 'id') ?? own(x, 'label')) : `\u0001${lower(x)}`), positional: true }
+      return { n: 1, part: (x) => own(x, 'code') ?? own(x, 'id') ?? own(x, 'label'), positional: true }
     // Lists of names (payment methods, product ids a rate applies to): matched by value, in any order.
     case 'payments':
     case 'available':
     case 'applies_to':
-      return { key: (x) => (isObject(x) ? '\u0002' : `\u0001${lower(x)}`), positional: true }
+      return { n: 0, part: () => undefined, positional: true }
     default:
       return null
   }
+}
+
+/** An item's key string (the general pairing's map key): its parts joined, or the scalar itself. */
+function keyOf(k: Keyer, x: unknown): string {
+  if (!isObject(x)) return `\u0001${lower(x)}`
+  if (k.n === 0) return '\u0002'
+  let s = lower(k.part(x, 0))
+  for (let i = 1; i < k.n; i++) s += `\u0000${lower(k.part(x, i))}`
+  return s
+}
+
+/**
+ * Whether two items have the same key, part by part: no key string is spelt. Equal parts give equal
+ * key strings, so a list this finds in order pairs as the general pairing would pair it.
+ */
+function sameKey(k: Keyer, a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  const ao = isObject(a)
+  if (ao !== isObject(b)) return false
+  if (!ao) return lower(a) === lower(b)
+  for (let i = 0; i < k.n; i++) {
+    const x = k.part(a as Rec, i)
+    const y = k.part(b as Rec, i)
+    if (x !== y && lower(x) !== lower(y)) return false
+  }
+  return true
 }
 
 /** Equality of two scalars: integers within `tol`, numbers and numeric strings by value, strings case-insensitively. */
@@ -130,8 +158,8 @@ export function sameScalar(a: unknown, b: unknown, tol: number): boolean {
   return Object.is(a, b)
 }
 
-const KEYERS = new Map<string, ReturnType<typeof keyer>>()
-function keyerOf(name: string): ReturnType<typeof keyer> {
+const KEYERS = new Map<string, Keyer | null>()
+function keyerOf(name: string): Keyer | null {
   let k = KEYERS.get(name)
   if (k === undefined && !KEYERS.has(name)) {
     k = keyer(name)
@@ -148,7 +176,7 @@ function keyerOf(name: string): ReturnType<typeof keyer> {
  */
 function match(theirs: readonly unknown[], ours: readonly unknown[], name: string): (number | undefined)[] | null {
   const k = keyerOf(name)
-  if (dense(theirs) && (k === null ? theirs.length <= ours.length : theirs.length === ours.length && sameKeys(theirs, ours, k.key))) return null
+  if (dense(theirs) && (k === null ? theirs.length <= ours.length : theirs.length === ours.length && sameKeys(theirs, ours, k))) return null
   const used = new Array<boolean>(ours.length).fill(false)
   const out = new Array<number | undefined>(theirs.length).fill(undefined)
   if (k === null) {
@@ -163,13 +191,13 @@ function match(theirs: readonly unknown[], ours: readonly unknown[], name: strin
   // Our items by key, each key's indices in order (the first unused one is taken).
   const byKey = new Map<string, number[]>()
   ours.forEach((o, j) => {
-    const key = k.key(o)
+    const key = keyOf(k, o)
     const list = byKey.get(key)
     if (list === undefined) byKey.set(key, [j])
     else list.push(j)
   })
   theirs.forEach((t, i) => {
-    const list = byKey.get(k.key(t))
+    const list = byKey.get(keyOf(k, t))
     const j = list?.shift()
     if (j !== undefined) {
       out[i] = j
@@ -201,8 +229,8 @@ function dense(list: readonly unknown[]): boolean {
 }
 
 /** Whether both lists have the same key at every index (they have the same length). */
-function sameKeys(theirs: readonly unknown[], ours: readonly unknown[], key: (x: unknown) => string): boolean {
-  for (let i = 0; i < theirs.length; i++) if (key(theirs[i]) !== key(ours[i])) return false
+function sameKeys(theirs: readonly unknown[], ours: readonly unknown[], k: Keyer): boolean {
+  for (let i = 0; i < theirs.length; i++) if (!sameKey(k, theirs[i], ours[i])) return false
   return true
 }
 
@@ -238,6 +266,16 @@ export function compareValue(c: Comparison, ours: unknown, theirs: unknown, tp: 
     let usedCount = 0
     for (let i = 0; i < theirs.length; i++) {
       const t = theirs[i]
+      // A scalar item in order (a product id a rate applies to): compared here, its path spelt only for a difference.
+      if (pairs === null && op === tp && t !== undefined && (typeof t !== 'object' || t === null) && ours[i] !== undefined && depth < MAX_DEPTH) {
+        usedCount++
+        c.compared++
+        if (ours[i] !== t && !sameScalar(ours[i], t, tol)) {
+          const p = `${tp}[${i}]`
+          c.diffs.push({ path: p, oursPath: p, ours: ours[i], theirs: t, kind: 'value' })
+        }
+        continue
+      }
       const j = pairs === null ? i : pairs[i]
       const tpi = `${tp}[${i}]`
       if (j === undefined) {

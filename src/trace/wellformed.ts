@@ -7,7 +7,7 @@
 import { isObject } from '../input/read'
 import type { Trace } from './types'
 
-const OPS = new Set(['given', 'round', 'product', 'sum', 'allocate'])
+const isOp = (v: unknown): boolean => v === 'sum' || v === 'round' || v === 'given' || v === 'allocate' || v === 'product'
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 const isStr = (v: unknown): v is string => typeof v === 'string'
@@ -45,7 +45,7 @@ function isEntry(e: unknown, splits: Record<string, unknown>): boolean {
     if (v === undefined) continue
     switch (k) {
       case 'op':
-        if (typeof v !== 'string' || !OPS.has(v)) return false
+        if (!isOp(v)) return false
         required |= 1
         break
       case 'value':

@@ -352,6 +352,42 @@ describe('reconcile: matching rules', () => {
     expect(r.differences.map((d) => d.hint?.code)).toEqual(['missing', 'extra'])
   })
 
+  it('a list is paired item by item whatever the order, the case of its keys or how a rate is spelt; a changed cent is reported at the API\'s index', () => {
+    // Four products in two tax categories: every line carries a rate list, the transaction two rates.
+    const product = (id: string, price: number, classification: string) => ({ id, name: id.toUpperCase(), type: 'service', price, currency: 'EUR', classification, pricing_model: [{ currency: 'EUR', price }] })
+    const store = createStore({
+      account: { base_currency: 'EUR', country: 'DE' },
+      products: [product('a', 1000, 'general'), product('b', 2500, 'books'), product('c', 399, 'general'), product('d', 12000, 'books')],
+      tax_rates: [
+        { label: 'MwSt.', jurisdiction: 'DE', rate_percent: '19' },
+        { label: 'MwSt. reduziert', jurisdiction: 'DE', category: 'books', rate_percent: '7' },
+      ],
+    })
+    const mine = estimate(store, { products: [{ id: 'a' }, { id: 'b', quantity: 2 }, { id: 'c', quantity: 3 }, { id: 'd' }], new_customer: { country: 'DE' } }, { at: AT })
+    const lines = tx(mine).products
+    expect(tx(mine).taxes.tax_rates.map((r) => r.rate_percent)).toEqual([19, 7])
+    fc.assert(
+      fc.property(fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }), fc.boolean(), fc.integer({ min: 0, max: 3 }), (order, respell, at) => {
+        const theirs = clone(mine) as unknown as { transaction: Transaction }
+        const t = theirs.transaction as unknown as { products: Record<string, any>[]; taxes: { tax_rates: Record<string, unknown>[] } }
+        t.products = order.map((k) => t.products[k]!)
+        t.taxes.tax_rates.reverse()
+        if (respell)
+          for (const r of [...t.taxes.tax_rates, ...t.products.flatMap((p) => p.taxes.tax_rates as Record<string, unknown>[])]) {
+            r.label = String(r.label).toUpperCase()
+            r.jurisdiction = 'de'
+            r.rate_percent = String(r.rate_percent) // "19", as a JSON encoder of decimals writes it
+          }
+        expect(reconcile(mine, theirs).differences).toEqual([])
+        // One cent more on the API's line `at` (our line order[at]): reported there, and only there.
+        t.products[at]!.totals.tax += 1
+        const r = reconcile(mine, theirs)
+        expect(r.differences.map((d) => [d.path, d.ours, d.delta])).toEqual([[`products[${at}].totals.tax`, lines[order[at]!]!.totals.tax, 1]])
+      }),
+      { numRuns: 60, seed: 20261203 },
+    )
+  })
+
   it('a hole in one of the API\'s lists is an item it lacks: a difference, as a shorter list is', () => {
     const mine = estimate(est.store, est.request, { at: AT })
     const schedule = tx(mine).instalments[0]!.schedule
