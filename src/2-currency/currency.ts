@@ -1,9 +1,9 @@
 /**
  * Stage 2 — the transaction currency, and the converter every later stage converts amounts with.
  */
-import { conversionFactor, convertAmount, crossRate } from '../money/convert'
+import { conversionFactor, convertAmount } from '../money/convert'
 import { currencyExponent } from '../money/currency'
-import { rationalToNumber } from '../money/rational'
+import { ratioToNumber } from '../money/rational'
 import type { RoundingMode } from '../money/rounding'
 import { atPath } from '../issues/issues'
 import { lineCurrencies } from './catalog'
@@ -72,7 +72,9 @@ export function converterTo(store: PreparedStore, target: string, mode: Rounding
       const a = table.get(from)
       const b = table.get(target)
       if (a === undefined || b === undefined) return undefined
-      const r = rationalToNumber(crossRate(a, b))
+      // Units of the target per unit of `from`, read from the exact ratio: two rates that each fit
+      // in safe integers can have a ratio whose reduced fraction does not, and it is still a rate.
+      const r = ratioToNumber(BigInt(b.num) * BigInt(a.den), BigInt(b.den) * BigInt(a.num))
       cache.set(from, r)
       return r
     },

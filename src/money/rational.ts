@@ -167,9 +167,22 @@ export function addRationals(list: readonly Rational[]): Rational {
  */
 export function rationalToNumber(r: Rational): number {
   if (r.den === 1) return r.num
-  // The decimal expansion truncated to 40 places (exact for every terminating decimal), read by Number().
-  const neg = r.num < 0
-  const places = ((BigInt(neg ? -r.num : r.num) * 10n ** 40n) / BigInt(r.den)).toString().padStart(41, '0')
+  return ratioToNumber(BigInt(r.num), BigInt(r.den))
+}
+
+/**
+ * `num / den` (bigints, `den > 0`) as the nearest JSON number by way of its decimal expansion
+ * truncated to 40 places (exact for every terminating decimal): a ratio of two exact rates, say,
+ * whose reduced form need not fit in safe integers.
+ *
+ * @example
+ * ```ts
+ * ratioToNumber(617n, 50n) // 12.34
+ * ```
+ */
+export function ratioToNumber(num: bigint, den: bigint): number {
+  const neg = num < 0n
+  const places = (((neg ? -num : num) * 10n ** 40n) / den).toString().padStart(41, '0')
   return Number(`${neg ? '-' : ''}${places.slice(0, -40)}.${places.slice(-40)}`)
 }
 

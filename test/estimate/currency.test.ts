@@ -4,7 +4,7 @@
  * currency exponents (JPY 0, KWD 3). Every converted amount is worked out by hand below.
  */
 import { describe, expect, it } from 'vitest'
-import { errors, ok, product, run, warnings, type Cfg } from '../support/estimate-kit'
+import { errors, ok, physical, product, run, warnings, type Cfg } from '../support/estimate-kit'
 
 const priced = (entries: [string, number][]) => entries.map(([currency, price]) => ({ currency, price }))
 
@@ -47,6 +47,22 @@ describe('currency', () => {
     expect(x.price_conversion).toBe(true)
     expect(x.exchange_rate).toBeCloseTo(11.0235 / 1.0873, 12) // 10.138416…, SEK per USD in major units
     expect(t.totals.price_conversion).toBe(true)
+  })
+
+  it('two precise rates whose cross rate is no safe-integer fraction still price the cart (the shown rate is read from the exact ratio)', () => {
+    // SEK 1234567.891234567 and USD 9876543.21987654 per EUR each fit in safe integers; SEK per USD
+    // = 1234567891234567 × 10^8 / (987654321987654 × 10^9) does not, even reduced. The amounts never
+    // needed it: unit = 999 × 1234567.891234567 / 9876543.21987654 = 124.87… → 125 öre, and the USD
+    // shipping cost 500 × the same ratio = 62.49… → 62.
+    const precise: Cfg = { ...cfg, products: [...catalog, physical('parcel', 999)], shipping_methods: [{ id: 's-usd', label: 'Parcel', type: 'fixed', cost: 500, currency: 'USD' }], exchange_rates: { base: 'EUR', rates: { SEK: '1234567.891234567', USD: '9876543.21987654' } } }
+    for (const trace of [false, true]) {
+      const t = ok(run(precise, { currency: 'SEK', convert_prices: true, products: [{ id: 'gadget', quantity: 1 }, { id: 'parcel' }], shipping: { tamio: 's-usd' } }, { trace }))
+      // gadget: 2999 × 1234567.891234567 / 9876543.21987654 = 374.87… → 375
+      expect(t.products[0]!.totals.unit_price).toBe(375)
+      expect(t.products[0]!.totals.exchange_rate).toBeCloseTo(1234567.891234567 / 9876543.21987654, 12)
+      expect(t.shipping.shipping_rates[0]).toMatchObject({ id: 's-usd', cost: 62, convert_from: 'USD' })
+      expect(t.shipping.shipping_rates[0]!.exchange_rate).toBeCloseTo(0.124999998860937, 12)
+    }
   })
 
   it('without convert_prices a product not priced in the currency is rejected: currency_not_supported', () => {

@@ -354,7 +354,7 @@ describe('reconcile: matching rules', () => {
 
   it('a list is paired item by item whatever the order, the case of its keys or how a rate is spelt; a changed cent is reported at the API\'s index', () => {
     // Four products in two tax categories: every line carries a rate list, the transaction two rates.
-    const product = (id: string, price: number, classification: string) => ({ id, name: id.toUpperCase(), type: 'service', price, currency: 'EUR', classification, pricing_model: [{ currency: 'EUR', price }] })
+    const product = (id: string, price: number, classification: string) => ({ id, name: id.toUpperCase(), type: 'service' as const, price, currency: 'EUR', classification, pricing_model: [{ currency: 'EUR', price }] })
     const store = createStore({
       account: { base_currency: 'EUR', country: 'DE' },
       products: [product('a', 1000, 'general'), product('b', 2500, 'books'), product('c', 399, 'general'), product('d', 12000, 'books')],
