@@ -285,20 +285,31 @@ function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, 
   return hint('unexplained', `the API has ${theirs}, we have ${ours}`)
 }
 
-const PARENTS = new WeakMap<Trace, Map<string, string[]>>()
+/**
+ * For each path, the sums of the trace it is a term of: built once per reconcile call (its context),
+ * never kept with the trace — a trace is plain data its owner may edit between two calls.
+ */
+const PARENTS = new WeakMap<HintContext, Map<string, string[]>>()
 
-/** For each path, the sums of the trace it is a term of (built once per trace). */
-function parentsOf(trace: Trace): Map<string, string[]> {
-  let m = PARENTS.get(trace)
+function parentsOf(ctx: HintContext, trace: Trace): Map<string, string[]> {
+  let m = PARENTS.get(ctx)
   if (m !== undefined) return m
   m = new Map()
-  for (const [parent, e] of Object.entries(trace.amounts))
-    for (const [p] of e.terms ?? []) {
+  const amounts = trace.amounts
+  // Own keys only (what the trace check read), and no [key, value] pair per entry.
+  const keys = Object.keys(amounts)
+  for (let k = 0; k < keys.length; k++) {
+    const parent = keys[k]!
+    const terms = amounts[parent]!.terms
+    if (terms === undefined) continue
+    for (let i = 0; i < terms.length; i++) {
+      const p = terms[i]![0]
       const list = m.get(p)
       if (list === undefined) m.set(p, [parent])
       else list.push(parent)
     }
-  PARENTS.set(trace, m)
+  }
+  PARENTS.set(ctx, m)
   return m
 }
 
@@ -306,7 +317,7 @@ function parentsOf(trace: Trace): Map<string, string[]> {
 function parentConsistency(ctx: HintContext, op: string, theirs: number): ReconcileHint | undefined {
   const trace = ctx.trace()
   if (trace === undefined) return undefined
-  for (const parent of parentsOf(trace).get(op) ?? []) {
+  for (const parent of parentsOf(ctx, trace).get(op) ?? []) {
     const e = trace.amounts[parent]!
     if (e.terms === undefined) continue
     const pv = theirsAt(ctx, parent)

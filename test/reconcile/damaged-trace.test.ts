@@ -96,6 +96,23 @@ describe('a damaged stored trace', () => {
     )
   })
 
+  it('nothing is kept with a trace between two reconcile calls: a trace edited after one call is read as edited by the next', () => {
+    // The API's shipping_rates[0].cost one cent up: its parent in our trace, shipping_method.cost, is
+    // what the hint cites. Then the trace is edited so that sum has no terms: the next call must read
+    // the edited trace exactly as a fresh copy of it is read.
+    const ours = JSON.parse(json) as typeof res
+    const theirs = JSON.parse(json) as { transaction: { shipping: { shipping_rates: { cost: number }[] } }; trace?: unknown }
+    delete theirs.trace
+    theirs.transaction.shipping.shipping_rates[0]!.cost += 1
+    const before = reconcile(ours, theirs).differences
+    expect(before.map((d) => [d.path, d.hint?.code])).toEqual([['shipping.shipping_rates[0].cost', 'inconsistent']])
+    expect(before[0]!.hint!.message).toContain('shipping.shipping_method.cost is 1312')
+    ;(ours.trace!.amounts['shipping.shipping_method.cost'] as unknown as { terms: unknown[] }).terms = []
+    const after = reconcile(ours, theirs).differences
+    expect(after).toEqual(reconcile(JSON.parse(JSON.stringify(ours)), theirs).differences)
+    expect(after[0]!.hint?.message ?? '').not.toContain('shipping.shipping_method.cost is 1312')
+  })
+
   it('each field of an entry is checked by its name: a good value passes, a wrong type fails, op and value are required, unknown keys are allowed', () => {
     // One entry with every field the format documents, each holding a value of its type.
     const full = {
