@@ -175,12 +175,17 @@ function splitLine(trace: Trace, e: TraceEntry): string | undefined {
   const a = e.allocation
   const s = a === undefined ? undefined : trace.splits[a.split]
   if (a === undefined || s === undefined || s.parts.length < 2) return undefined
-  const list = (xs: readonly (string | number)[]) => (xs.length > SHOWN_PARTS ? `${xs.slice(0, SHOWN_PARTS).join(', ')}, … (${xs.length})` : xs.join(', '))
-  const weights = s.weights.map((w) => {
+  // Only the parts shown are formatted: a split over every line of a 10,000-line cart is explained
+  // once per line, and formatting all its weights each time made explaining a total quadratic.
+  const list = <T,>(xs: readonly T[], show: (x: T) => string | number) => {
+    const shownList = (xs.length > SHOWN_PARTS ? xs.slice(0, SHOWN_PARTS) : xs).map(show).join(', ')
+    return xs.length > SHOWN_PARTS ? `${shownList}, … (${xs.length})` : shownList
+  }
+  const weight = (w: string) => {
     const f = parseFrac(w)
     return f === undefined ? w : decimalText(f, 4)
-  })
-  return `split of ${s.total} by ${s.by} [${list(weights)}] → [${list(s.parts)}], this is part ${a.index + 1} (${s.rule.replace(/_/g, ' ')}${s.rule === 'largest_remainder' ? ', ties to the earlier part' : ''})`
+  }
+  return `split of ${s.total} by ${s.by} [${list(s.weights, weight)}] → [${list(s.parts, (x) => x)}], this is part ${a.index + 1} (${s.rule.replace(/_/g, ' ')}${s.rule === 'largest_remainder' ? ', ties to the earlier part' : ''})`
 }
 
 /**

@@ -62,6 +62,32 @@ describe('explain: the api-estimate-de fixture', () => {
     expect(explain(res, 'totals.total')[0]).toBe('totals.total = total − trial_deductions = 13461 − 0 = 13461')
   })
 
+  it('explaining a total grows with the cart, not with its square: a split is formatted by the parts it shows', () => {
+    // totals.total walks every line, and each line's shipping share comes from one split over all
+    // lines: formatting all of its weights at every line made 4 × the lines cost 16 × the time.
+    const many = (n: number) => ({ products: Array.from({ length: n }, (_, i) => ({ id: `p${i}` })), customer: { id: 'c-de' } })
+    const big = createStore(config({ products: Array.from({ length: 2000 }, (_, i) => product(`p${i}`, 100 + i, { type: 'physical_product' })), account: { max_lines: 2000 } }))
+    const time = (n: number) => {
+      const r = estimate(big, many(n) as unknown as EstimateRequest, { at: AT, trace: true })
+      if (r.status !== 200) throw new Error(JSON.stringify(r.errors))
+      void r.trace!.amounts
+      let best = Infinity
+      for (let k = 0; k < 3; k++) {
+        const t0 = performance.now()
+        const lines = explain(r, 'totals.total')
+        best = Math.min(best, performance.now() - t0)
+        expect(lines.length).toBeGreaterThan(10 * n) // every line is explained
+      }
+      return best
+    }
+    time(100) // warm up
+    const small = time(500)
+    const large = time(2000)
+    // Linear is 4×, quadratic 16× (measured before the fix: 2.8× per doubling); the bound leaves room for a noisy machine.
+    console.log(`[explain] totals.total: ${small.toFixed(1)} ms at 500 lines, ${large.toFixed(1)} ms at 2,000 (${(large / small).toFixed(2)}×)`)
+    expect(large / small).toBeLessThan(9)
+  })
+
   it('never throws: an untraced response or an unknown path is one line saying so', () => {
     expect(explain(estimate(store, request, { at: AT }), 'totals.total')).toEqual([
       'totals.total: no trace in this response — estimate with { trace: true } to explain its amounts',
