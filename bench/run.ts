@@ -149,6 +149,7 @@ async function runEstimate(): Promise<GroupResult> {
     'estimate.20.inclusive',
     'estimate.20.magento',
     'estimate.20.trace',
+    'estimate.20.trace.read',
     'reconcile.20',
     'v01.20',
     ...LINE_COUNTS.map((n) => `minimal.${n}`),
@@ -166,7 +167,7 @@ async function runEstimate(): Promise<GroupResult> {
       if (med) ratios['Medusa ÷'] = med.ns / m.ns
       if (by.has('estimate.20')) ratios['ns/line ÷ ns/line@20'] = perLine(id) / perLine('estimate.20')
     }
-    if (id === 'estimate.20.trace' && by.has('estimate.20')) ratios['÷ trace off'] = m.ns / by.get('estimate.20')!.ns
+    if ((id === 'estimate.20.trace' || id === 'estimate.20.trace.read') && by.has('estimate.20')) ratios['÷ trace off'] = m.ns / by.get('estimate.20')!.ns
     if (id === 'reconcile.20' && by.has('estimate.20')) ratios['÷ estimate'] = m.ns / by.get('estimate.20')!.ns
     if (id === 'v01.20' && by.has('estimate.20')) ratios['÷ estimate'] = m.ns / by.get('estimate.20')!.ns
     if (id.startsWith('minimal.') || id.startsWith('medusa.')) {
@@ -193,7 +194,7 @@ async function runEstimate(): Promise<GroupResult> {
   const paired: Record<string, { ratio: number; q1: number; q3: number; pairs: number }> = {}
   const base = spec.get('estimate.20')
   if (base !== undefined) {
-    for (const id of ['estimate.20.inclusive', 'estimate.20.magento', 'estimate.20.trace', 'reconcile.20', 'v01.20', 'medusa.20']) {
+    for (const id of ['estimate.20.inclusive', 'estimate.20.magento', 'estimate.20.trace', 'estimate.20.trace.read', 'reconcile.20', 'v01.20', 'medusa.20']) {
       const other = spec.get(id)
       if (other === undefined) continue
       paired[id] = pairedRatio(base, other, QUICK ? 21 : 201)
@@ -303,7 +304,9 @@ function targets(groups: readonly GroupResult[]): Target[] {
     t('ns/line at 10,000 lines ÷ ns/line at 20', e10k?.ratios['ns/line ÷ ns/line@20'], '≤ 1.5×', (v) => v <= 1.5),
     t('  (context: the minimal function’s own ratio)', row('minimal.10000')?.ratios['ns/line ÷ ns/line@20'], '(informational)', () => true),
     t('createStore ns/product at 100k ÷ at 10k', s100k && s10k ? s100k.units!.ns / s10k.units!.ns : undefined, '≤ 1.5×', (v) => v <= 1.5),
-    t('20-line estimate: trace on ÷ trace off (paired)', row('estimate.20.trace')?.ratios['paired ÷ estimate.20'] ?? row('estimate.20.trace')?.ratios['÷ trace off'], '≤ 3×', (v) => v <= 3),
+    // A traced estimate is judged with its trace read (built): that is what its user pays.
+    t('20-line estimate: trace on and read ÷ trace off (paired)', row('estimate.20.trace.read')?.ratios['paired ÷ estimate.20'] ?? row('estimate.20.trace.read')?.ratios['÷ trace off'], '≤ 3×', (v) => v <= 3),
+    t('  (context: the recording alone, trace not read)', row('estimate.20.trace')?.ratios['paired ÷ estimate.20'] ?? row('estimate.20.trace')?.ratios['÷ trace off'], '(informational)', () => true),
     t('reconcile of a traced 20-line estimate ÷ the estimate (paired)', row('reconcile.20')?.ratios['paired ÷ estimate.20'] ?? row('reconcile.20')?.ratios['÷ estimate'], '≤ 5×', (v) => v <= 5),
     t('20-line estimate: the 0.1 build ÷ ours (paired; untraced; ≥ 1 = no slower)', row('v01.20')?.ratios['paired ÷ estimate.20'] ?? row('v01.20')?.ratios['÷ estimate'], '≥ 1×', (v) => v >= 1),
     t('inferPolicies, 200 orders, whole space: CPU seconds', row('infer.200') === undefined ? undefined : row('infer.200')!.ns / 1e9, `≤ ${INFER_TARGET_S} s`, (v) => v <= INFER_TARGET_S),
