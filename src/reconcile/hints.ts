@@ -285,39 +285,64 @@ function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, 
   return hint('unexplained', `the API has ${theirs}, we have ${ours}`)
 }
 
-/**
- * For each path, the sums of the trace it is a term of: built once per reconcile call (its context),
- * never kept with the trace — a trace is plain data its owner may edit between two calls.
- */
-const PARENTS = new WeakMap<HintContext, Map<string, string[]>>()
+/** A reconcile call's view of its trace's sums: the entry keys, read once, and an index once it pays. */
+interface Parents {
+  readonly keys: readonly string[]
+  queries: number
+  index: Map<string, string[]> | undefined
+}
 
-function parentsOf(ctx: HintContext, trace: Trace): Map<string, string[]> {
-  let m = PARENTS.get(ctx)
-  if (m !== undefined) return m
-  m = new Map()
+/**
+ * Kept per reconcile call (its context), never with the trace: a trace is plain data its owner may
+ * edit between two calls.
+ */
+const PARENTS = new WeakMap<HintContext, Parents>()
+
+/** Past this many lookups in one call, the sums are indexed by term instead of scanned. */
+const SCANS = 4
+
+/**
+ * The sums of the trace that `op` is a term of, once per occurrence, in the trace's key order. A
+ * call with a few differences scans the entries' terms; one with many builds the index once.
+ */
+export function parentsOf(ctx: HintContext, trace: Trace, op: string): readonly string[] {
   const amounts = trace.amounts
-  // Own keys only (what the trace check read), and no [key, value] pair per entry.
-  const keys = Object.keys(amounts)
-  for (let k = 0; k < keys.length; k++) {
-    const parent = keys[k]!
-    const terms = amounts[parent]!.terms
-    if (terms === undefined) continue
-    for (let i = 0; i < terms.length; i++) {
-      const p = terms[i]![0]
-      const list = m.get(p)
-      if (list === undefined) m.set(p, [parent])
-      else list.push(parent)
-    }
+  let st = PARENTS.get(ctx)
+  if (st === undefined) {
+    // Own keys only (what the trace check read).
+    st = { keys: Object.keys(amounts), queries: 0, index: undefined }
+    PARENTS.set(ctx, st)
   }
-  PARENTS.set(ctx, m)
-  return m
+  const keys = st.keys
+  if (st.index === undefined && ++st.queries > SCANS) {
+    const m = new Map<string, string[]>()
+    for (let k = 0; k < keys.length; k++) {
+      const terms = amounts[keys[k]!]!.terms
+      if (terms === undefined) continue
+      for (let i = 0; i < terms.length; i++) {
+        const p = terms[i]![0]
+        const list = m.get(p)
+        if (list === undefined) m.set(p, [keys[k]!])
+        else list.push(keys[k]!)
+      }
+    }
+    st.index = m
+  }
+  if (st.index !== undefined) return st.index.get(op) ?? []
+  const out: string[] = []
+  for (let k = 0; k < keys.length; k++) {
+    const terms = amounts[keys[k]!]!.terms
+    if (terms === undefined) continue
+    for (let i = 0; i < terms.length; i++) if (terms[i]![0] === op) out.push(keys[k]!)
+  }
+  return out
 }
 
 /** The sums (in the trace) that `op` is a term of: where the API's own numbers no longer add up with this one. */
 function parentConsistency(ctx: HintContext, op: string, theirs: number): ReconcileHint | undefined {
   const trace = ctx.trace()
   if (trace === undefined) return undefined
-  for (const parent of parentsOf(ctx, trace).get(op) ?? []) {
+  for (const parent of parentsOf(ctx, trace, op)) {
     const e = trace.amounts[parent]!
     if (e.terms === undefined) continue
     const pv = theirsAt(ctx, parent)

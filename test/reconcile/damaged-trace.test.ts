@@ -7,6 +7,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createStore, estimate, explain, reconcile, type EstimateRequest, type StoreConfig } from '../../src/index'
 import { isTrace } from '../../src/trace/wellformed'
+import { parentsOf, type HintContext } from '../../src/reconcile/hints'
+import { RICH_OPTIONS, RICH_REQUESTS, RICH_STORE } from '../fuzz/rich'
 import estStore from '../fixtures/api-estimate-de/store.json'
 import estRequest from '../fixtures/api-estimate-de/request.json'
 
@@ -111,6 +113,25 @@ describe('a damaged stored trace', () => {
     const after = reconcile(ours, theirs).differences
     expect(after).toEqual(reconcile(JSON.parse(JSON.stringify(ours)), theirs).differences)
     expect(after[0]!.hint?.message ?? '').not.toContain('shipping.shipping_method.cost is 1312')
+  })
+
+  it('the sums a path is a term of are the same whether a call scans the trace or indexes it', () => {
+    // A call scans for its first few lookups and indexes the trace after that: every path of the
+    // rich trace is looked up both ways (a fresh call each, and all in one call).
+    const rich = estimate(createStore(RICH_STORE as unknown as StoreConfig), RICH_REQUESTS[0] as unknown as EstimateRequest, { ...RICH_OPTIONS, at: AT, trace: true })
+    if (rich.status !== 200) throw new Error('expected a 200')
+    const trace = rich.trace!
+    const all = Object.keys(trace.amounts)
+    const one = {} as HintContext
+    let withParents = 0
+    for (const p of all) {
+      const scanned = parentsOf({} as HintContext, trace, p)
+      expect(parentsOf(one, trace, p)).toEqual(scanned)
+      // By hand: the entries that list p among their terms, once per occurrence.
+      expect(scanned).toEqual(all.flatMap((k) => (trace.amounts[k]!.terms ?? []).filter(([q]) => q === p).map(() => k)))
+      if (scanned.length > 0) withParents++
+    }
+    expect(withParents).toBeGreaterThan(20)
   })
 
   it('each field of an entry is checked by its name: a good value passes, a wrong type fails, op and value are required, unknown keys are allowed', () => {
