@@ -22,6 +22,8 @@ export interface AltRun {
 export interface HintContext {
   /** Our trace (computed on first use: only orders that differ need it). */
   readonly trace: () => Trace | undefined
+  /** The keys of the trace's amounts when its check listed them (ours as given), else undefined. */
+  readonly traceKeys?: () => readonly string[] | undefined
   readonly shape: 'estimate' | 'create'
   /** Our transaction in the estimate shape (for the amounts behind a create-shape field). */
   readonly ours: unknown
@@ -310,7 +312,7 @@ export function parentsOf(ctx: HintContext, trace: Trace, op: string): readonly 
   let st = PARENTS.get(ctx)
   if (st === undefined) {
     // Own keys only (what the trace check read).
-    st = { keys: Object.keys(amounts), queries: 0, index: undefined }
+    st = { keys: ctx.traceKeys?.() ?? Object.keys(amounts), queries: 0, index: undefined }
     PARENTS.set(ctx, st)
   }
   const keys = st.keys

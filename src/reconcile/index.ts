@@ -4,7 +4,7 @@
 import { estimate } from '../0-estimate/estimate'
 import { summarize } from '../0-estimate/summarize'
 import { AXES, AXIS_NAMES, type AxisName } from '../policies/axes'
-import { traceOf } from '../trace/explain'
+import { checkedTrace } from '../trace/explain'
 import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'
 import type { EstimateResponse } from '../types/output'
@@ -136,6 +136,8 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
   const oursEstimate = o.transaction
   const canRerun = opts.store !== undefined && opts.request !== undefined
   let trace: Trace | undefined
+  /** The keys of ours' trace's amounts, as its check listed them (undefined for a re-estimated trace). */
+  let traceKeys: readonly string[] | undefined
   let traced = false
   /** A trace for the hints: ours, else re-estimated from the store and request — only when it
    *  reproduces ours (ours may have been made with options we were not told) and only once needed.
@@ -143,7 +145,9 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
   const getTrace = (): Trace | undefined => {
     if (traced) return trace
     traced = true
-    trace = traceOf(ours)
+    const checked = checkedTrace(ours)
+    trace = checked?.trace
+    traceKeys = checked?.keys
     if (trace !== undefined || !canRerun) return trace
     try {
       const res = estimate(opts.store!, opts.request!, { ...(opts.options ?? {}), trace: true })
@@ -215,6 +219,7 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
   }
   const ctx = {
     trace: getTrace,
+    traceKeys: () => (getTrace() === undefined ? undefined : traceKeys),
     shape: t.shape,
     ours: oursEstimate,
     oursEnvelope: ours,

@@ -5,16 +5,22 @@
 import { decimalText, parseFrac } from './exact'
 import { isObject } from '../input/read'
 import { normalizePath, valueAt } from './path'
-import { isTrace } from './wellformed'
+import { traceKeys } from './wellformed'
 import type { Trace, TraceEntry, TraceRule } from './types'
 
 const hasOwn = Object.prototype.hasOwnProperty
 
 /** The trace of a traced response (or a trace itself, e.g. parsed back from JSON); undefined otherwise, and for a trace this version did not write. */
 export function traceOf(x: unknown): Trace | undefined {
+  return checkedTrace(x)?.trace
+}
+
+/** {@link traceOf} with the keys of its amounts the check listed (see `traceKeys`). */
+export function checkedTrace(x: unknown): { readonly trace: Trace; readonly keys: readonly string[] } | undefined {
   if (!isObject(x)) return undefined
   const t = hasOwn.call(x, 'trace') ? x.trace : x
-  return isTrace(t) ? t : undefined
+  const keys = traceKeys(t)
+  return keys === undefined ? undefined : { trace: t as Trace, keys }
 }
 
 /** The trace entry of one path (`transaction.` prefix optional), own keys only. */

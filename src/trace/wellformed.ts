@@ -107,7 +107,25 @@ const isOption = (v: unknown): boolean => v === null || typeof v === 'string' ||
  * ```
  */
 export function isTrace(t: unknown): t is Trace {
-  if (!isObject(t) || t.version !== 2 || !isStr(t.currency) || !isObject(t.options) || !isObject(t.amounts) || !isObject(t.splits)) return false
+  return traceKeys(t) !== undefined
+}
+
+/**
+ * The keys of `t.amounts` when `t` is a trace of this version ({@link isTrace}), else undefined:
+ * the list the check walked, for a reader that walks the entries again (listing a trace's few
+ * hundred keys costs about as much as checking them).
+ *
+ * @example
+ * ```ts
+ * traceKeys(estimate(store, request, { at, trace: true }).trace)?.includes('totals.total') // true
+ * ```
+ */
+export function traceKeys(t: unknown): readonly string[] | undefined {
+  if (!isObject(t) || t.version !== 2 || !isStr(t.currency) || !isObject(t.options) || !isObject(t.amounts) || !isObject(t.splits)) return undefined
   const splits = t.splits
-  return every(t.options, isOption) && every(t.amounts, (e) => isEntry(e, splits)) && every(t.splits, isSplit)
+  const amounts = t.amounts
+  if (!every(t.options, isOption) || !every(splits, isSplit)) return undefined
+  const keys = Object.keys(amounts)
+  for (let i = 0; i < keys.length; i++) if (!isEntry(amounts[keys[i]!], splits)) return undefined
+  return keys
 }
