@@ -53,7 +53,9 @@ export function convertAmount(
 
 /**
  * The exchange rate from A to B as a reduced {@link Rational} of major units (units of B per unit
- * of A), for output (`exchange_rate`). Throws `invalid_rate` if it does not fit in safe integers.
+ * of A). Throws `invalid_rate` if it does not fit in safe integers — two precise rates can have such
+ * a ratio; `ratioToNumber` of the unreduced bigint ratio reads it as a number without that limit
+ * (the estimate's `exchange_rate` is made that way).
  *
  * @example
  * ```ts

@@ -181,6 +181,7 @@ export function rationalToNumber(r: Rational): number {
  * ```
  */
 export function ratioToNumber(num: bigint, den: bigint): number {
+  if (den <= 0n) throw new MoneyError('invalid_rate', 'a ratio needs a positive denominator')
   const neg = num < 0n
   const places = (((neg ? -num : num) * 10n ** 40n) / den).toString().padStart(41, '0')
   return Number(`${neg ? '-' : ''}${places.slice(0, -40)}.${places.slice(-40)}`)

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { addRationals, parseDecimal, parsePercent, rational, rationalToNumber, type Rational } from '../../src/money/index'
-import { gcdNumber, sumPercents } from '../../src/money/rational'
+import { gcdNumber, ratioToNumber, sumPercents } from '../../src/money/rational'
 import { B, BMAX, MAX, RUNS, TIMEOUT, babs, big, check, expectMoneyError, same } from './oracle'
 
 const bgcd = (a: bigint, b: bigint): bigint => {
@@ -179,6 +179,24 @@ const decimalArb = fc
     neg: fc.boolean(),
   })
   .map(({ int, frac, neg }) => `${neg ? '-' : ''}${int}${frac.length > 0 ? `.${frac}` : ''}`)
+
+describe('ratioToNumber: a bigint ratio read as a number, past what a safe-integer fraction holds', () => {
+  it('gives what rationalToNumber gives wherever the reduced fraction fits, and reads ratios that do not', () => {
+    expect(ratioToNumber(617n, 50n)).toBe(12.34)
+    expect(ratioToNumber(-1234n, 100n)).toBe(-12.34)
+    expect(ratioToNumber(6170n, 500n)).toBe(rationalToNumber(rational(617, 50)))
+    // SEK per USD from 1234567.891234567 and 9876543.21987654 per EUR: no safe-integer fraction.
+    // The oracle: big.js's quotient truncated after 40 places, read by Number (the nearest double).
+    const r = ratioToNumber(1234567891234567n * 10n ** 8n, 987654321987654n * 10n ** 9n)
+    expect(r).toBe(Number(B('1234567.891234567').div('9876543.21987654').toFixed(40)))
+    expect(() => rational(1234567891234567n * 10n ** 8n, 987654321987654n * 10n ** 9n)).toThrow()
+  })
+
+  it('a zero or negative denominator is a MoneyError, not a RangeError', () => {
+    expectMoneyError(() => ratioToNumber(1n, 0n), 'invalid_rate')
+    expectMoneyError(() => ratioToNumber(1n, -2n), 'invalid_rate')
+  })
+})
 
 describe('properties', () => {
   it('parseDecimal of a decimal string equals its exact BigInt fraction (reduced) and big.js; invalid_rate exactly when it does not fit in safe integers or is negative without allowNegative', () => {
