@@ -72,9 +72,11 @@ export function converterTo(store: PreparedStore, target: string, mode: Rounding
       const a = table.get(from)
       const b = table.get(target)
       if (a === undefined || b === undefined) return undefined
-      // Units of the target per unit of `from`, read from the exact ratio: two rates that each fit
-      // in safe integers can have a ratio whose reduced fraction does not, and it is still a rate.
-      const r = ratioToNumber(BigInt(b.num) * BigInt(a.den), BigInt(b.den) * BigInt(a.num))
+      // Units of the target per unit of `from` (the factor between equal exponents), read from the
+      // exact ratio: two rates that each fit in safe integers can have a ratio whose reduced
+      // fraction does not, and it is still a rate.
+      const f = conversionFactor(a, b, 0, 0)
+      const r = ratioToNumber(f.num, f.den)
       cache.set(from, r)
       return r
     },
