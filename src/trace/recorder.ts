@@ -111,7 +111,7 @@ type Draft = { -readonly [K in keyof TraceEntry]: TraceEntry[K] }
 const GIVEN = 0, FIXED = 1, PRODUCT = 2, ROUND = 3, SUM = 4, SAME = 5, ADD = 6, DIFF = 7, SHARE = 8, EACH = 9, PRODUCT2 = 10, ROUND2 = 11, SUM_OF = 12, GIVEN_AT = 13
 
 /** Slots of each kind of record, its kind included (its arguments, then its extra). */
-const SLOTS = [5, 5, 5, 9, 5, 5, 6, 6, 6, 7, 6, 10, 6, 7] as const
+const SLOTS = [5, 5, 5, 9, 6, 5, 6, 6, 6, 7, 6, 10, 6, 7] as const
 
 /**
  * Records the amounts and splits of one estimate. A record is a few slots written into one flat,
@@ -234,9 +234,14 @@ export class Recorder {
     l[i + 9] = extra
   }
 
-  /** value = Σ sign × amount(term); an empty sum is 0 (say why with `extra.rule`). */
-  sum(path: string, value: number, terms: readonly (readonly [string, 1 | -1])[], extra?: EntryExtra): void {
-    this.r4(SUM, path, value, terms, extra)
+  /** value = Σ amount(term); an empty sum is 0 (say why with `extra.rule`). The array is kept, not copied. */
+  sum(path: string, value: number, terms: readonly string[], extra?: EntryExtra): void {
+    this.r5(SUM, path, value, terms, undefined, extra)
+  }
+
+  /** value = Σ amount(term) − Σ amount(l) over `less` (the arrays are kept, not copied). */
+  sumLess(path: string, value: number, terms: readonly string[], less: readonly string[], extra?: EntryExtra): void {
+    this.r5(SUM, path, value, terms, less.length === 0 ? undefined : less, extra)
   }
 
   /** A one-term sum: this amount is that one. */
@@ -293,7 +298,7 @@ export class Recorder {
     const size = this.size
     const keys = this.splitKeys
     const list = this.splitList
-    const t = { version: 2, currency, options } as { version: 2; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
+    const t = { version: 3, currency, options } as { version: 3; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
     lazy(t, 'amounts', () => entries(log, size))
     lazy(t, 'splits', () => {
       const out = dictionary<TraceSplit>()
@@ -368,30 +373,27 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
         break
       }
       case SUM:
-        e = { op: 'sum', value, terms: a as [string, 1 | -1][] }
+        e = b === undefined ? { op: 'sum', value, terms: a as string[] } : { op: 'sum', value, terms: a as string[], less: b as string[] }
         break
       case SAME:
-        e = { op: 'sum', value, terms: [[a as string, 1]] }
+        e = { op: 'sum', value, terms: [a as string] }
         break
       case ADD:
-        e = { op: 'sum', value, terms: [[a as string, 1], [b as string, 1]] }
+        e = { op: 'sum', value, terms: [a as string, b as string] }
         break
       case DIFF:
-        e = { op: 'sum', value, terms: [[a as string, 1], [b as string, -1]] }
+        e = { op: 'sum', value, terms: [a as string], less: [b as string] }
         break
       case EACH: {
-        const term = b as (i: number) => string
-        const terms: [string, 1 | -1][] = []
-        for (let k = 0; k < (a as number); k++) terms.push([term(k), 1])
         const minus = log[i + 5] as string | undefined
-        if (minus !== undefined) terms.push([minus, -1])
-        e = { op: 'sum', value, terms }
+        const terms = termList(b as (i: number) => string, a as number)
+        e = minus === undefined ? { op: 'sum', value, terms } : { op: 'sum', value, terms, less: [minus] }
         break
       }
       case SUM_OF: {
         const list = a as readonly (string | Readonly<Record<string, string>>)[]
         const field = b as string | undefined
-        e = { op: 'sum', value, terms: list.map((p) => [field === undefined ? (p as string) : (p as Record<string, string>)[field]!, 1] as [string, 1]) }
+        e = { op: 'sum', value, terms: field === undefined ? (list as string[]) : list.map((p) => (p as Record<string, string>)[field]!) }
         break
       }
       default:
@@ -409,6 +411,35 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
       if (x.factors !== undefined) e.factors = x.factors
     }
     out[log[i + 1] as string] = e
+  }
+  return out
+}
+
+/** An empty list of terms, shared (frozen: no trace can change another's). */
+export const NO_TERMS: readonly string[] = Object.freeze([])
+
+/** Up to this many terms, a list `term(0…count−1)` is built once per `term` function and shared. */
+const SHARED_TERMS = 64
+
+/** The shared lists, by function and count (a function of a cached path object lives as long as it). */
+const termLists = new WeakMap<(i: number) => string, (readonly string[] | undefined)[]>()
+
+/**
+ * The paths `term(0)…term(count − 1)`. The sums over every line of a cart (the transaction's
+ * totals, a rate's aggregate) name the same paths in every trace of that size, so a short list is
+ * built once and shared, frozen; a longer one is built for its trace.
+ */
+function termList(term: (i: number) => string, count: number): readonly string[] {
+  const byCount = count <= SHARED_TERMS ? termLists.get(term) ?? [] : undefined
+  let out = byCount?.[count]
+  if (out === undefined) {
+    const list = new Array<string>(count)
+    for (let k = 0; k < count; k++) list[k] = term(k)
+    out = list
+    if (byCount !== undefined) {
+      byCount[count] = Object.freeze(list)
+      termLists.set(term, byCount)
+    }
   }
   return out
 }

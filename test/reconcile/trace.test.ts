@@ -109,7 +109,7 @@ describe('the trace is opt-in', () => {
     const withTrace = traced()
     expect(Object.keys(plain)).toEqual(['status', 'warnings', 'transaction'])
     const { trace, ...rest } = withTrace
-    expect(trace?.version).toBe(2)
+    expect(trace?.version).toBe(3)
     expect(JSON.stringify(rest)).toBe(JSON.stringify(plain))
   })
 
@@ -130,6 +130,35 @@ describe('the trace is opt-in', () => {
       tax_base: 'after_discount',
       instalment_remainder: 'spread_first',
     })
+  })
+})
+
+describe('a sum lists the paths it adds and the paths it subtracts', () => {
+  it('a line subtotal is item_total less discount; a sum with nothing to subtract has no less list', () => {
+    const a = traced().trace!.amounts
+    // The fixture's line: 10000 with no discount, so its subtotal is 10000 − 0.
+    expect(a['products[0].totals.subtotal']).toMatchObject({ op: 'sum', value: 10000, terms: ['products[0].totals.item_total'], less: ['products[0].totals.discount'] })
+    const sums = Object.values(a).filter((e) => e.op === 'sum')
+    expect(sums.length).toBeGreaterThan(10)
+    for (const e of sums) {
+      expect(Array.isArray(e.terms)).toBe(true)
+      if (e.less !== undefined) expect(e.less.length).toBeGreaterThan(0)
+    }
+  })
+
+  it("a sum over every line names the same paths in every trace: one frozen list, so no trace can change another's", () => {
+    const one = traced().trace!.amounts['totals.total']!
+    const two = traced({ rounding: 'half_even' }).trace!.amounts['totals.total']!
+    expect(one.terms).toEqual(['products[0].totals.total'])
+    expect(two.terms).toBe(one.terms)
+    expect(Object.isFrozen(one.terms)).toBe(true)
+    expect(() => (one.terms as string[]).push('x')).toThrow(TypeError)
+    expect(two.terms).toEqual(['products[0].totals.total'])
+    // Still plain data: a structured clone or a JSON round trip is an ordinary, editable copy.
+    const copy = structuredClone(one)
+    ;(copy.terms as string[]).length = 0
+    expect(one.terms).toHaveLength(1)
+    expect(JSON.parse(JSON.stringify(one))).toEqual(one)
   })
 })
 
@@ -196,7 +225,7 @@ describe('every entry re-checks on its own', () => {
     const base = checkTrace(t, res.transaction, estStore, estRequest)
     expect(base).toEqual([])
     expect(checkTrace(edit('products[0].totals.tax', (e) => ({ ...e, value: 1901 })), res.transaction, estStore, estRequest).length).toBeGreaterThan(0)
-    expect(checkTrace(edit('totals.total', (e) => ({ ...e, terms: [['products[0].totals.total', 1]] , value: 13462 })), res.transaction, estStore, estRequest).length).toBeGreaterThan(0)
+    expect(checkTrace(edit('totals.total', (e) => ({ ...e, terms: ['products[0].totals.total'], value: 13462 })), res.transaction, estStore, estRequest).length).toBeGreaterThan(0)
     expect(checkTrace(edit('products[0].taxes.tax_rates[0].tax', (e) => ({ ...e, exact: '1901' })), res.transaction, estStore, estRequest).length).toBeGreaterThan(0)
     const split = { ...t, splits: { ...t.splits, 'instalments[0]': { ...t.splits['instalments[0]']!, parts: [5113, 5114, 5113] } } }
     expect(checkTrace(split, res.transaction, estStore, estRequest).some((p) => p.startsWith('split instalments[0]'))).toBe(true)
