@@ -289,26 +289,38 @@ export class Recorder {
   }
 
   /**
-   * The finished trace: plain data. `amounts` is an ordinary enumerable property; the first read of
-   * it (by `explain`, `reconcile`, `JSON.stringify`, or any code) builds the entries and the keyed
-   * object and replaces the accessor with it, so later reads are plain property reads.
+   * The finished trace: plain data. `amounts` and `splits` are ordinary enumerable properties; the
+   * first read of each (by `explain`, `reconcile`, `JSON.stringify`, or any code) builds it and
+   * replaces the accessor with it, so later reads are plain property reads.
    */
   trace(currency: string, options: TraceOptions): Trace {
-    const log = this.log
-    const size = this.size
+    const t = { version: 3, currency, options } as { version: 3; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
+    // What the entries are built from, until both are read: under a symbol and not enumerable, so
+    // JSON, Object.keys, spreads and structured clones never see it. The accessors are shared by
+    // every trace (a getter closure per trace would give each its own hidden class, which the
+    // engine keeps outside the young generation: every recorded log then outlived the minor
+    // collections and was copied and promoted — three times the cost of the estimate in GC time).
+    Object.defineProperty(t, SOURCE, { value: this, writable: true, configurable: true })
+    Object.defineProperty(t, 'amounts', AMOUNTS)
+    Object.defineProperty(t, 'splits', SPLITS)
+    return t
+  }
+
+  /** The plain-JSON entries, keyed by path (built from the log on each call). */
+  amounts(): Record<string, TraceEntry> {
+    return entries(this.log, this.size)
+  }
+
+  /** The splits as plain JSON, keyed. */
+  splits(): Record<string, TraceSplit> {
+    const out = dictionary<TraceSplit>()
     const keys = this.splitKeys
     const list = this.splitList
-    const t = { version: 3, currency, options } as { version: 3; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
-    lazy(t, 'amounts', () => entries(log, size))
-    lazy(t, 'splits', () => {
-      const out = dictionary<TraceSplit>()
-      for (let i = 0; i < keys.length; i++) {
-        const s = list[i]!
-        out[keys[i]!] = { ...s, weights: s.weights.map(String), parts: [...s.parts] }
-      }
-      return out
-    })
-    return t
+    for (let i = 0; i < keys.length; i++) {
+      const s = list[i]!
+      out[keys[i]!] = { ...s, weights: s.weights.map(String), parts: [...s.parts] }
+    }
+    return out
   }
 }
 
@@ -317,18 +329,28 @@ export interface RawSplit extends Omit<TraceSplit, 'weights'> {
   readonly weights: readonly (string | number | bigint)[]
 }
 
-/** An own enumerable property built on its first read, then an ordinary data property. */
-function lazy<T extends object>(o: T, key: string, make: () => unknown): void {
-  Object.defineProperty(o, key, {
+/** The key under which a trace keeps its recorder until its entries and splits are built. */
+const SOURCE = Symbol()
+
+type Pending = Record<symbol, Recorder | undefined> & Record<string, unknown>
+
+/** A trace's `amounts` or `splits` until its first read, which builds it and makes it a data property. */
+function pending(key: 'amounts' | 'splits'): PropertyDescriptor {
+  return {
     enumerable: true,
     configurable: true,
-    get() {
-      const v = make()
-      Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true })
+    get(this: Pending) {
+      const v = this[SOURCE]?.[key]()
+      Object.defineProperty(this, key, { value: v, enumerable: true, writable: true, configurable: true })
+      // Both built: the recorder (its log) is no longer needed.
+      if (!Object.getOwnPropertyDescriptor(this, key === 'amounts' ? 'splits' : 'amounts')?.get) this[SOURCE] = undefined
       return v
     },
-  })
+  }
 }
+
+const AMOUNTS = pending('amounts')
+const SPLITS = pending('splits')
 
 /** The plain-JSON entries of a recorder's log, keyed by path. */
 function entries(log: readonly unknown[], size: number): Record<string, TraceEntry> {

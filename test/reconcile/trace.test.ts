@@ -113,6 +113,26 @@ describe('the trace is opt-in', () => {
     expect(JSON.stringify(rest)).toBe(JSON.stringify(plain))
   })
 
+  it('a trace is built on its first read and is then plain data: five keys, the same JSON and clone as a parsed copy', () => {
+    const t = traced().trace!
+    const getter = (o: object, k: string) => Object.getOwnPropertyDescriptor(o, k)?.get
+    // Before the read: amounts and splits are accessors, shared by every trace (a getter made per
+    // trace would cost each trace a hidden class of its own, kept out of the young generation).
+    const other = traced({ rounding: 'half_even' }).trace!
+    expect(getter(t, 'amounts')).toBeTypeOf('function')
+    expect(getter(t, 'amounts')).toBe(getter(other, 'amounts'))
+    expect(getter(t, 'splits')).toBe(getter(other, 'splits'))
+    expect(Object.keys(t)).toEqual(['version', 'currency', 'options', 'amounts', 'splits'])
+    const json = JSON.stringify(t)
+    // After: ordinary data properties, and the recorder they were built from is let go.
+    expect(getter(t, 'amounts')).toBeUndefined()
+    expect(getter(t, 'splits')).toBeUndefined()
+    for (const s of Object.getOwnPropertySymbols(t)) expect((t as unknown as Record<symbol, unknown>)[s]).toBeUndefined()
+    expect(JSON.stringify(t)).toBe(json)
+    expect(structuredClone(t)).toEqual(JSON.parse(json))
+    expect(Object.keys(t)).toEqual(['version', 'currency', 'options', 'amounts', 'splits'])
+  })
+
   it('records the effective options: every policy after account defaults, presets and overrides', () => {
     const t = traced({ rounding: 'half_even', instalment_rounding: 'exact' }).trace as Trace
     expect(t.options).toEqual({
