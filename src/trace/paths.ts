@@ -6,20 +6,53 @@
  * fresh string is ever hashed to find its cached twin.
  */
 
+/** Whether the path being built is past the process-wide cache (for one estimate: not worth interning). */
+let once = false
+
 /** A string as the engine stores property keys (hashed and internalized once, here). */
 function intern(s: string): string {
+  if (once) return s
   const o: Record<string, 0> = {}
   o[s] = 0
   return Object.keys(o)[0]!
 }
 
-/** Beyond this many lines (or discounts, plans…) paths are built fresh: the cache stays bounded. */
+/**
+ * Paths of the first this many lines (or discounts, plans…) are kept for the process; those beyond
+ * it only for the latest traced estimate (see {@link newGeneration}), so the process-wide cache
+ * stays bounded and a cart past it still builds each path once, not once per use.
+ */
 const CACHED = 2_000
 
-function cached<T>(list: T[], i: number, make: (i: number) => T): T {
-  if (i >= CACHED) return make(i)
-  let x = list[i]
-  if (x === undefined) list[i] = x = make(i)
+/** The latest traced estimate's paths beyond {@link CACHED}, by the cache list they extend. */
+let overflow = new Map<unknown[], unknown[]>()
+
+/**
+ * Lets go of the paths beyond the process-wide cache that the last traced estimate built: called
+ * when a traced estimate starts. (Paths are plain strings: one built again is equal to the first.)
+ */
+export function newGeneration(): void {
+  if (overflow.size > 0) overflow = new Map()
+}
+
+/** Item i of a cache list, made on first use; `fresh` when it belongs to a path built past the cache. */
+function cached<T>(list: T[], i: number, make: (i: number) => T, fresh = false): T {
+  let at = list
+  let j = i
+  if (i >= CACHED) {
+    j = i - CACHED
+    const more = overflow.get(list) as T[] | undefined
+    if (more !== undefined) at = more
+    else overflow.set(list, (at = []))
+  }
+  let x = at[j]
+  if (x === undefined) {
+    // (Building a path only concatenates strings: nothing here throws and leaves the flag set.)
+    const outer = once
+    once = outer || fresh || i >= CACHED
+    at[j] = x = make(i)
+    once = outer
+  }
   return x
 }
 
@@ -63,10 +96,10 @@ export interface TaxablePaths {
   readonly base: string
 }
 
-function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', total: string): TaxablePaths {
+function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', total: string, fresh: boolean): TaxablePaths {
   const rates = intern(`${base}.taxes.${kind}`)
   const list: RatePaths[] = []
-  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`), uncapped: intern(`$${rates}[${j}].uncapped`) }))
+  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`), uncapped: intern(`$${rates}[${j}].uncapped`) }), fresh)
   return {
     rates,
     rate,
@@ -97,6 +130,7 @@ const lines: LinePaths[] = []
 /** The paths of line k (`products[k]…`). @example `linePaths(0).totals.tax // 'products[0].totals.tax'` */
 export function linePaths(k: number): LinePaths {
   return cached(lines, k, (k) => {
+    const fresh = once
     const base = intern(`products[${k}]`)
     const totals = {} as Record<TotalField, string>
     for (const f of TOTALS) totals[f] = intern(`${base}.totals.${f}`)
@@ -106,11 +140,11 @@ export function linePaths(k: number): LinePaths {
       base,
       quantity: intern(`${base}.quantity`),
       totals,
-      goods: taxablePaths(base, 'tax_rates', totals.tax),
-      shipping: taxablePaths(base, 'shipping_tax_rates', totals.shipping_tax),
-      entry: (j) => cached(entries, j, (j) => ({ amount: intern(`${base}.discounts[${j}].amount`), shipping_amount: intern(`${base}.discounts[${j}].shipping_amount`) })),
+      goods: taxablePaths(base, 'tax_rates', totals.tax, fresh),
+      shipping: taxablePaths(base, 'shipping_tax_rates', totals.shipping_tax, fresh),
+      entry: (j) => cached(entries, j, (j) => ({ amount: intern(`${base}.discounts[${j}].amount`), shipping_amount: intern(`${base}.discounts[${j}].shipping_amount`) }), fresh),
       originGross: intern(`$${base}.origin_gross`),
-      originFixed: (j) => cached(fixed, j, (j) => intern(`$${base}.origin_fixed[${j}]`)),
+      originFixed: (j) => cached(fixed, j, (j) => intern(`$${base}.origin_fixed[${j}]`), fresh),
     }
   })
 }

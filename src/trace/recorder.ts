@@ -5,6 +5,7 @@
  * untraced path pays nothing for tracing.
  */
 import type { RoundingMode } from '../money/modes/mode'
+import { newGeneration } from './paths'
 import type { AxisName } from '../policies/axes'
 import type { Trace, TraceEntry, TraceFactor, TraceOptions, TraceRule, TraceSplit } from './types'
 
@@ -135,6 +136,7 @@ export class Recorder {
   /** `lines`: how many lines the cart has (the log is sized for them). */
   constructor(lines = 20) {
     this.log = new Array(160 * lines + 640)
+    newGeneration()
   }
 
   /** Room for `n` more slots; the index of the first. */
