@@ -24,7 +24,7 @@ export function variantPrice(v: NVariant, currency: string, rec?: Recorder, at =
       if (delta === undefined) rec.fixed(`${at}$delta`, 0, 'no_delta')
       else rec.givenAt(`${at}$delta`, delta, 'store', v.path, currency)
       if (sum < 0) rec.fixed(at, 0, 'price_floor', { inputs: [`${at}$product`, `${at}$delta`] })
-      else rec.add(at, sum, `${at}$product`, `${at}$delta`)
+      else rec.sum(at, sum, [[`${at}$product`, 1], [`${at}$delta`, 1]])
     }
     return Math.max(0, sum)
   }
@@ -48,7 +48,7 @@ export function unitPriceIn(ref: NLineRef, currency: string, rec?: Recorder, at 
     // A pack with its own pricing but none in this currency falls back to its contents' prices.
     if (ref.pack.items !== null) {
       let sum = 0
-      const terms: string[] = []
+      const terms: (readonly [string, 1])[] = []
       for (let j = 0; j < ref.pack.items.length; j++) {
         const it = ref.pack.items[j]!
         const p = variantPrice(it.variant, currency, rec, `${at}$items[${j}]`)
@@ -57,7 +57,7 @@ export function unitPriceIn(ref: NLineRef, currency: string, rec?: Recorder, at 
         sum += part
         if (rec !== undefined) {
           rec.product(`${at}$items[${j}]$units`, part, [`${at}$items[${j}]`, String(it.units)])
-          terms.push(`${at}$items[${j}]$units`)
+          terms.push([`${at}$items[${j}]$units`, 1])
         }
       }
       const total = multiplyAmount(sum, 1)

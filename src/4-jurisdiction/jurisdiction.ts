@@ -205,20 +205,20 @@ function originNet(l: Line, rates: readonly NRate[], policies: Policies, rec: Re
   const unitsPerLine = l.units / l.quantity
   let gross = l.unitPrice
   const percents = []
-  const less: string[] = []
+  const terms: (readonly [string, 1 | -1])[] = rec === undefined ? [] : [[priceKey(l.index), 1]]
   for (let j = 0; j < rates.length; j++) {
     const r = rates[j]!
     if (r.amount !== null) {
       gross -= r.amount * unitsPerLine
       if (rec !== undefined) {
         rec.product(P!.originFixed(j), r.amount * unitsPerLine, [String(r.amount), String(unitsPerLine)])
-        less.push(P!.originFixed(j))
+        terms.push([P!.originFixed(j), -1])
       }
     } else if (r.percent !== null) percents.push(r.percent)
   }
   const at = P?.totals.unit_price ?? ''
   const why = CROSS_BORDER_AXIS
-  if (rec !== undefined) rec.sumLess(P!.originGross, gross, [priceKey(l.index)], less)
+  if (rec !== undefined) rec.sum(P!.originGross, gross, terms)
   if (gross <= 0) {
     rec?.fixed(at, 0, 'price_floor', { inputs: [P!.originGross], ...why })
     return 0

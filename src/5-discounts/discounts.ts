@@ -15,7 +15,7 @@ import { lcmBig, sumPercents } from '../money/rational'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NDiscount, PreparedStore } from '../store/model'
 import { discountPaths, linePaths } from '../trace/paths'
-import { fractionText, NO_TERMS, ROUNDED, type EntryExtra, type Recorder } from '../trace/recorder'
+import { fractionText, ROUNDED, type EntryExtra, type Recorder } from '../trace/recorder'
 import type { Issue, LineDiscount } from '../types/output'
 import type { AmountIn, ItemContext } from './kinds/kind'
 import { inScope } from './scope'
@@ -56,6 +56,7 @@ export interface DiscountContext {
 const NONE: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
 const NO_KEEP: number[] = []
+const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
 const NO_AXES: readonly AxisName[] = []
 const SPLIT = { policies: ['allocation'] } as const satisfies { policies: readonly AxisName[] }
 const PRORATED = { policies: ['allocation', 'discount_proration'] } as const satisfies { policies: readonly AxisName[] }
@@ -265,9 +266,9 @@ export function applyDiscounts(
       amountIn: inCurrency,
       rec,
       paths: D,
-      baseTerms: (k, terms, less) => {
-        terms.push(linePaths(k).totals.item_total)
-        for (const s of shares![k]!) less.push(s)
+      baseTerms: (k, into) => {
+        into.push([linePaths(k).totals.item_total, 1])
+        for (const s of shares![k]!) into.push([s, -1])
       },
     }
     const outcome = d.kind.items!(d, kctx)
@@ -326,14 +327,14 @@ export function applyDiscounts(
     // lines shared (the amount less those caps, at $discounts[a].resplit), each line at its index in it.
     const keep = rec === undefined ? NO_KEEP : outcome.lines.map((_, j) => j).filter((j) => held?.[j] !== true)
     if (rec !== undefined) {
-      const less: string[] = []
+      const terms: (readonly [string, 1 | -1])[] = [[D.amount, 1]]
       let left = amount
       outcome.lines.forEach((k, j) => {
         if (held?.[j] !== true || parts[j] === 0) return
-        less.push(linePaths(k).entry(lineEntries[k]!.length).amount)
+        terms.push([linePaths(k).entry(lineEntries[k]!.length).amount, -1])
         left -= parts[j]!
       })
-      if (held !== null) rec.sumLess(D.resplit, left, [D.amount], less, policies)
+      if (held !== null) rec.sum(D.resplit, left, terms, policies)
       const weights = exact === null ? outcome.bases : exact.map(([num, d]) => fractionText(num, d))
       rec.split(D.base, { of: held === null ? D.amount : D.resplit, total: left, by, weights: keep.map((j) => weights[j]!), parts: keep.map((j) => parts[j]!), rule: ctx.policies.allocation.name, ...(ctx.policies.allocation.name === 'carry' ? { rounding: ctx.policies.rounding.name } : {}), inputs: keep.map((j) => linePaths(outcome.lines[j]!).totals.item_total) })
     }
@@ -357,10 +358,9 @@ export function applyDiscounts(
           // Held at its cap: a kind's own weight rounded up (the got units' base), else all the line had left.
           if (outcome.weights !== undefined) rec.round(at.amount, part, exact![j]![0], exact![j]![1], ceil, [fractionText(exact![j]![0], exact![j]![1])], undefined, extra)
           else {
-            const terms: string[] = []
-            const less: string[] = []
-            kctx.baseTerms(k, terms, less)
-            rec.sumLess(at.amount, part, terms, less, extra)
+            const terms: (readonly [string, 1 | -1])[] = []
+            kctx.baseTerms(k, terms)
+            rec.sum(at.amount, part, terms, extra)
           }
         } else rec.share(at.amount, part, D.base, keep.indexOf(j), policies)
         // The entry exists because its part is not zero.

@@ -11,7 +11,7 @@ import { mulDivRound, roundDiv } from '../money/rounding'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NRate } from '../store/model'
 import { poolPath, type RatePaths, type TaxablePaths } from '../trace/paths'
-import { fractionText, NO_TERMS, percentText, times, type EntryExtra, type Recorder } from '../trace/recorder'
+import { fractionText, percentText, times, type EntryExtra, type Recorder } from '../trace/recorder'
 import type { TraceRule } from '../trace/types'
 
 /** Something to tax: a line's goods or its shipping share. */
@@ -89,6 +89,7 @@ export interface Charged {
   readonly charges: readonly Charge[]
 }
 
+type Terms = (readonly [string, 1 | -1])[]
 
 /** Fixed per-unit amounts (never on shipping: `units` is 0 there). */
 function fixedAmount(r: NRate, units: number): number {
@@ -115,6 +116,7 @@ function extraOf(policies: readonly AxisName[], level: string): EntryExtra {
   if (x === undefined) byLevel.set(level, (x = { level, policies }))
   return x
 }
+const NO_TERMS: Terms = []
 const NO_CHARGES: readonly Charge[] = []
 const NO_TAXES: readonly number[] = []
 
@@ -132,17 +134,17 @@ function recordFixed(rec: Recorder, at: string, R: RatePaths, units: number, a: 
  * clamped — and its gross from the fixed amounts taken out. Returns where each derivation is.
  */
 function recordRates(rec: Recorder, tr: TaxTrace, t: Taxable, pre: readonly number[], now: readonly Charge[], derive: (j: number, at: string) => void, gross: number, grossPath: string): string[] {
-  const less: string[] = []
+  const terms: Terms = [[tr.base, 1]]
   const at = t.rates.map((r, j) => {
     const R = tr.paths.rate(j)
     const x = now[j]!.tax === pre[j] ? R.tax : R.uncapped
     derive(j, x)
     // What is left of a clamped tax is decided by the tax before the clamp (its axes) and the cap.
     if (x !== R.tax) rec.fixed(R.tax, now[j]!.tax, 'clamped', { inputs: [x, ...capInputs(tr, [])], policies: axesOf(true, tr, t.rates.length > 1) })
-    if (r.amount !== null) less.push(x)
+    if (r.amount !== null) terms.push([x, -1])
     return x
   })
-  if (less.length > 0) rec.sumLess(grossPath, gross, [tr.base], less)
+  if (terms.length > 1) rec.sum(grossPath, gross, terms)
   return at
 }
 
@@ -160,7 +162,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
     const charges = new Array<Charge>(t.rates.length)
     let prior = 0
     // The rounded taxes before a compound rate (its taxable amount's terms): only when one is compound.
-    const priorTerms: string[] | undefined = rec !== undefined && t.rates.some((r) => r.compound) ? [tr!.base] : undefined
+    const priorTerms: Terms | undefined = rec !== undefined && t.rates.some((r) => r.compound) ? [] : undefined
     for (let j = 0; j < t.rates.length; j++) {
       const r = t.rates[j]!
       const R = rec === undefined ? NO_RATE : tr!.paths.rate(j)
@@ -176,7 +178,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
         const pr = r.percent!
         if (r.compound) taxable = t.base + prior
         if (rec !== undefined) {
-          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, priorTerms!.slice(), tr!.axes.taxable)
+          if (taxable !== t.base) rec.sum(R.taxable_amount, taxable, [[tr!.base, 1], ...priorTerms!], tr!.axes.taxable)
           else rec.same(R.taxable_amount, taxable, tr!.base, tr!.axes.taxable)
         }
         if (unit) {
@@ -194,7 +196,7 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
         }
       }
       prior += tax
-      priorTerms?.push(R.tax)
+      priorTerms?.push([R.tax, 1])
       charges[j] = { rate: r, tax, taxable }
     }
     rec?.each(tr!.paths.total, prior, t.rates.length, tr!.paths.rateTax)
@@ -256,9 +258,9 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       else if (exactNet !== null) rec.round(T!.net, net, exactNet[0], exactNet[1], mode, [grossPath, `${f.l}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
       else {
         rec.round(T!.tax, gross - net, BigInt(gross) * f.k, q * (f.l + f.k), mode, [grossPath, `${f.k}/${f.l + f.k}`], [String(t.quantity)], { level, affine: { offset: 0, factor: t.quantity }, policies })
-        rec.diff(T!.net, net, grossPath, T!.tax)
+        rec.sum(T!.net, net, [[grossPath, 1], [T!.tax, -1]])
       }
-      if (held !== net || exactNet !== null) rec.diff(T!.tax, gross - held, grossPath, T!.net)
+      if (held !== net || exactNet !== null) rec.sum(T!.tax, gross - held, [[grossPath, 1], [T!.net, -1]])
     }
     net = held
     // Split over the rates by the exact per-rate taxes, which are in proportion to the rates (kᵢ / L).
@@ -273,10 +275,10 @@ export function chargeOne(t: Taxable, p: Policies, rec?: Recorder, tr?: TaxTrace
       const f = sumPercents(pcts)
       if (target === 'net') {
         rec.round(T!.net, net, BigInt(gross) * f.l, f.l + f.k, mode, [grossPath, `${f.l}/${f.l + f.k}`], undefined, { level, policies })
-        rec.diff(T!.tax, ex.tax, grossPath, T!.net)
+        rec.sum(T!.tax, ex.tax, [[grossPath, 1], [T!.net, -1]])
       } else {
         rec.round(T!.tax, ex.tax, BigInt(gross) * f.k, f.l + f.k, mode, [grossPath, `${f.k}/${f.l + f.k}`], undefined, { level, policies })
-        rec.diff(T!.net, net, grossPath, T!.tax)
+        rec.sum(T!.net, net, [[grossPath, 1], [T!.tax, -1]])
       }
       if (pcts.length > 1) {
         const ks = pcts.map((r) => (BigInt(r.percent!.num) * f.l) / BigInt(r.percent!.den))
@@ -413,11 +415,10 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     for (const c of charges[i]!) if (c.rate.index < rate.index) s += c.tax
     return s
   }
-  /** A compound rate's taxable amount: the item's base and the taxes before the rate. */
-  const priorTerms = (i: number, rate: NRate): string[] => {
-    const out = [trs![i]!.base]
+  const priorTerms = (i: number, rate: NRate): Terms => {
+    const out: Terms = []
     charges[i]!.forEach((c, j) => {
-      if (c.rate.index < rate.index) out.push(paths![i]![j]!)
+      if (c.rate.index < rate.index) out.push([paths![i]![j]!, 1])
     })
     return out
   }
@@ -492,8 +493,8 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
         const rp = R(i, rate)
         const tr = trs![i]!
         if (!t.inclusive) {
-          const pt = rate.compound ? priorTerms(i, rate) : undefined
-          if (pt !== undefined && pt.length > 1) rec.sum(rp.taxable_amount, taxable, pt, tr.axes.taxable)
+          const pt = rate.compound ? priorTerms(i, rate) : []
+          if (pt.length > 0) rec.sum(rp.taxable_amount, taxable, [[tr.base, 1], ...pt], tr.axes.taxable)
           else rec.same(rp.taxable_amount, taxable, tr.base, tr.axes.taxable)
         }
         const f = incl[i]
@@ -534,7 +535,7 @@ export function chargeDocument(items: readonly Taxable[], p: Policies, rec?: Rec
     if (rec !== undefined) {
       const at = recordRates(rec, tr!, t, pre, cs, (j, x) => later![i]![j]!(x), grossLeft[i]!, grossPath(i))
       if (overGross) rec.fixed(tr!.paths.net, net, 'clamped', { inputs: [grossPath(i)] })
-      else rec.sumLess(tr!.paths.net, net, [tr!.base], at)
+      else rec.sum(tr!.paths.net, net, [[tr!.base, 1], ...at.map((x) => [x, -1] as const)])
       for (let j = 0; j < t.rates.length; j++) rec.same(tr!.paths.rate(j).taxable_amount, net, tr!.paths.net, tr!.axes.taxable)
       rec.each(tr!.paths.total, tax, t.rates.length, tr!.paths.rateTax)
     }

@@ -11,11 +11,11 @@ import type { OutputShippingMethod } from '../types/output'
 /** The method an nShift quote stands for, recorded at `shipping.shipping_method.cost`. */
 export function nshiftMethod(q: NNshift, currency: string, rec?: Recorder): OutputShippingMethod {
   if (rec !== undefined) {
-    const terms = ['$shipping.nshift.price']
+    const terms: (readonly [string, 1])[] = [['$shipping.nshift.price', 1]]
     rec.given('$shipping.nshift.price', q.price, 'request.shipping.nshift.price')
     q.addons.forEach((a, i) => {
       rec.given(`$shipping.nshift.addons[${i}]`, a, `request.shipping.nshift.selectedAddons[${i}].price`)
-      terms.push(`$shipping.nshift.addons[${i}]`)
+      terms.push([`$shipping.nshift.addons[${i}]`, 1])
     })
     rec.sum('shipping.shipping_method.cost', q.cost, terms)
   }

@@ -20,7 +20,7 @@ import { allocate } from '../money/allocate'
 import type { AxisName, Policies } from '../policies/axes'
 import type { NRate, PreparedStore } from '../store/model'
 import { discountPaths, linePaths, methodPaths, shippingRatePath } from '../trace/paths'
-import { NO_TERMS, ROUNDED, type EntryExtra, type Recorder } from '../trace/recorder'
+import { ROUNDED, type EntryExtra, type Recorder } from '../trace/recorder'
 import type { TraceRule } from '../trace/types'
 import type { Issue, LineDiscount, OutputShippingMethod, OutputTaxRate } from '../types/output'
 import { nshiftMethod, nshiftRate } from './nshift'
@@ -178,6 +178,7 @@ export function shareShipping(q: ShippingQuote, lines: readonly Line[], taxed: r
 
 const NO_ENTRIES: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
+const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
 const NO_AXES: readonly AxisName[] = []
 const SPLIT = { policies: ['allocation' as const] }
 const SPLIT_CARRY = { policies: ['allocation' as const, 'rounding' as const] }
@@ -221,13 +222,12 @@ export function discountShipping(q: ShippingQuote, subtotal: readonly number[], 
     for (const x of remaining) left += x
     const leftPath = D?.remaining ?? ''
     if (rec !== undefined) {
-      const terms: string[] = []
-      const less: string[] = []
+      const terms: (readonly [string, 1 | -1])[] = []
       for (const k of q.shipped) {
-        terms.push(linePaths(k).totals.shipping_subtotal)
-        for (const s of shares![k]!) less.push(s)
+        terms.push([linePaths(k).totals.shipping_subtotal, 1])
+        for (const s of shares![k]!) terms.push([s, -1])
       }
-      rec.sumLess(leftPath, left, terms, less)
+      rec.sum(leftPath, left, terms)
     }
     let { amount, amountPath } = d.kind.shipping!(d, a.shippingFixed, left, leftPath, { policies: p, rec, paths: D! })
     const cap = d.maxAmount?.get(currency)

@@ -61,9 +61,9 @@ export function lineTotals(r: LineRecords, k: number, rec?: Recorder): LineTotal
     rec.add(T.total, out.total, T.item_total_with_tax, T.shipping_total)
     if (moss) {
       // The nets the taxes were charged on: an inclusive taxable's extracted net, else its base.
-      const terms = [r.tax.netPath!]
+      const terms: (readonly [string, 1])[] = [[r.tax.netPath!, 1]]
       const shippingNet = r.shippingTax.inclusive && r.shippingTax.taxRates.length > 0 ? L.shipping.net : T.shipping
-      if (r.line.shipped && r.shippingTax.net !== 0) terms.push(shippingNet)
+      if (r.line.shipped && r.shippingTax.net !== 0) terms.push([shippingNet, 1])
       // Whether the line's shipping share counts (is taxed at all) is the shipping tax rule's
       // decision; a share left out as 0 is still what the sum was decided from.
       const extra = !r.line.shipped ? undefined : r.shippingTax.net !== 0 ? SHIPPING_TAX_DECIDES : { policies: SHIPPING_TAX_DECIDES.policies, inputs: [shippingNet] }

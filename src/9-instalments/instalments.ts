@@ -95,9 +95,9 @@ export function computePlan(plan: NPlan, total: number, p: Policies, at: number,
   if (rec !== undefined) {
     const I = planPaths(i)
     rec.round(I.interest, interest, times(total, plan.interest.num), plan.interest.den, mode, ['totals.total', percentText(plan.interest)], undefined, ROUNDED)
-    rec.add(I.T, T, 'totals.total', I.interest)
+    rec.sum(I.T, T, [['totals.total', 1], [I.interest, 1]])
     rec.round(I.upfront_amount, upfront, times(T, plan.upfront.num), plan.upfront.den, mode, [I.T, percentText(plan.upfront)], undefined, ROUNDED)
-    rec.diff(I.rest, rest, I.T, I.upfront_amount)
+    rec.sum(I.rest, rest, [[I.T, 1], [I.upfront_amount, -1]])
     rec.round(I.instalments_amount, each, rest, n, floor, [I.rest], [String(n)])
     rec.same(I.schedule(0), upfront, I.upfront_amount)
     if (exact) {
@@ -106,7 +106,7 @@ export function computePlan(plan: NPlan, total: number, p: Policies, at: number,
       for (let k = 1; k <= n; k++) rec.share(I.schedule(k), amounts[k - 1]!, I.base, k - 1, PLAN_REMAINDER)
     } else {
       rec.product(I.times, n * each, [I.instalments_amount, String(n)])
-      rec.add(I.total_amount, totalAmount, I.upfront_amount, I.times, PLAN_ROUNDING)
+      rec.sum(I.total_amount, totalAmount, [[I.upfront_amount, 1], [I.times, 1]], PLAN_ROUNDING)
       for (let k = 1; k <= n; k++) rec.same(I.schedule(k), each, I.instalments_amount, PLAN_ROUNDING)
     }
   }

@@ -74,8 +74,7 @@ export class Cones {
     let bits = 0
     if (e.policies !== undefined) for (const a of e.policies) bits |= this.bits.get(a) ?? 0
     const deps: string[] = []
-    if (e.terms !== undefined) for (const t of e.terms) deps.push(t)
-    if (e.less !== undefined) for (const t of e.less) deps.push(t)
+    if (e.terms !== undefined) for (const [t] of e.terms) deps.push(t)
     if (e.factors !== undefined) for (const f of e.factors) deps.push(f)
     if (e.divisors !== undefined) for (const f of e.divisors) deps.push(f)
     if (e.inputs !== undefined) for (const f of e.inputs) deps.push(f)

@@ -6,7 +6,6 @@ import { ROUNDING_MODES, ROUNDING_NAMES, type RoundingModeName } from '../money/
 import { decimalText, parseFrac, roundFrac } from '../trace/exact'
 import { entryLine } from '../trace/explain'
 import { valueAt } from '../trace/path'
-import { aliasOf, signedTerms } from '../trace/terms'
 import type { Trace, TraceEntry } from '../trace/types'
 import { isObject } from '../input/read'
 import type { RawDiff } from './compare'
@@ -319,30 +318,24 @@ export function parentsOf(ctx: HintContext, trace: Trace, op: string): readonly 
   const keys = st.keys
   if (st.index === undefined && ++st.queries > SCANS) {
     const m = new Map<string, string[]>()
-    const index = (key: string, paths: readonly string[] | undefined) => {
-      if (paths === undefined) return
-      for (let i = 0; i < paths.length; i++) {
-        const list = m.get(paths[i]!)
-        if (list === undefined) m.set(paths[i]!, [key])
-        else list.push(key)
-      }
-    }
     for (let k = 0; k < keys.length; k++) {
-      const e = amounts[keys[k]!]!
-      index(keys[k]!, e.terms)
-      index(keys[k]!, e.less)
+      const terms = amounts[keys[k]!]!.terms
+      if (terms === undefined) continue
+      for (let i = 0; i < terms.length; i++) {
+        const p = terms[i]![0]
+        const list = m.get(p)
+        if (list === undefined) m.set(p, [keys[k]!])
+        else list.push(keys[k]!)
+      }
     }
     st.index = m
   }
   if (st.index !== undefined) return st.index.get(op) ?? []
   const out: string[] = []
-  const scan = (key: string, paths: readonly string[] | undefined) => {
-    if (paths !== undefined) for (let i = 0; i < paths.length; i++) if (paths[i] === op) out.push(key)
-  }
   for (let k = 0; k < keys.length; k++) {
-    const e = amounts[keys[k]!]!
-    scan(keys[k]!, e.terms)
-    scan(keys[k]!, e.less)
+    const terms = amounts[keys[k]!]!.terms
+    if (terms === undefined) continue
+    for (let i = 0; i < terms.length; i++) if (terms[i]![0] === op) out.push(keys[k]!)
   }
   return out
 }
@@ -353,11 +346,12 @@ function parentConsistency(ctx: HintContext, op: string, theirs: number): Reconc
   if (trace === undefined) return undefined
   for (const parent of parentsOf(ctx, trace, op)) {
     const e = trace.amounts[parent]!
+    if (e.terms === undefined) continue
     const pv = theirsAt(ctx, parent)
     if (pv === undefined) continue
     let sum = 0
     let complete = true
-    for (const [p, sign] of signedTerms(e)) {
+    for (const [p, sign] of e.terms) {
       const v = p === op ? theirs : theirsAt(ctx, p)
       if (v === undefined) {
         complete = false
@@ -400,11 +394,10 @@ function roundingHint(e: TraceEntry, op: string, theirs: number, tol: number): R
 }
 
 function ownConsistency(ctx: HintContext, e: TraceEntry, op: string, theirs: number): ReconcileHint | undefined {
-  const terms = signedTerms(e)
-  if (terms.length > 0) {
+  if (e.terms !== undefined && e.terms.length > 0) {
     let sum = 0
     const shown: string[] = []
-    for (const [p, sign] of terms) {
+    for (const [p, sign] of e.terms) {
       const v = theirsAt(ctx, p)
       if (v === undefined) return undefined
       sum += sign * v
@@ -435,7 +428,7 @@ function ownConsistency(ctx: HintContext, e: TraceEntry, op: string, theirs: num
 }
 
 function followsHint(ctx: HintContext, e: TraceEntry): ReconcileHint | undefined {
-  for (const [p] of signedTerms(e)) {
+  for (const [p] of e.terms ?? []) {
     const tp = ctx.theirPath(p)
     if (tp !== undefined && ctx.diffPaths.has(tp)) return hint('follows', `follows from ${tp}, which differs too`)
   }
@@ -470,7 +463,7 @@ function semanticHint(ctx: HintContext, e: TraceEntry | undefined, op: string, o
   if (last === 'unit_price') {
     // A converted price: the recorded round of (the price in its own currency) × (the exact factor).
     const trace = ctx.trace()
-    const origin = trace === undefined || e === undefined ? undefined : (aliasOf(e) !== undefined ? trace.amounts[aliasOf(e)!] : e)
+    const origin = trace === undefined || e === undefined ? undefined : (e.op === 'sum' && e.terms?.length === 1 ? trace.amounts[e.terms[0]![0]] : e)
     const fromPath = origin?.op === 'round' ? origin.factors?.[0] : undefined
     const from = fromPath === undefined ? undefined : trace?.amounts[fromPath]
     if (from !== undefined && from.value > 0 && origin?.factors?.[1] !== undefined) {

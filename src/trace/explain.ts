@@ -6,7 +6,6 @@ import { decimalText, parseFrac } from './exact'
 import { isObject } from '../input/read'
 import { normalizePath, valueAt } from './path'
 import { traceKeys } from './wellformed'
-import { aliasOf, signedTerms } from './terms'
 import type { Trace, TraceEntry, TraceRule } from './types'
 
 const hasOwn = Object.prototype.hasOwnProperty
@@ -77,7 +76,7 @@ function termLabel(p: string): string {
 }
 
 function sumSteps(trace: Trace, e: TraceEntry): string[] {
-  const terms = signedTerms(e)
+  const terms = e.terms ?? []
   if (terms.length === 0) return e.rule !== undefined ? [`0 (${ruleText(e.rule)})`] : ['0 (nothing applies)']
   const generic = terms.length > 2 && terms.every(([p]) => p.replace(/\[\d+\]/, '[]') === terms[0]![0].replace(/\[\d+\]/, '[]'))
   const label = generic ? `Σ ${terms[0]![0].replace(/\[\d+\]/, '[]')}` : terms.map(([p, s], i) => `${i === 0 ? (s < 0 ? '−' : '') : s < 0 ? ' − ' : ' + '}${termLabel(p)}`).join('')
@@ -114,9 +113,9 @@ function roundSteps(trace: Trace, e: TraceEntry): string[] {
 function resolveAlias(trace: Trace, path: string): string {
   for (let i = 0; i < 8; i++) {
     const e = entryAt(trace, path)
-    const t = e === undefined ? undefined : aliasOf(e)
-    if (t === undefined || entryAt(trace, t) === undefined) return path
-    path = t
+    const t = e?.terms
+    if (e === undefined || e.op !== 'sum' || t === undefined || t.length !== 1 || t[0]![1] !== 1 || entryAt(trace, t[0]![0]) === undefined) return path
+    path = t[0]![0]
   }
   return path
 }
@@ -140,10 +139,10 @@ function steps(trace: Trace, path: string, e: TraceEntry, seen = 0): string[] {
     }
     default: {
       // A one-term sum is the same amount: show the derivation of what it stands for.
-      const t = aliasOf(e)
-      if (t !== undefined && seen < 8) {
-        const inner = entryAt(trace, t)
-        if (inner !== undefined) return steps(trace, t, inner, seen + 1)
+      const t = e.terms
+      if (t !== undefined && t.length === 1 && t[0]![1] === 1 && seen < 8) {
+        const inner = entryAt(trace, t[0]![0])
+        if (inner !== undefined) return steps(trace, t[0]![0], inner, seen + 1)
       }
       void path
       return sumSteps(trace, e)
@@ -165,8 +164,7 @@ function inputsOf(trace: Trace, e: TraceEntry): string[] {
   const add = (p: string) => {
     if (!parseFrac(p) && !p.endsWith('%') && entryAt(trace, p) !== undefined) out.push(p)
   }
-  for (const p of e.terms ?? []) add(p)
-  for (const p of e.less ?? []) add(p)
+  for (const [p] of e.terms ?? []) add(p)
   for (const p of e.factors ?? []) add(p)
   for (const p of e.divisors ?? []) add(p)
   for (const p of e.inputs ?? []) add(p)

@@ -112,7 +112,7 @@ type Draft = { -readonly [K in keyof TraceEntry]: TraceEntry[K] }
 const GIVEN = 0, FIXED = 1, PRODUCT = 2, ROUND = 3, SUM = 4, SAME = 5, ADD = 6, DIFF = 7, SHARE = 8, EACH = 9, PRODUCT2 = 10, ROUND2 = 11, SUM_OF = 12, GIVEN_AT = 13
 
 /** Slots of each kind of record, its kind included (its arguments, then its extra). */
-const SLOTS = [5, 5, 5, 9, 6, 5, 6, 6, 6, 7, 6, 10, 6, 7] as const
+const SLOTS = [5, 5, 5, 9, 5, 5, 6, 6, 6, 7, 6, 10, 6, 7] as const
 
 /**
  * Records the amounts and splits of one estimate. A record is a few slots written into one flat,
@@ -236,14 +236,9 @@ export class Recorder {
     l[i + 9] = extra
   }
 
-  /** value = Σ amount(term); an empty sum is 0 (say why with `extra.rule`). The array is kept, not copied. */
-  sum(path: string, value: number, terms: readonly string[], extra?: EntryExtra): void {
-    this.r5(SUM, path, value, terms, undefined, extra)
-  }
-
-  /** value = Σ amount(term) − Σ amount(l) over `less` (the arrays are kept, not copied). */
-  sumLess(path: string, value: number, terms: readonly string[], less: readonly string[], extra?: EntryExtra): void {
-    this.r5(SUM, path, value, terms, less.length === 0 ? undefined : less, extra)
+  /** value = Σ sign × amount(term); an empty sum is 0 (say why with `extra.rule`). */
+  sum(path: string, value: number, terms: readonly (readonly [string, 1 | -1])[], extra?: EntryExtra): void {
+    this.r4(SUM, path, value, terms, extra)
   }
 
   /** A one-term sum: this amount is that one. */
@@ -296,7 +291,7 @@ export class Recorder {
    * replaces the accessor with it, so later reads are plain property reads.
    */
   trace(currency: string, options: TraceOptions): Trace {
-    const t = { version: 3, currency, options } as { version: 3; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
+    const t = { version: 2, currency, options } as { version: 2; currency: string; options: TraceOptions; amounts: Record<string, TraceEntry>; splits: Record<string, TraceSplit> }
     // What the entries are built from, until both are read: under a symbol and not enumerable, so
     // JSON, Object.keys, spreads and structured clones never see it. The accessors are shared by
     // every trace (a getter closure per trace would give each its own hidden class, which the
@@ -397,27 +392,27 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
         break
       }
       case SUM:
-        e = b === undefined ? { op: 'sum', value, terms: a as string[] } : { op: 'sum', value, terms: a as string[], less: b as string[] }
+        e = { op: 'sum', value, terms: a as [string, 1 | -1][] }
         break
       case SAME:
-        e = { op: 'sum', value, terms: [a as string] }
+        e = { op: 'sum', value, terms: [[a as string, 1]] }
         break
       case ADD:
-        e = { op: 'sum', value, terms: [a as string, b as string] }
+        e = { op: 'sum', value, terms: [[a as string, 1], [b as string, 1]] }
         break
       case DIFF:
-        e = { op: 'sum', value, terms: [a as string], less: [b as string] }
+        e = { op: 'sum', value, terms: [[a as string, 1], [b as string, -1]] }
         break
       case EACH: {
         const minus = log[i + 5] as string | undefined
         const terms = termList(b as (i: number) => string, a as number)
-        e = minus === undefined ? { op: 'sum', value, terms } : { op: 'sum', value, terms, less: [minus] }
+        e = { op: 'sum', value, terms: minus === undefined ? terms : [...terms, [minus, -1]] }
         break
       }
       case SUM_OF: {
         const list = a as readonly (string | Readonly<Record<string, string>>)[]
         const field = b as string | undefined
-        e = { op: 'sum', value, terms: field === undefined ? (list as string[]) : list.map((p) => (p as Record<string, string>)[field]!) }
+        e = { op: 'sum', value, terms: list.map((p) => [field === undefined ? (p as string) : (p as Record<string, string>)[field]!, 1] as [string, 1]) }
         break
       }
       default:
@@ -439,26 +434,25 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
   return out
 }
 
-/** An empty list of terms, shared (frozen: no trace can change another's). */
-export const NO_TERMS: readonly string[] = Object.freeze([])
+type Term = readonly [string, 1 | -1]
 
 /** Up to this many terms, a list `term(0…count−1)` is built once per `term` function and shared. */
 const SHARED_TERMS = 64
 
 /** The shared lists, by function and count (a function of a cached path object lives as long as it). */
-const termLists = new WeakMap<(i: number) => string, (readonly string[] | undefined)[]>()
+const termLists = new WeakMap<(i: number) => string, (readonly Term[] | undefined)[]>()
 
 /**
- * The paths `term(0)…term(count − 1)`. The sums over every line of a cart (the transaction's
- * totals, a rate's aggregate) name the same paths in every trace of that size, so a short list is
- * built once and shared, frozen; a longer one is built for its trace.
+ * The terms `[term(0), 1]…[term(count − 1), 1]`. The sums over every line of a cart (the
+ * transaction's totals, a rate's aggregate) name the same paths in every trace of that size, so a
+ * short list is built once and shared, frozen with its pairs; a longer one is built for its trace.
  */
-function termList(term: (i: number) => string, count: number): readonly string[] {
+function termList(term: (i: number) => string, count: number): readonly Term[] {
   const byCount = count <= SHARED_TERMS ? termLists.get(term) ?? [] : undefined
   let out = byCount?.[count]
   if (out === undefined) {
-    const list = new Array<string>(count)
-    for (let k = 0; k < count; k++) list[k] = term(k)
+    const list = new Array<Term>(count)
+    for (let k = 0; k < count; k++) list[k] = byCount === undefined ? [term(k), 1] : Object.freeze([term(k), 1] as const)
     out = list
     if (byCount !== undefined) {
       byCount[count] = Object.freeze(list)

@@ -18,7 +18,7 @@ export type TraceOp =
   | 'round'
   /** An exact product of `factors` (`unit_price × quantity`, a fixed amount × units). */
   | 'product'
-  /** A sum (or difference) of other amounts: `terms` lists those added, `less` those subtracted. */
+  /** A sum (or difference) of other amounts: `terms` lists them with their signs. */
   | 'sum'
   /** One part of a split: `allocation` names the split in `Trace.splits` and the part. */
   | 'allocate'
@@ -108,10 +108,8 @@ export interface TraceEntry {
   readonly divisors?: readonly TraceFactor[]
   /** `round`: value = offset + factor × round(exact) (per-unit taxes: factor = quantity; an inclusive tax: offset = gross, factor −1). */
   readonly affine?: { readonly offset: number; readonly factor: number }
-  /** `sum`: the paths of the amounts added (value = Σ terms − Σ less); an empty list is 0. */
-  readonly terms?: readonly string[]
-  /** `sum`: the paths of the amounts subtracted, when there are any. */
-  readonly less?: readonly string[]
+  /** `sum`: value = Σ sign × amount(path). */
+  readonly terms?: readonly (readonly [path: string, sign: 1 | -1])[]
   /** `allocate`: the split and the part. */
   readonly allocation?: TraceAllocation
   /** Taxes: the tax rounding level that applied (`line`, `unit`, `total`). */
@@ -147,8 +145,7 @@ export interface TraceOptions {
 
 /** The trace of one estimate. @example `const t: Trace = res.trace!` */
 export interface Trace {
-  /** The format's version: 3 (sums list the amounts they add and subtract as two lists of paths). */
-  readonly version: 3
+  readonly version: 2
   readonly currency: string
   readonly options: TraceOptions
   readonly amounts: Readonly<Record<string, TraceEntry>>

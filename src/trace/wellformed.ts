@@ -21,6 +21,16 @@ function optStrings(v: unknown): boolean {
   return true
 }
 
+function optTerms(v: unknown): boolean {
+  if (v === undefined) return true
+  if (!Array.isArray(v)) return false
+  for (let i = 0; i < v.length; i++) {
+    const t: unknown = v[i]
+    if (!Array.isArray(t) || t.length !== 2 || typeof t[0] !== 'string' || (t[1] !== 1 && t[1] !== -1)) return false
+  }
+  return true
+}
+
 /**
  * An entry of the shape documented; a part names a split the trace has (an own key: never
  * `toString`). One pass over the entry's keys, each value checked by its name (unknown keys are
@@ -54,12 +64,13 @@ function isEntry(e: unknown, splits: Record<string, unknown>): boolean {
       case 'divisors':
       case 'inputs':
       case 'policies':
-      case 'terms':
-      case 'less':
         if (!optStrings(v)) return false
         break
       case 'affine':
         if (!isObject(v) || !isNum(v.offset) || !isNum(v.factor)) return false
+        break
+      case 'terms':
+        if (!optTerms(v)) return false
         break
       case 'allocation':
         if (!isObject(v) || !isStr(v.split) || !Object.prototype.hasOwnProperty.call(splits, v.split) || !Number.isSafeInteger(v.index) || (v.index as number) < 0) return false
@@ -92,7 +103,7 @@ const isOption = (v: unknown): boolean => v === null || typeof v === 'string' ||
  * @example
  * ```ts
  * isTrace(estimate(store, request, { at, trace: true }).trace) // true
- * isTrace({ version: 3, amounts: { 'totals.total': { op: 'sum', terms: 'items' } } }) // false
+ * isTrace({ version: 2, amounts: { 'totals.total': { op: 'sum', terms: 'items' } } }) // false
  * ```
  */
 export function isTrace(t: unknown): t is Trace {
@@ -110,7 +121,7 @@ export function isTrace(t: unknown): t is Trace {
  * ```
  */
 export function traceKeys(t: unknown): readonly string[] | undefined {
-  if (!isObject(t) || t.version !== 3 || !isStr(t.currency) || !isObject(t.options) || !isObject(t.amounts) || !isObject(t.splits)) return undefined
+  if (!isObject(t) || t.version !== 2 || !isStr(t.currency) || !isObject(t.options) || !isObject(t.amounts) || !isObject(t.splits)) return undefined
   const splits = t.splits
   const amounts = t.amounts
   if (!every(t.options, isOption) || !every(splits, isSplit)) return undefined

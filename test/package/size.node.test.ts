@@ -33,9 +33,10 @@ import { ROOT } from '../support/pkg'
  * (`smallInt` at the money core's results and the input readers, +180 B); 39,521 B with Number
  * paths where BigInt had been the rule (one inclusive rate's 1 + r, document-level pools of safe
  * products: +550 B for 0.75–0.82× the time of inclusive stores and of the magento preset); 39,791 B with
- * trace format 3 and shared trace accessors (+137 B: a read trace built in half the time, and a
- * traced estimate no longer keeps its log alive through the engine's minor collections); 39,888 B
- * with the paths of carts past 2,000 lines built once per traced estimate. What the bytes are
+ * shared lists of a sum's terms and shared trace accessors (+137 B: a read trace built in less
+ * time, and a traced estimate no longer keeps its log alive through the engine's minor collections); 39,888 B
+ * with the paths of carts past 2,000 lines built once per traced estimate; 39,905 B with the trace
+ * format's sums kept as `[path, sign]` pairs (a trial of plain path lists withdrawn). What the bytes are
  * (esbuild metafile, minified): the pipeline stages ≈ 50 KB, store validation ≈ 15.7 KB, input
  * reading and known keys ≈ 13 KB, the money core ≈ 10 KB, the recorder ≈ 7 KB, issue messages
  * ≈ 5 KB; `estimate` alone is ≈ 31 KB gzip, and the nine stage functions alone (no validation,
@@ -51,11 +52,11 @@ export const ALLOCATE_BUDGET_GZIP = 2_000
  * Minified bytes of trace code an estimate-only bundle carries: the recorder behind `options.trace`
  * and its path tables (`dist/trace/recorder.js`, `dist/trace/paths.js`) and nothing else — the
  * explainer, the trace types' helpers and reconciliation are never in it. Measured 6,994 B when the
- * recorder landed, 7,078 B before trace format 3, 7,383 B with it (the shared lists of a sum over
- * every line, which halve the time a read trace takes to build), 7,638 B with accessors shared by
- * every trace, 7,823 B with the paths of a cart past the cached 2,000 lines built once per
- * estimate (they were built at every use: a traced 4,000-line cart took 3.5 s); this budget is that
- * plus ~2 %.
+ * recorder landed, 7,078 B before the changes below; 7,383 B with the shared lists of a sum over
+ * every line, 7,638 B with accessors shared by every trace, 7,823 B with the paths of a cart past
+ * the cached 2,000 lines built once per estimate (they were built at every use: a traced
+ * 4,000-line cart took 3.5 s), 7,724 B with sums kept as `[path, sign]` pairs; this budget is
+ * the largest of those plus ~2 %.
  */
 export const TRACE_IN_ESTIMATE_BUDGET = 8_000
 

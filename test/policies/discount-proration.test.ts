@@ -136,8 +136,8 @@ describe('no share passes its line\u2019s base: it is held there and the rest re
     const res = estimate(s, request, { at: AT, trace: true, discount_proration: 'gross' })
     if (res.status !== 200) throw new Error('expected 200')
     const tr = res.trace!
-    expect(tr.amounts['products[0].discounts[0].amount']).toMatchObject({ op: 'sum', value: 100, rule: 'capped_at_base', terms: ['products[0].totals.item_total'] })
-    expect(tr.amounts['$discounts[0].resplit']).toMatchObject({ op: 'sum', value: 191, terms: ['discounts[0].amount'], less: ['products[0].discounts[0].amount'] })
+    expect(tr.amounts['products[0].discounts[0].amount']).toMatchObject({ op: 'sum', value: 100, rule: 'capped_at_base', terms: [['products[0].totals.item_total', 1]] })
+    expect(tr.amounts['$discounts[0].resplit']).toMatchObject({ op: 'sum', value: 191, terms: [['discounts[0].amount', 1], ['products[0].discounts[0].amount', -1]] })
     expect(tr.splits['discounts[0]']).toMatchObject({ of: '$discounts[0].resplit', total: 191, by: 'gross', weights: ['100', '100'], parts: [96, 95] })
     expect(tr.amounts['products[2].discounts[0].amount']).toMatchObject({ op: 'allocate', value: 95, allocation: { split: 'discounts[0]', index: 1 } })
     expect(checkTrace(tr, res.transaction, storeConfig(cfg), request)).toEqual([])

@@ -104,7 +104,7 @@ describe('an inclusive line', () => {
       expect(a['products[0].taxes.tax_rates[1].tax']).toMatchObject({ op: 'given', value: 0, rule: 'clamped' })
       // The tax base taxed before discount is the item total (1215), recorded as its own entry.
       expect(a['$products[0].totals.tax.base']).toMatchObject({ value: 1215 })
-      expect(a['$products[0].totals.tax.gross']).toMatchObject({ value: 1190, terms: ['$products[0].totals.tax.base'], less: ['$products[0].taxes.tax_rates[1].uncapped'] })
+      expect(a['$products[0].totals.tax.gross']).toMatchObject({ value: 1190, terms: [['$products[0].totals.tax.base', 1], ['$products[0].taxes.tax_rates[1].uncapped', -1]] })
       expect(checkTrace(res.trace!, res.transaction, storeConfig(cfg), request)).toEqual([])
     }
   })

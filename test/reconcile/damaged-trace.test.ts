@@ -75,7 +75,7 @@ describe('a damaged stored trace', () => {
 
   it('a part naming a split the trace does not have — an inherited name included — is a damaged trace', () => {
     for (const split of ['toString', '__proto__', 'constructor', 'no-such-split']) {
-      const t = { version: 3, currency: 'EUR', options: {}, amounts: { 'totals.total': { op: 'allocate', value: 1, allocation: { split, index: 0 } } }, splits: {} }
+      const t = { version: 2, currency: 'EUR', options: {}, amounts: { 'totals.total': { op: 'allocate', value: 1, allocation: { split, index: 0 } } }, splits: {} }
       expect(explain({ trace: t }, 'totals.total')).toEqual([expect.stringMatching(/no trace in this response/)])
     }
   })
@@ -127,9 +127,8 @@ describe('a damaged stored trace', () => {
     for (const p of all) {
       const scanned = parentsOf({} as HintContext, trace, p)
       expect(parentsOf(one, trace, p)).toEqual(scanned)
-      // By hand: the entries that list p among their terms (added or subtracted), once per occurrence.
-      const listed = (k: string) => [...(trace.amounts[k]!.terms ?? []), ...(trace.amounts[k]!.less ?? [])]
-      expect(scanned).toEqual(all.flatMap((k) => listed(k).filter((q) => q === p).map(() => k)))
+      // By hand: the entries that list p among their terms, once per occurrence.
+      expect(scanned).toEqual(all.flatMap((k) => (trace.amounts[k]!.terms ?? []).filter(([q]) => q === p).map(() => k)))
       if (scanned.length > 0) withParents++
     }
     expect(withParents).toBeGreaterThan(20)
@@ -139,17 +138,17 @@ describe('a damaged stored trace', () => {
     // One entry with every field the format documents, each holding a value of its type.
     const full = {
       op: 'round', value: 7, exact: '7/1', rounding: 'half_up', level: 'line', source: 'store', currency: 'EUR', rule: 'largest_remainder',
-      factors: ['a'], divisors: ['b'], inputs: ['c'], policies: ['rounding'], affine: { offset: 0, factor: 1 }, terms: ['x'], less: ['y'],
+      factors: ['a'], divisors: ['b'], inputs: ['c'], policies: ['rounding'], affine: { offset: 0, factor: 1 }, terms: [['x', 1], ['y', -1]],
       allocation: { split: 's', index: 0 },
     }
     const split = { of: 'x', total: 7, by: 'lines', rule: 'largest_remainder', weights: ['1'], parts: [7] }
-    const trace = (entry: unknown) => ({ version: 3, currency: 'EUR', options: {}, amounts: { 'a.b': entry }, splits: { s: split } })
+    const trace = (entry: unknown) => ({ version: 2, currency: 'EUR', options: {}, amounts: { 'a.b': entry }, splits: { s: split } })
     expect(isTrace(trace(full))).toBe(true)
     expect(isTrace(trace({ ...full, a_later_field: { anything: [1] } }))).toBe(true)
     const wrong: Record<keyof typeof full, readonly unknown[]> = {
       op: ['divide', 1, null], value: ['7', Number.NaN, null], exact: [7, null], rounding: [1, null], level: [[], null], source: [{}, null], currency: [1, null], rule: [true, null],
       factors: ['a', [1], [null], null], divisors: [{}, [1]], inputs: ['c', [['c']]], policies: [1, [2]], affine: [null, { offset: 0 }, { offset: '0', factor: 1 }],
-      terms: [[['x', 1]], [1], [null], 'x'], less: [['y', -1], [2], 'y'], allocation: [null, { split: 's', index: -1 }, { split: 's', index: 0.5 }, { split: 't', index: 0 }, { split: 'toString', index: 0 }],
+      terms: [[['x', 2]], [['x']], [[1, 1]], 'x'], allocation: [null, { split: 's', index: -1 }, { split: 's', index: 0.5 }, { split: 't', index: 0 }, { split: 'toString', index: 0 }],
     }
     for (const [k, values] of Object.entries(wrong)) {
       for (const v of values) expect(isTrace(trace({ ...full, [k]: v })), `${k}: ${JSON.stringify(v)}`).toBe(false)

@@ -21,9 +21,8 @@ export function eligibleLines(d: NDiscount, ctx: ItemContext): { lines: number[]
 /** Records `$discounts[a].base`: Σ of the eligible lines' current bases. Returns its path. */
 export function recordBase(ctx: ItemContext, lines: readonly number[], base: number): string {
   const path = ctx.paths.applied
-  const terms: string[] = []
-  const less: string[] = []
-  for (const k of lines) ctx.baseTerms(k, terms, less)
-  ctx.rec!.sumLess(path, base, terms, less)
+  const terms: (readonly [string, 1 | -1])[] = []
+  for (const k of lines) ctx.baseTerms(k, terms)
+  ctx.rec!.sum(path, base, terms)
   return path
 }

@@ -31,8 +31,8 @@ export interface ItemContext {
   readonly rec: Recorder | undefined
   /** The trace paths of this discount (`discounts[1]…`). */
   readonly paths: DiscountPaths
-  /** Appends the terms of line k's current base to `terms` (its item_total) and `less` (its earlier discounts), for the trace. */
-  readonly baseTerms: (k: number, terms: string[], less: string[]) => void
+  /** Appends the terms of line k's current base (its item_total less its earlier discounts) to `into`, for the trace. */
+  readonly baseTerms: (k: number, into: (readonly [string, 1 | -1])[]) => void
 }
 
 /** What an item kind decided: the amount and the lines it is split over — or why it does not apply. */

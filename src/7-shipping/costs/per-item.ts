@@ -1,6 +1,5 @@
 import type { ShippingCostKind } from './kind'
 import { addAmounts, multiplyAmount } from '../../money/amount'
-import { NO_TERMS } from '../../trace/recorder'
 
 /**
  * `per_item`: `cost` for the first shipped unit and `additional_item_cost` (default: `cost`) for
@@ -21,7 +20,7 @@ export const perItem: ShippingCostKind<{ readonly cost: number; readonly additio
   },
   cost(spec, s, rec, path, source) {
     if (s.units === 0) {
-      rec?.sum(path, 0, NO_TERMS)
+      rec?.sum(path, 0, [])
       return 0
     }
     // Checked: a cost past 2^53 (even of a method not chosen: it is listed) is amount_overflow.
@@ -32,7 +31,7 @@ export const perItem: ShippingCostKind<{ readonly cost: number; readonly additio
       rec.given(`${path}$first`, spec.cost, `${source}.cost`)
       rec.given(`${path}$each`, each, spec.additional === null ? `${source}.cost` : `${source}.additional_item_cost`)
       rec.product(`${path}$further`, further, [`${path}$each`, String(s.units - 1)])
-      rec.add(path, cost, `${path}$first`, `${path}$further`)
+      rec.sum(path, cost, [[`${path}$first`, 1], [`${path}$further`, 1]])
     }
     return cost
   },
