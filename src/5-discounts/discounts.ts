@@ -326,6 +326,9 @@ export function applyDiscounts(
     // Traced: lines held at their cap are recorded as that cap, and the split is the one the other
     // lines shared (the amount less those caps, at $discounts[a].resplit), each line at its index in it.
     const keep = rec === undefined ? NO_KEEP : outcome.lines.map((_, j) => j).filter((j) => held?.[j] !== true)
+    // Each kept line's part index in that split (found once, not searched for at every line).
+    const partOf = rec === undefined || held === null ? undefined : new Array<number>(outcome.lines.length)
+    if (partOf !== undefined) for (let i = 0; i < keep.length; i++) partOf[keep[i]!] = i
     if (rec !== undefined) {
       const terms: (readonly [string, 1 | -1])[] = [[D.amount, 1]]
       let left = amount
@@ -362,7 +365,7 @@ export function applyDiscounts(
             kctx.baseTerms(k, terms)
             rec.sum(at.amount, part, terms, extra)
           }
-        } else rec.share(at.amount, part, D.base, keep.indexOf(j), policies)
+        } else rec.share(at.amount, part, D.base, partOf === undefined ? j : partOf[j]!, policies)
         // The entry exists because its part is not zero.
         rec.sum(at.shipping_amount, 0, NO_TERMS, { inputs: [at.amount] })
         if (shares![k] === NO_SHARES) shares![k] = []

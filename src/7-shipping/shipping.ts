@@ -277,11 +277,15 @@ export function discountShipping(q: ShippingQuote, subtotal: readonly number[], 
     })
     amounts[i] = amount
   })
-  if (rec !== undefined)
+  if (rec !== undefined) {
+    // Which lines are shipped, looked up once per line (not searched for: a cart's lines × its shipped lines).
+    const shipped = new Array<boolean>(n).fill(false)
+    for (const k of q.shipped) shipped[k] = true
     for (let k = 0; k < n; k++) {
-      if (shares![k]!.length === 0 && (!q.hasShipping || !q.shipped.includes(k))) rec.fixed(linePaths(k).totals.shipping_discount, 0, 'not_shipped')
+      if (shares![k]!.length === 0 && (!q.hasShipping || !shipped[k])) rec.fixed(linePaths(k).totals.shipping_discount, 0, 'not_shipped')
       else rec.sumOf(linePaths(k).totals.shipping_discount, lineDiscount[k]!, shares![k]!, undefined, zeroExtra(zeros![k]))
     }
+  }
   return { lineDiscount, lineEntries, amounts }
 }
 
