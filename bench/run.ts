@@ -287,11 +287,6 @@ interface Target {
   readonly pass: boolean | null
 }
 
-/** a's mean time per operation over all its samples ÷ b's, when both ran. */
-function ratioOfMeans(a: Row | undefined, b: Row | undefined): number | undefined {
-  return a === undefined || b === undefined ? undefined : a.mean / b.mean
-}
-
 function targets(groups: readonly GroupResult[]): Target[] {
   const row = (id: string) => groups.flatMap((g) => g.rows).find((r) => r.id === id)
   const t = (name: string, value: number | undefined, target: string, ok: (v: number) => boolean): Target =>
@@ -312,9 +307,6 @@ function targets(groups: readonly GroupResult[]): Target[] {
     // A traced estimate is judged with its trace read (built): that is what its user pays.
     t('20-line estimate: trace on and read ÷ trace off (paired)', row('estimate.20.trace.read')?.ratios['paired ÷ estimate.20'] ?? row('estimate.20.trace.read')?.ratios['÷ trace off'], '≤ 3×', (v) => v <= 3),
     t('  (context: the recording alone, trace not read)', row('estimate.20.trace')?.ratios['paired ÷ estimate.20'] ?? row('estimate.20.trace')?.ratios['÷ trace off'], '(informational)', () => true),
-    // Medians leave out the samples a garbage collection lands in; means of samples keep them (a
-    // traced estimate that keeps its garbage alive pays for it there).
-    t('  (context: trace on and read ÷ off, means of samples: garbage collection included)', ratioOfMeans(row('estimate.20.trace.read'), e20), '(informational)', () => true),
     t('reconcile of a traced 20-line estimate ÷ the estimate (paired)', row('reconcile.20')?.ratios['paired ÷ estimate.20'] ?? row('reconcile.20')?.ratios['÷ estimate'], '≤ 5×', (v) => v <= 5),
     t('20-line estimate: the 0.1 build ÷ ours (paired; untraced; ≥ 1 = no slower)', row('v01.20')?.ratios['paired ÷ estimate.20'] ?? row('v01.20')?.ratios['÷ estimate'], '≥ 1×', (v) => v >= 1),
     t('inferPolicies, 200 orders, whole space: CPU seconds', row('infer.200') === undefined ? undefined : row('infer.200')!.ns / 1e9, `≤ ${INFER_TARGET_S} s`, (v) => v <= INFER_TARGET_S),

@@ -3,7 +3,9 @@
  * with hundreds of keys; a key string built afresh for each estimate must be hashed and looked up
  * in the engine's string table before it can be stored (most of a traced estimate's cost), one
  * built once is not. Paths are addressed by structure (line k's tax, discount a's amount) so no
- * fresh string is ever hashed to find its cached twin.
+ * fresh string is ever hashed to find its cached twin. Past the first 2,000 lines (or discounts,
+ * plans…) paths are kept for the latest traced estimate only, so the process-wide cache stays
+ * bounded.
  */
 
 /** Whether the path being built is past the process-wide cache (for one estimate: not worth interning). */
@@ -47,11 +49,13 @@ function cached<T>(list: T[], i: number, make: (i: number) => T, fresh = false):
   }
   let x = at[j]
   if (x === undefined) {
-    // (Building a path only concatenates strings: nothing here throws and leaves the flag set.)
     const outer = once
     once = outer || fresh || i >= CACHED
-    at[j] = x = make(i)
-    once = outer
+    try {
+      at[j] = x = make(i)
+    } finally {
+      once = outer
+    }
   }
   return x
 }

@@ -331,17 +331,36 @@ const SOURCE = Symbol()
 
 type Pending = Record<symbol, Recorder | undefined> & Record<string, unknown>
 
-/** A trace's `amounts` or `splits` until its first read, which builds it and makes it a data property. */
+/**
+ * Makes `key` of the trace `t` an ordinary data property holding `v`, and lets the recorder go
+ * once neither `amounts` nor `splits` is pending any more. A frozen trace keeps its accessors (it
+ * cannot be changed): the value is returned, built again at each read.
+ */
+function settle(t: Pending, key: 'amounts' | 'splits', v: unknown): void {
+  if (!Reflect.defineProperty(t, key, { value: v, enumerable: true, writable: true, configurable: true })) return
+  const other = Object.getOwnPropertyDescriptor(t, key === 'amounts' ? 'splits' : 'amounts')
+  // (An object whose prototype is a trace reads the other one through it: still pending then.)
+  if (other === undefined ? !((key === 'amounts' ? 'splits' : 'amounts') in t) : other.get === undefined) Reflect.set(t, SOURCE, undefined)
+}
+
+/**
+ * A trace's `amounts` or `splits` until its first read, which builds it and makes it a data
+ * property; assigning it first replaces it the same way. Read on an object that holds no recorder
+ * (a descriptor copied elsewhere), it is undefined.
+ */
 function pending(key: 'amounts' | 'splits'): PropertyDescriptor {
   return {
     enumerable: true,
     configurable: true,
     get(this: Pending) {
-      const v = this[SOURCE]?.[key]()
-      Object.defineProperty(this, key, { value: v, enumerable: true, writable: true, configurable: true })
-      // Both built: the recorder (its log) is no longer needed.
-      if (!Object.getOwnPropertyDescriptor(this, key === 'amounts' ? 'splits' : 'amounts')?.get) this[SOURCE] = undefined
+      const rec = this[SOURCE]
+      if (rec === undefined) return undefined
+      const v = rec[key]()
+      settle(this, key, v)
       return v
+    },
+    set(this: Pending, v: unknown) {
+      settle(this, key, v)
     },
   }
 }
@@ -392,7 +411,7 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
         break
       }
       case SUM:
-        e = { op: 'sum', value, terms: a as [string, 1 | -1][] }
+        e = { op: 'sum', value, terms: (a as unknown[]).length === 0 ? NO_TERMS : (a as [string, 1 | -1][]) }
         break
       case SAME:
         e = { op: 'sum', value, terms: [[a as string, 1]] }
@@ -422,7 +441,8 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
     if (x !== undefined) {
       if (x.rule !== undefined) e.rule = x.rule
       if (x.inputs !== undefined) e.inputs = x.inputs
-      if (x.policies !== undefined) e.policies = x.policies
+      // The stages' policy lists are constants, shared by every trace: frozen, so none can change another.
+      if (x.policies !== undefined) e.policies = Object.isFrozen(x.policies) ? x.policies : Object.freeze(x.policies)
       if (x.level !== undefined) e.level = x.level
       if (x.affine !== undefined) e.affine = x.affine
       if (x.currency !== undefined) e.currency = x.currency
@@ -435,6 +455,9 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
 }
 
 type Term = readonly [string, 1 | -1]
+
+/** The terms of an empty sum, shared by every trace (frozen). */
+const NO_TERMS: readonly Term[] = Object.freeze([])
 
 /** Up to this many terms, a list `term(0…count−1)` is built once per `term` function and shared. */
 const SHARED_TERMS = 64

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { createStore, estimate } from '../../src/index'
 import { assertNoPollution, deepFreeze } from './check'
-import { sharedObject } from './properties'
+import { sharedMutable, sharedObject } from './properties'
 import { AT, RICH_OPTIONS, RICH_REQUESTS, RICH_STORE } from './rich'
 
 describe('isolation', () => {
@@ -31,6 +31,28 @@ describe('isolation', () => {
     ;(auto.applies_to!.products as string[]).push('everything')
     const third = estimate(s, RICH_REQUESTS[0] as never, { at: AT })
     expect(third.status === 200 && third.transaction.discounts.find((d) => d.id === 'auto-mugs')!.applies_to).toEqual({ products: ['mug'], categories: null })
+  })
+
+  it('two traced responses share nothing they could change: what every trace has alike is frozen', () => {
+    const s = createStore(RICH_STORE as never)
+    for (const r of RICH_REQUESTS) {
+      for (const options of RICH_OPTIONS) {
+        const first = estimate(s, r as never, { ...options, at: AT, trace: true })
+        const second = estimate(s, r as never, { ...options, at: AT, trace: true })
+        if (first.status !== 200 || second.status !== 200) continue
+        // Reading builds each trace's entries.
+        void first.trace!.amounts
+        void second.trace!.amounts
+        expect(sharedMutable(first, second)).toBeNull()
+      }
+    }
+    // Editing one trace's policy list is refused, and the next trace is as it was.
+    const a = estimate(s, RICH_REQUESTS[0] as never, { at: AT, trace: true })
+    if (a.status !== 200) throw new Error('expected a 200')
+    const [path, entry] = Object.entries(a.trace!.amounts).find(([, e]) => e.policies !== undefined)!
+    expect(() => (entry.policies as string[]).push('shipping_tax')).toThrow(TypeError)
+    const b = estimate(s, RICH_REQUESTS[0] as never, { at: AT, trace: true })
+    expect(b.status === 200 && b.trace!.amounts[path]!.policies).toEqual(entry.policies)
   })
 
   it('__proto__, constructor and prototype keys (own keys, as JSON.parse makes them) pollute nothing and are not echoed as __proto__', () => {

@@ -33,8 +33,8 @@ import { ROOT } from '../support/pkg'
  * (`smallInt` at the money core's results and the input readers, +180 B); 39,521 B with Number
  * paths where BigInt had been the rule (one inclusive rate's 1 + r, document-level pools of safe
  * products: +550 B for 0.75–0.82× the time of inclusive stores and of the magento preset); 39,791 B with
- * shared lists of a sum's terms and shared trace accessors (+137 B: a read trace built in less
- * time, and a traced estimate no longer keeps its log alive through the engine's minor collections); 39,888 B
+ * a trial trace format (withdrawn) and shared trace accessors (the accessors +137 B: a traced
+ * estimate no longer keeps its log alive through the engine's minor collections); 39,888 B
  * with the paths of carts past 2,000 lines built once per traced estimate; 39,905 B with the trace
  * format's sums kept as `[path, sign]` pairs (a trial of plain path lists withdrawn). What the bytes are
  * (esbuild metafile, minified): the pipeline stages ≈ 50 KB, store validation ≈ 15.7 KB, input

@@ -162,6 +162,26 @@ describe('the trace is opt-in', () => {
     expect(Object.keys(t)).toEqual(['version', 'currency', 'options', 'amounts', 'splits'])
   })
 
+  it('a trace as a prototype, a trace assigned before it is read, and a frozen trace all read as the trace', () => {
+    const json = JSON.stringify(traced().trace)
+    // An object whose prototype is a trace reads both through it (the trace's recorder is not let go early).
+    const child = Object.create(traced().trace!) as Trace
+    void child.amounts
+    expect(JSON.stringify({ amounts: child.amounts, splits: child.splits })).toBe(JSON.stringify({ amounts: JSON.parse(json).amounts, splits: JSON.parse(json).splits }))
+    // Assigned before the first read: the assigned value, as for any data property.
+    const t = traced().trace! as { amounts: unknown; splits: unknown }
+    t.amounts = { replaced: true }
+    expect(t.amounts).toEqual({ replaced: true })
+    expect(JSON.stringify(t.splits)).toBe(JSON.stringify(JSON.parse(json).splits))
+    // Frozen before the first read (a deep-freezing state library): it still reads, and stays frozen.
+    const frozen = Object.freeze(traced().trace!)
+    expect(JSON.stringify(frozen)).toBe(json)
+    expect(Object.isFrozen(frozen)).toBe(true)
+    // A getter copied onto an object without a recorder reads undefined, and builds nothing.
+    const copy = Object.defineProperty({}, 'amounts', Object.getOwnPropertyDescriptor(traced().trace!, 'amounts')!) as { amounts?: unknown }
+    expect(copy.amounts).toBeUndefined()
+  })
+
   it('records the effective options: every policy after account defaults, presets and overrides', () => {
     const t = traced({ rounding: 'half_even', instalment_rounding: 'exact' }).trace as Trace
     expect(t.options).toEqual({
