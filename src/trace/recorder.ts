@@ -462,27 +462,30 @@ const NO_TERMS: readonly Term[] = Object.freeze([])
 /** Up to this many terms, a list `term(0…count−1)` is built once per `term` function and shared. */
 const SHARED_TERMS = 64
 
-/** The shared lists, by function and count (a function of a cached path object lives as long as it). */
-const termLists = new WeakMap<(i: number) => string, (readonly Term[] | undefined)[]>()
+/** The shared pairs and lists, by function: `pairs[k]` is `[term(k), 1]`, `lists[n]` the first n pairs. */
+const termLists = new WeakMap<(i: number) => string, { readonly pairs: Term[]; readonly lists: (readonly Term[] | undefined)[] }>()
 
 /**
  * The terms `[term(0), 1]…[term(count − 1), 1]`. The sums over every line of a cart (the
  * transaction's totals, a rate's aggregate) name the same paths in every trace of that size, so a
- * short list is built once and shared, frozen with its pairs; a longer one is built for its trace.
+ * short list is built once and shared, frozen with its pairs (each pair shared by every size); a
+ * longer one is built for its trace. `term(k)` must depend on k alone.
  */
 function termList(term: (i: number) => string, count: number): readonly Term[] {
-  const byCount = count <= SHARED_TERMS ? termLists.get(term) ?? [] : undefined
-  let out = byCount?.[count]
-  if (out === undefined) {
+  if (count > SHARED_TERMS) {
     const list = new Array<Term>(count)
-    for (let k = 0; k < count; k++) list[k] = byCount === undefined ? [term(k), 1] : Object.freeze([term(k), 1] as const)
-    out = list
-    if (byCount !== undefined) {
-      byCount[count] = Object.freeze(list)
-      termLists.set(term, byCount)
-    }
+    for (let k = 0; k < count; k++) list[k] = [term(k), 1]
+    return list
   }
-  return out
+  let shared = termLists.get(term)
+  if (shared === undefined) termLists.set(term, (shared = { pairs: [], lists: [] }))
+  let list = shared.lists[count]
+  if (list === undefined) {
+    const made = new Array<Term>(count)
+    for (let k = 0; k < count; k++) made[k] = shared.pairs[k] ??= Object.freeze([term(k), 1] as const)
+    shared.lists[count] = list = Object.freeze(made)
+  }
+  return list
 }
 
 /** The extra of an amount the rounding mode decided (shared: no allocation per entry). */
