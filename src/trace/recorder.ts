@@ -441,8 +441,8 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
     if (x !== undefined) {
       if (x.rule !== undefined) e.rule = x.rule
       if (x.inputs !== undefined) e.inputs = x.inputs
-      // The stages' policy lists are constants, shared by every trace: frozen, so none can change another.
-      if (x.policies !== undefined) e.policies = Object.isFrozen(x.policies) ? x.policies : Object.freeze(x.policies)
+      // (The stages' policy lists are frozen constants, shared by every trace: none can change another's.)
+      if (x.policies !== undefined) e.policies = x.policies
       if (x.level !== undefined) e.level = x.level
       if (x.affine !== undefined) e.affine = x.affine
       if (x.currency !== undefined) e.currency = x.currency
@@ -489,7 +489,7 @@ function termList(term: (i: number) => string, count: number): readonly Term[] {
 }
 
 /** The extra of an amount the rounding mode decided (shared: no allocation per entry). */
-export const ROUNDED: EntryExtra = { policies: ['rounding'] }
+export const ROUNDED: EntryExtra = { policies: Object.freeze(['rounding'] as const) }
 
 /** Weights as exact text. */
 export function weightTexts(ws: readonly Num[]): string[] {

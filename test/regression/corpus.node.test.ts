@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { createStore, estimate, type EstimateRequest, type StoreConfig } from '../../src/index'
 import { checkTrace } from '../support/trace-check'
+import { sharedMutable } from '../fuzz/properties'
 import { answer, coverage, diffPaths, readCorpus, stripMessages } from './corpus'
 
 const { stores, cases } = readCorpus()
@@ -51,6 +52,31 @@ describe('the trace of every corpus case', () => {
       if (JSON.stringify(stripMessages(r.transaction)) !== JSON.stringify(recorded)) failures.push(`${c.name}: the traced transaction differs from the recorded one`)
     }
     expect(checked).toBeGreaterThan(3500)
+    expect(failures.slice(0, 10), `${failures.length} cases`).toEqual([])
+  })
+})
+
+describe('traced answers are isolated', () => {
+  it('two traced estimates of every 8th corpus case share no object that is not frozen', () => {
+    const failures: string[] = []
+    let checked = 0
+    for (let i = 0; i < cases.length; i += 8) {
+      const c = cases[i]!
+      let s
+      try {
+        s = createStore(stores[c.store] as StoreConfig)
+      } catch {
+        continue
+      }
+      const options = { ...c.options, trace: true }
+      const a = estimate(s, c.request as EstimateRequest, options)
+      const b = estimate(s, c.request as EstimateRequest, options)
+      if (a.status !== 200 || b.status !== 200) continue
+      checked++
+      const hit = sharedMutable(a, b)
+      if (hit !== null) failures.push(`${c.name}: ${hit}`)
+    }
+    expect(checked).toBeGreaterThan(400)
     expect(failures.slice(0, 10), `${failures.length} cases`).toEqual([])
   })
 })
