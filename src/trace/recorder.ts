@@ -411,7 +411,8 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
         break
       }
       case SUM:
-        e = { op: 'sum', value, terms: (a as unknown[]).length === 0 ? NO_TERMS : (a as [string, 1 | -1][]) }
+        // (An empty list may be a stage's constant: each trace gets its own.)
+        e = { op: 'sum', value, terms: (a as unknown[]).length === 0 ? [] : (a as [string, 1 | -1][]) }
         break
       case SAME:
         e = { op: 'sum', value, terms: [[a as string, 1]] }
@@ -424,8 +425,12 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
         break
       case EACH: {
         const minus = log[i + 5] as string | undefined
-        const terms = termList(b as (i: number) => string, a as number)
-        e = { op: 'sum', value, terms: minus === undefined ? terms : [...terms, [minus, -1]] }
+        const term = b as (i: number) => string
+        const n = a as number
+        const terms = new Array<[string, 1 | -1]>(minus === undefined ? n : n + 1)
+        for (let k = 0; k < n; k++) terms[k] = [term(k), 1]
+        if (minus !== undefined) terms[n] = [minus, -1]
+        e = { op: 'sum', value, terms }
         break
       }
       case SUM_OF: {
@@ -441,8 +446,8 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
     if (x !== undefined) {
       if (x.rule !== undefined) e.rule = x.rule
       if (x.inputs !== undefined) e.inputs = x.inputs
-      // (The stages' policy lists are frozen constants, shared by every trace: none can change another's.)
-      if (x.policies !== undefined) e.policies = x.policies
+      // The stages' policy lists are constants: each trace gets its own copy, so none can change another's.
+      if (x.policies !== undefined) e.policies = x.policies.slice()
       if (x.level !== undefined) e.level = x.level
       if (x.affine !== undefined) e.affine = x.affine
       if (x.currency !== undefined) e.currency = x.currency
@@ -452,40 +457,6 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
     out[log[i + 1] as string] = e
   }
   return out
-}
-
-type Term = readonly [string, 1 | -1]
-
-/** The terms of an empty sum, shared by every trace (frozen). */
-const NO_TERMS: readonly Term[] = Object.freeze([])
-
-/** Up to this many terms, a list `term(0…count−1)` is built once per `term` function and shared. */
-const SHARED_TERMS = 64
-
-/** The shared pairs and lists, by function: `pairs[k]` is `[term(k), 1]`, `lists[n]` the first n pairs. */
-const termLists = new WeakMap<(i: number) => string, { readonly pairs: Term[]; readonly lists: (readonly Term[] | undefined)[] }>()
-
-/**
- * The terms `[term(0), 1]…[term(count − 1), 1]`. The sums over every line of a cart (the
- * transaction's totals, a rate's aggregate) name the same paths in every trace of that size, so a
- * short list is built once and shared, frozen with its pairs (each pair shared by every size); a
- * longer one is built for its trace. `term(k)` must depend on k alone.
- */
-function termList(term: (i: number) => string, count: number): readonly Term[] {
-  if (count > SHARED_TERMS) {
-    const list = new Array<Term>(count)
-    for (let k = 0; k < count; k++) list[k] = [term(k), 1]
-    return list
-  }
-  let shared = termLists.get(term)
-  if (shared === undefined) termLists.set(term, (shared = { pairs: [], lists: [] }))
-  let list = shared.lists[count]
-  if (list === undefined) {
-    const made = new Array<Term>(count)
-    for (let k = 0; k < count; k++) made[k] = shared.pairs[k] ??= Object.freeze([term(k), 1] as const)
-    shared.lists[count] = list = Object.freeze(made)
-  }
-  return list
 }
 
 /** The extra of an amount the rounding mode decided (shared: no allocation per entry). */

@@ -58,31 +58,6 @@ export function canonical(v: unknown): string {
 }
 
 /** The path of an object reachable from both values, or null. */
-/**
- * The path (in `b`) of the first object `b` shares with `a` that is not frozen, or null. Frozen
- * parts that every trace has alike (a policy list, the terms of a sum over every line) may be
- * shared: no response can change them.
- */
-export function sharedMutable(a: unknown, b: unknown): string | null {
-  const seen = new Set<object>()
-  const collect = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null || seen.has(v)) return
-    seen.add(v)
-    for (const x of Object.values(v)) collect(x)
-  }
-  collect(a)
-  const find = (v: unknown, p: string): string | null => {
-    if (typeof v !== 'object' || v === null) return null
-    if (seen.has(v) && !Object.isFrozen(v)) return p
-    for (const [k, x] of Object.entries(v)) {
-      const hit = find(x, `${p}.${k}`)
-      if (hit !== null) return hit
-    }
-    return null
-  }
-  return find(b, '')
-}
-
 export function sharedObject(a: unknown, b: unknown): string | null {
   const seen = new Set<object>()
   const collect = (v: unknown): void => {

@@ -37,7 +37,8 @@ import { ROOT } from '../support/pkg'
  * estimate no longer keeps its log alive through the engine's minor collections); 39,888 B
  * with the paths of carts past 2,000 lines built once per traced estimate; 39,905 B with the trace
  * format's sums kept as `[path, sign]` pairs (a trial of plain path lists withdrawn); 40,067 B with
- * frozen shared trace lists and accessors that act as data properties (assignable, frozen traces). What the bytes are
+ * frozen shared trace lists (withdrawn) and accessors that act as data properties (assignable,
+ * frozen traces). What the bytes are
  * (esbuild metafile, minified): the pipeline stages ≈ 50 KB, store validation ≈ 15.7 KB, input
  * reading and known keys ≈ 13 KB, the money core ≈ 10 KB, the recorder ≈ 7 KB, issue messages
  * ≈ 5 KB; `estimate` alone is ≈ 31 KB gzip, and the nine stage functions alone (no validation,

@@ -203,21 +203,14 @@ describe('the trace is opt-in', () => {
 })
 
 describe('the sums over every line', () => {
-  it("name the same terms in every trace of a cart size: one frozen list, so no trace can change another's", () => {
+  it('list every line once, in order, and each trace has its own list', () => {
     const one = traced().trace!.amounts['totals.total']!
     const two = traced({ rounding: 'half_even' }).trace!.amounts['totals.total']!
+    // The fixture's one line, less the trial deductions.
     expect(one.terms).toEqual([['products[0].totals.total', 1], ['totals.trial_deductions', -1]])
-    const tax = traced().trace!.amounts['totals.tax']!
-    expect(tax.terms).toEqual([['products[0].totals.tax', 1]])
-    expect(traced({ rounding: 'half_even' }).trace!.amounts['totals.tax']!.terms).toBe(tax.terms)
-    expect(Object.isFrozen(tax.terms) && Object.isFrozen(tax.terms![0])).toBe(true)
-    expect(() => (tax.terms as [string, 1 | -1][]).push(['x', 1])).toThrow(TypeError)
     expect(two.terms).toEqual(one.terms)
-    // Still plain data: a structured clone or a JSON round trip is an ordinary, editable copy.
-    const copy = structuredClone(tax)
-    ;(copy.terms as [string, 1 | -1][]).length = 0
-    expect(tax.terms).toHaveLength(1)
-    expect(JSON.parse(JSON.stringify(tax))).toEqual(tax)
+    expect(two.terms).not.toBe(one.terms)
+    expect(two.terms![0]).not.toBe(one.terms![0])
   })
 })
 
