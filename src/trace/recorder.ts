@@ -426,10 +426,9 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
       case EACH: {
         const minus = log[i + 5] as string | undefined
         const term = b as (i: number) => string
-        const n = a as number
-        const terms = new Array<[string, 1 | -1]>(minus === undefined ? n : n + 1)
-        for (let k = 0; k < n; k++) terms[k] = [term(k), 1]
-        if (minus !== undefined) terms[n] = [minus, -1]
+        const terms: [string, 1 | -1][] = []
+        for (let k = 0; k < (a as number); k++) terms.push([term(k), 1])
+        if (minus !== undefined) terms.push([minus, -1])
         e = { op: 'sum', value, terms }
         break
       }
