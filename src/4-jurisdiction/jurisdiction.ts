@@ -198,8 +198,8 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly Line[]
 }
 
 /** One unit's origin net: fixed per-unit amounts out first, then `round(unit / (1 + Σ rates))`. Recorded as the line's unit price. */
-const CROSS_BORDER_AXIS = { policies: Object.freeze(['inclusive_cross_border'] as const) }
-const ROUNDED_ABROAD = { policies: Object.freeze(['rounding', 'inclusive_cross_border'] as const) }
+const CROSS_BORDER_AXIS = { policies: ['inclusive_cross_border' as const] }
+const ROUNDED_ABROAD = { policies: ['rounding' as const, 'inclusive_cross_border' as const] }
 
 function originNet(l: Line, rates: readonly NRate[], policies: Policies, rec: Recorder | undefined, P: LinePaths | undefined): number {
   const unitsPerLine = l.units / l.quantity

@@ -58,10 +58,10 @@ const NO_SHARES: string[] = []
 const NO_KEEP: number[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
 const NO_AXES: readonly AxisName[] = []
-const SPLIT = { policies: Object.freeze(['allocation'] as const) } as const satisfies { policies: readonly AxisName[] }
-const PRORATED = { policies: Object.freeze(['allocation', 'discount_proration'] as const) } as const satisfies { policies: readonly AxisName[] }
-const SPLIT_CARRY = { policies: Object.freeze(['allocation', 'rounding'] as const) } as const satisfies { policies: readonly AxisName[] }
-const PRORATED_CARRY = { policies: Object.freeze(['allocation', 'discount_proration', 'rounding'] as const) } as const satisfies { policies: readonly AxisName[] }
+const SPLIT = { policies: ['allocation'] } as const satisfies { policies: readonly AxisName[] }
+const PRORATED = { policies: ['allocation', 'discount_proration'] } as const satisfies { policies: readonly AxisName[] }
+const SPLIT_CARRY = { policies: ['allocation', 'rounding'] } as const satisfies { policies: readonly AxisName[] }
+const PRORATED_CARRY = { policies: ['allocation', 'discount_proration', 'rounding'] } as const satisfies { policies: readonly AxisName[] }
 const MIN_SUBTOTAL = 'totals.item_total'
 
 /** The splits that gave a line a zero part: their axes and what they were decided from. */

@@ -58,23 +58,22 @@ export interface TaxAxes {
   readonly taxable: EntryExtra | undefined
 }
 
-/** Frozen: every trace's entries share these lists, so none may change another's. */
 function taxAxes(rates: readonly AxisName[], base: readonly AxisName[]): TaxAxes {
-  const plain: readonly AxisName[] = Object.freeze(['rounding', 'tax_rounding', ...rates, ...base])
+  const plain: AxisName[] = ['rounding', 'tax_rounding', ...rates, ...base]
   return {
     rates,
     plain,
-    inclusive: Object.freeze([...plain, 'inclusive_rounding']),
-    split: Object.freeze([...plain, 'allocation']),
-    inclusiveSplit: Object.freeze([...plain, 'inclusive_rounding', 'allocation']),
+    inclusive: [...plain, 'inclusive_rounding'],
+    split: [...plain, 'allocation'],
+    inclusiveSplit: [...plain, 'inclusive_rounding', 'allocation'],
     taxable: rates.length > 0 ? { policies: rates } : undefined,
   }
 }
 
 /** A line's goods: the tax base decides their taxes too. */
-export const GOODS_AXES: TaxAxes = taxAxes(Object.freeze([]), ['tax_base'])
+export const GOODS_AXES: TaxAxes = taxAxes([], ['tax_base'])
 /** A line's shipping share: the shipping tax rule decides which rates apply. */
-export const SHIPPING_AXES: TaxAxes = taxAxes(Object.freeze(['shipping_tax'] as const), [])
+export const SHIPPING_AXES: TaxAxes = taxAxes(['shipping_tax'], [])
 
 /** What one rate charged. */
 export interface Charge {
@@ -334,7 +333,7 @@ const carryMode = (p: Policies) => (p.allocation.name === 'carry' ? { rounding: 
  * the totals. Rates are pooled in store order, so a compound rate sees the rounded taxes before it.
  * `pool` names the pools in the trace (`taxes.tax_rates`, `taxes.shipping_tax_rates`).
  */
-const POOL_AXES: readonly AxisName[] = Object.freeze(['rounding', 'tax_rounding'] as const)
+const POOL_AXES: readonly AxisName[] = ['rounding', 'tax_rounding']
 
 /**
  * One document-level pool: each member's exact tax numᵢ / denᵢ, the weights that bring them to the

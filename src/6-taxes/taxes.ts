@@ -49,7 +49,7 @@ export function noTaxRule(t: Taxed, exempt: boolean): TraceRule {
 }
 
 /** The tax base decides what a line's goods are taxed on. */
-const TAX_BASE = { policies: Object.freeze(['tax_base'] as const) } as const satisfies EntryExtra
+const TAX_BASE = { policies: ['tax_base'] } as const satisfies EntryExtra
 
 /** Taxes every line's goods. */
 export function taxLines(lines: readonly Line[], taxed: readonly Taxed[], lineDiscount: readonly number[], policies: Policies, exempt: boolean, rec?: Recorder): LineTax[] {

@@ -180,8 +180,8 @@ const NO_ENTRIES: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
 const NO_AXES: readonly AxisName[] = []
-const SPLIT = { policies: Object.freeze(['allocation'] as const) }
-const SPLIT_CARRY = { policies: Object.freeze(['allocation', 'rounding'] as const) }
+const SPLIT = { policies: ['allocation' as const] }
+const SPLIT_CARRY = { policies: ['allocation' as const, 'rounding' as const] }
 /** The axes a share of a split depends on: the allocation rule, and the rounding mode under carry (its running shares are rounded). */
 const splitAxes = (p: Policies) => (p.allocation.name === 'carry' ? SPLIT_CARRY : SPLIT)
 

@@ -102,7 +102,7 @@ export function lineOutput(r: LineRecords, totals: LineTotals, discounts: readon
   }
 }
 
-const SHIPPING_TAX_DECIDES = { policies: Object.freeze(['shipping_tax'] as const) } as const satisfies EntryExtra
+const SHIPPING_TAX_DECIDES = { policies: ['shipping_tax'] } as const satisfies EntryExtra
 
 const TOTAL_PATHS = {
   item_total: 'totals.item_total', discount: 'totals.discount', subtotal: 'totals.subtotal', tax: 'totals.tax',

@@ -9,8 +9,8 @@ import type { NAccount, NPlan } from '../store/model'
 import { planPaths } from '../trace/paths'
 import { percentText, ROUNDED, times, type Recorder } from '../trace/recorder'
 
-const PLAN_ROUNDING = { policies: Object.freeze(['instalment_rounding'] as const) }
-const PLAN_REMAINDER = { policies: Object.freeze(['instalment_rounding', 'instalment_remainder'] as const) }
+const PLAN_ROUNDING = { policies: ['instalment_rounding' as const] }
+const PLAN_REMAINDER = { policies: ['instalment_rounding' as const, 'instalment_remainder' as const] }
 import type { OutputInstalmentPlan, ScheduleEntry } from '../types/output'
 
 function within(map: ReadonlyMap<string, number> | null, currency: string, total: number, min: boolean): boolean {

@@ -459,7 +459,7 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
 }
 
 /** The extra of an amount the rounding mode decided (shared: no allocation per entry). */
-export const ROUNDED: EntryExtra = { policies: Object.freeze(['rounding'] as const) }
+export const ROUNDED: EntryExtra = { policies: ['rounding'] }
 
 /** Weights as exact text. */
 export function weightTexts(ws: readonly Num[]): string[] {
