@@ -8,12 +8,8 @@
  * bounded.
  */
 
-/** Whether the path being built is past the process-wide cache (for one estimate: not worth interning). */
-let once = false
-
 /** A string as the engine stores property keys (hashed and internalized once, here). */
 function intern(s: string): string {
-  if (once) return s
   const o: Record<string, 0> = {}
   o[s] = 0
   return Object.keys(o)[0]!
@@ -37,8 +33,8 @@ export function newGeneration(): void {
   if (overflow.size > 0) overflow = new Map()
 }
 
-/** Item i of a cache list, made on first use; `fresh` when it belongs to a path built past the cache. */
-function cached<T>(list: T[], i: number, make: (i: number) => T, fresh = false): T {
+/** Item i of a cache list, made on first use. */
+function cached<T>(list: T[], i: number, make: (i: number) => T): T {
   let at = list
   let j = i
   if (i >= CACHED) {
@@ -48,17 +44,14 @@ function cached<T>(list: T[], i: number, make: (i: number) => T, fresh = false):
     else overflow.set(list, (at = []))
   }
   let x = at[j]
-  if (x === undefined) {
-    const outer = once
-    once = outer || fresh || i >= CACHED
-    try {
-      at[j] = x = make(i)
-    } finally {
-      once = outer
-    }
-  }
+  if (x === undefined) at[j] = x = make(i)
   return x
 }
+
+const asBuilt = (s: string): string => s
+
+/** How the paths of line (or item) i are kept: interned within the process-wide cache; past it, built for one estimate, as built. */
+const keyOf = (i: number): ((s: string) => string) => (i >= CACHED ? asBuilt : intern)
 
 const TOTALS = [
   'unit_price', 'item_total', 'discount', 'subtotal', 'tax', 'item_total_with_tax', 'shipping_subtotal', 'shipping_discount',
@@ -100,19 +93,19 @@ export interface TaxablePaths {
   readonly base: string
 }
 
-function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', total: string, fresh: boolean): TaxablePaths {
-  const rates = intern(`${base}.taxes.${kind}`)
+function taxablePaths(base: string, kind: 'tax_rates' | 'shipping_tax_rates', total: string, key: (s: string) => string): TaxablePaths {
+  const rates = key(`${base}.taxes.${kind}`)
   const list: RatePaths[] = []
-  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: intern(`${rates}[${j}].tax`), taxable_amount: intern(`${rates}[${j}].taxable_amount`), rate_amount: intern(`${rates}[${j}].rate_amount`), uncapped: intern(`$${rates}[${j}].uncapped`) }), fresh)
+  const rate = (j: number): RatePaths => cached(list, j, (j) => ({ tax: key(`${rates}[${j}].tax`), taxable_amount: key(`${rates}[${j}].taxable_amount`), rate_amount: key(`${rates}[${j}].rate_amount`), uncapped: key(`$${rates}[${j}].uncapped`) }))
   return {
     rates,
     rate,
     rateTax: (j) => rate(j).tax,
     total,
-    net: intern(`$${total}.net`),
-    tax: intern(`$${total}.tax`),
-    gross: intern(`$${total}.gross`),
-    base: intern(`$${total}.base`),
+    net: key(`$${total}.net`),
+    tax: key(`$${total}.tax`),
+    gross: key(`$${total}.gross`),
+    base: key(`$${total}.base`),
   }
 }
 
@@ -134,21 +127,21 @@ const lines: LinePaths[] = []
 /** The paths of line k (`products[k]…`). @example `linePaths(0).totals.tax // 'products[0].totals.tax'` */
 export function linePaths(k: number): LinePaths {
   return cached(lines, k, (k) => {
-    const fresh = once
-    const base = intern(`products[${k}]`)
+    const key = keyOf(k)
+    const base = key(`products[${k}]`)
     const totals = {} as Record<TotalField, string>
-    for (const f of TOTALS) totals[f] = intern(`${base}.totals.${f}`)
+    for (const f of TOTALS) totals[f] = key(`${base}.totals.${f}`)
     const entries: EntryPaths[] = []
     const fixed: string[] = []
     return {
       base,
-      quantity: intern(`${base}.quantity`),
+      quantity: key(`${base}.quantity`),
       totals,
-      goods: taxablePaths(base, 'tax_rates', totals.tax, fresh),
-      shipping: taxablePaths(base, 'shipping_tax_rates', totals.shipping_tax, fresh),
-      entry: (j) => cached(entries, j, (j) => ({ amount: intern(`${base}.discounts[${j}].amount`), shipping_amount: intern(`${base}.discounts[${j}].shipping_amount`) }), fresh),
-      originGross: intern(`$${base}.origin_gross`),
-      originFixed: (j) => cached(fixed, j, (j) => intern(`$${base}.origin_fixed[${j}]`), fresh),
+      goods: taxablePaths(base, 'tax_rates', totals.tax, key),
+      shipping: taxablePaths(base, 'shipping_tax_rates', totals.shipping_tax, key),
+      entry: (j) => cached(entries, j, (j) => ({ amount: key(`${base}.discounts[${j}].amount`), shipping_amount: key(`${base}.discounts[${j}].shipping_amount`) })),
+      originGross: key(`$${base}.origin_gross`),
+      originFixed: (j) => cached(fixed, j, (j) => key(`$${base}.origin_fixed[${j}]`)),
     }
   })
 }
@@ -157,7 +150,7 @@ const requestLines: string[] = []
 
 /** Where the lines stage records request line i's unit price (its output position is known only once every line is judged). */
 export function priceKey(i: number): string {
-  return cached(requestLines, i, (i) => intern(`$lines[${i}].unit_price`))
+  return cached(requestLines, i, (i) => keyOf(i)(`$lines[${i}].unit_price`))
 }
 
 /** The paths of `transaction.discounts[a]` and the intermediates of its computation. */

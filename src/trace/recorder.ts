@@ -338,9 +338,10 @@ type Pending = Record<symbol, Recorder | undefined> & Record<string, unknown>
  */
 function settle(t: Pending, key: 'amounts' | 'splits', v: unknown): void {
   if (!Reflect.defineProperty(t, key, { value: v, enumerable: true, writable: true, configurable: true })) return
-  const other = Object.getOwnPropertyDescriptor(t, key === 'amounts' ? 'splits' : 'amounts')
+  const other = key === 'amounts' ? 'splits' : 'amounts'
+  const d = Object.getOwnPropertyDescriptor(t, other)
   // (An object whose prototype is a trace reads the other one through it: still pending then.)
-  if (other === undefined ? !((key === 'amounts' ? 'splits' : 'amounts') in t) : other.get === undefined) Reflect.set(t, SOURCE, undefined)
+  if (d === undefined ? !(other in t) : d.get === undefined) Reflect.set(t, SOURCE, undefined)
 }
 
 /**
@@ -424,10 +425,10 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
         e = { op: 'sum', value, terms: [[a as string, 1], [b as string, -1]] }
         break
       case EACH: {
-        const minus = log[i + 5] as string | undefined
         const term = b as (i: number) => string
         const terms: [string, 1 | -1][] = []
         for (let k = 0; k < (a as number); k++) terms.push([term(k), 1])
+        const minus = log[i + 5] as string | undefined
         if (minus !== undefined) terms.push([minus, -1])
         e = { op: 'sum', value, terms }
         break
