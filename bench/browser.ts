@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium'
 import { AT, makeRequest, makeStore } from './data'
 import { CATALOG } from './estimate'
+import { median } from './measure'
 
 const argv = process.argv.slice(2)
 const QUICK = argv.includes('--quick')
@@ -38,11 +39,6 @@ interface Harness {
   sample(ms: number): number | Promise<number>
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
 const spread = (xs: readonly number[]): number => (Math.max(...xs) - Math.min(...xs)) / Math.min(...xs)
 const fmt = (ns: number): string => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(1)} µs` : `${ns.toFixed(0)} ns`)
 

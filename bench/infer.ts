@@ -16,6 +16,7 @@
 import { fileURLToPath } from 'node:url'
 import { createStore, estimate, inferPolicies, type EstimateRequest, type InferOrder, type StoreConfig } from '../src/index'
 import { AT, prng, randomSetting, richRequest, strippedStore } from '../test/infer/orders'
+import { median } from './measure'
 
 export const INFER_ORDERS = 200
 /** The target: seconds for 200 orders against the whole space. */
@@ -55,8 +56,6 @@ function orders(seed: number, mix: 'one' | 'tampered' | 'two'): { list: InferOrd
     }
   return { list, hidden }
 }
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 export function runInfer(rounds: number): InferRow[] {
   const store = createStore(strippedStore() as unknown as StoreConfig)

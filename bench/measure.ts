@@ -187,6 +187,13 @@ export async function measure(input: readonly Spec[], profile: Profile): Promise
 }
 
 /** Formats nanoseconds with three significant digits and a unit. */
+/** The median of a list of numbers (the mean of the two middle ones for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
 export function fmtNs(ns: number): string {
   if (!Number.isFinite(ns)) return '—'
   if (ns >= 1e9) return `${(ns / 1e9).toPrecision(3)} s`

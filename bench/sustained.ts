@@ -17,6 +17,7 @@ import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PerformanceObserver } from 'node:perf_hooks'
 import { AT, makeRequest, makeStore } from './data'
+import { median } from './measure'
 
 type Mode = 'off' | 'traced' | 'read'
 const MODES: readonly Mode[] = ['off', 'traced', 'read']
@@ -68,11 +69,6 @@ async function child(mode: Mode): Promise<Run> {
   obs.disconnect()
   void sink
   return { mode, cpuUs: (u.user + u.system) / CALLS, gcMs, gcCount }
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[(s.length - 1) >> 1]!
 }
 
 async function main(): Promise<void> {
