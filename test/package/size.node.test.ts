@@ -38,7 +38,7 @@ import { ROOT } from '../support/pkg'
  * with the paths of carts past 2,000 lines built once per traced estimate; 39,905 B with the trace
  * format's sums kept as `[path, sign]` pairs (a trial of plain path lists withdrawn); 40,067 B with
  * frozen shared trace lists (withdrawn) and accessors that act as data properties (assignable,
- * frozen traces). What the bytes are
+ * frozen traces); 39,985 B with each trace's own lists. What the bytes are
  * (esbuild metafile, minified): the pipeline stages ≈ 50 KB, store validation ≈ 15.7 KB, input
  * reading and known keys ≈ 13 KB, the money core ≈ 10 KB, the recorder ≈ 7 KB, issue messages
  * ≈ 5 KB; `estimate` alone is ≈ 31 KB gzip, and the nine stage functions alone (no validation,
@@ -58,7 +58,8 @@ export const ALLOCATE_BUDGET_GZIP = 2_000
  * every line, 7,638 B with accessors shared by every trace, 7,823 B with the paths of a cart past
  * the cached 2,000 lines built once per estimate (they were built at every use: a traced
  * 4,000-line cart took 3.5 s), 7,724 B with sums kept as `[path, sign]` pairs, 7,992 B with frozen
- * shared lists and accessors that act as data properties; this budget is that plus ~2 %.
+ * shared lists (withdrawn) and accessors that act as data properties, 7,715 B with each trace's
+ * own lists; this budget is the largest of those plus ~2 %.
  */
 export const TRACE_IN_ESTIMATE_BUDGET = 8_150
 
