@@ -165,6 +165,41 @@ describe('properties', () => {
     })
   }
 
+  it('a field is paired with ours by its key wherever the API wrote it: with the keys of every object of the response shuffled, one changed number gives the same difference', () => {
+    // Reconcile reads a field at the same place on both sides by position first; this pins it to
+    // the pairing by key when the API orders its fields otherwise (or has a field ours lacks).
+    const ours = estimate(est.store, est.request, { at: AT, trace: true })
+    const leaves = numericLeaves(est.response)
+    const shuffled = (x: unknown, r: () => number): unknown => {
+      if (Array.isArray(x)) return x.map((v) => shuffled(v, r))
+      if (x === null || typeof x !== 'object') return x
+      const entries = Object.entries(x)
+      for (let i = entries.length - 1; i > 0; i--) {
+        const j = Math.floor(r() * (i + 1))
+        ;[entries[i], entries[j]] = [entries[j]!, entries[i]!]
+      }
+      // An extra field up front shifts every other one's place.
+      const extra: [string, unknown][] = r() < 0.5 ? [['zz_server_field', 1]] : []
+      return Object.fromEntries([...extra, ...entries.map(([k, v]) => [k, shuffled(v, r)] as [string, unknown])])
+    }
+    fc.assert(
+      fc.property(fc.constantFrom(...leaves), fc.integer({ min: 1, max: 2 ** 31 }), fc.constantFrom(1, -1), ([segs, v], seed, delta) => {
+        let s = seed
+        const r = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32)
+        const theirs = clone(est.response)
+        setAt(theirs, segs, v + delta)
+        const plain = reconcile(ours, theirs)
+        const mixed = reconcile(ours, shuffled(theirs, r))
+        expect(mixed.differences.map((d) => [d.path, d.delta])).toEqual([[reconcilePath(segs), delta]])
+        expect(mixed.differences).toEqual(plain.differences)
+        expect(mixed.compared).toBe(plain.compared)
+        // (Ours has no `zz_server_field`: listed as ignored, as any field we do not compute.)
+        expect(new Set(mixed.ignored.filter((p) => !p.endsWith('zz_server_field')))).toEqual(new Set(plain.ignored))
+      }),
+      { numRuns: 80 },
+    )
+  })
+
   it('reconcile never throws on any JSON value as the API response, and never calls garbage a match', () => {
     const ours = estimate(est.store, est.request, { at: AT })
     fc.assert(
