@@ -119,7 +119,7 @@ export type PaymentMethodConfig = string | PaymentMethodRules
 
 /** The account: its currency and country, and its default policies. @example `const a: AccountConfig = { base_currency: 'EUR', country: 'DE' }` */
 export interface AccountConfig extends PolicySettings {
-  /** The account's currency: the transaction currency when the request names none, and the currency of exchange rates and shipping costs by default. Required. */
+  /** The account's currency: the transaction currency when the request names none, and the currency of shipping costs by default (the exchange-rate table names its own `base`). Required. */
   readonly base_currency: CurrencyCode
   /** The merchant's country: where domestic taxes come from, and the last fallback for a customer's country. Required. */
   readonly country: CountryCode
