@@ -141,16 +141,39 @@ function unreadable(t: unknown): string | undefined {
 
 const isNumberOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x))
 
-/** A copy of plain JSON data (objects and arrays own enumerable keys), so the result shares nothing with its input. */
-function copy<T>(x: T, depth = 0): T {
-  if (typeof x !== 'object' || x === null || depth > 64) return x
-  if (Array.isArray(x)) return x.map((v: unknown) => copy(v, depth + 1)) as T
-  const out: Record<string, unknown> = {}
-  for (const k of Object.keys(x)) {
-    const v = copy((x as Record<string, unknown>)[k], depth + 1)
-    // A key "__proto__" (JSON.parse makes one) stays a key, not the copy's prototype.
-    if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
-    else out[k] = v
+/**
+ * A copy of plain JSON data (objects and arrays, own enumerable keys), so the result shares nothing
+ * with its input, however deep (a loop, not recursion: no nesting overflows the stack). An object
+ * met twice is copied once, so a hand-made loop is copied as a loop instead of hanging.
+ */
+function copy<T>(x: T): T {
+  if (typeof x !== 'object' || x === null) return x
+  const made = new Map<object, unknown>()
+  const todo: [object, Record<string | number, unknown>][] = []
+  const copyOf = (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null) return v
+    let c = made.get(v)
+    if (c === undefined) {
+      c = Array.isArray(v) ? new Array(v.length) : {}
+      made.set(v, c)
+      todo.push([v, c as Record<string | number, unknown>])
+    }
+    return c
   }
-  return out as T
+  const root = copyOf(x)
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    const [from, out] = next
+    if (Array.isArray(from)) {
+      // A hole stays a hole (as Array#map leaves it).
+      for (let i = 0; i < from.length; i++) if (i in from) out[i] = copyOf(from[i])
+      continue
+    }
+    for (const k of Object.keys(from)) {
+      const v = copyOf((from as Record<string, unknown>)[k])
+      // A key "__proto__" (JSON.parse makes one) stays a key, not the copy's prototype.
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true })
+      else out[k] = v
+    }
+  }
+  return root as T
 }

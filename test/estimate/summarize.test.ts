@@ -94,6 +94,42 @@ describe('summarize', () => {
     expect(JSON.stringify(res)).toBe(before)
   })
 
+  it('shares no object at any depth, and copies a loop as a loop (a hand-edited response)', () => {
+    const res = run(cfg, { products: [{ id: 'lamp', quantity: 1 }] })
+    if (res.status !== 200) throw new Error('expected 200')
+    // 500 levels of nesting under customer_information, with a hole and a "__proto__" key on the way.
+    const deep: Record<string, unknown> = { leaf: 1 }
+    let node = deep
+    for (let i = 0; i < 500; i++) node = { next: node, list: [i, , { i }], ...JSON.parse('{"__proto__": {"p": 1}}') }
+    const info = { ...res.transaction.customer_information, deep: node } as Record<string, unknown>
+    info.self = info
+    const edited = { ...res, transaction: { ...res.transaction, customer_information: info } } as typeof res
+    const c = summarize(edited)
+    if (c.status !== 200) throw new Error('expected 200')
+    const got = c.transaction.customer_information as unknown as Record<string, unknown>
+    // Walk both side by side: equal data, never the same object.
+    let a = node as Record<string, unknown>
+    let b = got.deep as Record<string, unknown>
+    let levels = 0
+    while (a.next !== undefined) {
+      expect(b).not.toBe(a)
+      expect(b.list).not.toBe(a.list)
+      expect(b.list).toHaveLength(3)
+      expect(1 in (b.list as unknown[])).toBe(false)
+      expect(Object.getPrototypeOf(b)).toBe(Object.prototype)
+      expect(Object.prototype.hasOwnProperty.call(b, '__proto__')).toBe(true)
+      a = a.next as Record<string, unknown>
+      b = b.next as Record<string, unknown>
+      levels++
+    }
+    expect(levels).toBe(500)
+    expect(b).toEqual({ leaf: 1 })
+    expect(b).not.toBe(a)
+    // The loop points at the copy, not at the input.
+    expect(got.self).toBe(got)
+    expect(got).not.toBe(info)
+  })
+
   it('what is not an estimate response is a 400 invalid_value naming the field, never a TypeError', () => {
     const code = (x: unknown) => {
       const r = summarize(x as never)
