@@ -255,3 +255,28 @@ describe('request validation: the store is validated once, by createStore', () =
     )
   })
 })
+
+describe('inputs that are not plain JSON', () => {
+  /** A proxy like a reactive UI framework's: every nested object read through another proxy. */
+  const reactive = <T extends object>(o: T): T =>
+    new Proxy(o, {
+      get(t, k, r) {
+        const v: unknown = Reflect.get(t, k, r)
+        return typeof v === 'object' && v !== null ? reactive(v) : v
+      },
+    })
+  const storeConfig = config(cfg) as StoreConfig
+  const request = { products: [{ id: 'mug', quantity: 2 }, { id: 'shirt', variation_id: 'v-red', quantity: 1 }, { id: 'pencil', pack_id: 'pk-10', quantity: 1 }], new_customer: { country: 'DE' } } as EstimateRequest
+
+  it('a store config and a request behind proxies give the JSON their plain copies give', () => {
+    const plain = JSON.stringify(estimate(createStore(storeConfig), request, { at: AT }))
+    expect(JSON.parse(plain).status).toBe(200)
+    expect(JSON.stringify(estimate(createStore(reactive(storeConfig)), reactive(request), { at: AT }))).toBe(plain)
+  })
+
+  it("what a getter throws comes out of estimate as it was thrown (the caller's error, not an input issue)", () => {
+    const mine = new Error('mine')
+    const line = { id: 'mug', get quantity(): number { throw mine } }
+    expect(() => estimate(createStore(storeConfig), { products: [line] } as unknown as EstimateRequest, { at: AT })).toThrow(mine)
+  })
+})
