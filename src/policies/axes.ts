@@ -2,7 +2,9 @@
  * The policy axes: one table. Each axis has its values (a registry of value objects the consuming
  * stage calls), its default, and the stage that reads it. An account field and a per-call option
  * of the same name set it; presets bundle values. Adding a value to an axis is one file plus one
- * line in that axis's registry; adding an axis is one entry here (and the stage that reads it).
+ * line in that axis's registry, and its name in the axis's public type in `types/input.ts` (the
+ * JSON Schemas are generated from those; a type test holds them equal to the registries); adding an
+ * axis is one entry here (and the stage that reads it).
  */
 import { CROSS_BORDER } from '../4-jurisdiction/cross-border/index'
 import { DISCOUNT_PRORATIONS } from '../5-discounts/proration/index'
