@@ -70,10 +70,11 @@ export function summarize(response: EstimateResponse, options: SummarizeOptions 
     warnings: copy(response.warnings),
     transaction: {
       object: 'transaction',
-      currency: t.currency,
-      locale: t.locale,
-      has_subscriptions: t.has_subscriptions,
-      products: t.products.map((p) => ({ id: p.id, name: p.name, price: p.totals.unit_price, quantity: p.quantity })),
+      // (Copied, not referenced: a hand-edited response may hold objects where strings belong.)
+      currency: copy(t.currency),
+      locale: copy(t.locale),
+      has_subscriptions: copy(t.has_subscriptions),
+      products: t.products.map((p) => ({ id: copy(p.id), name: copy(p.name), price: amount(p.totals.unit_price), quantity: copy(p.quantity) })),
       customer_information: copy(t.customer_information),
       payments: { available, selected },
       taxes: {
@@ -82,17 +83,17 @@ export function summarize(response: EstimateResponse, options: SummarizeOptions 
         inclusive: t.products.length > 0 && t.products.every((p) => p.taxes.inclusive),
       },
       totals: {
-        subtotal: t.totals.item_total,
-        tax,
-        shipping: t.totals.shipping,
-        discount,
-        total: t.totals.total,
+        subtotal: amount(t.totals.item_total),
+        tax: amount(tax),
+        shipping: amount(t.totals.shipping),
+        discount: amount(discount),
+        total: amount(t.totals.total),
       },
-      shipping: { method: t.shipping.shipping_method?.label ?? null, cost: t.totals.shipping },
+      shipping: { method: copy(t.shipping.shipping_method?.label ?? null), cost: amount(t.totals.shipping) },
       discounts: t.discounts.length > 0 ? copy(t.discounts) : null,
       instalments: t.instalments.length > 0 ? copy(t.instalments) : null,
       active_instalment_plan: null,
-      affiliate: t.affiliate,
+      affiliate: copy(t.affiliate),
     },
   }
 }
@@ -102,6 +103,9 @@ function rejected(code: 'invalid_value' | 'amount_overflow', path: string, detai
 }
 
 const isInt = (x: unknown) => Number.isSafeInteger(x)
+
+/** An amount as the output writes it: −0 (which a hand-edited file may hold) is 0. */
+const amount = (x: number): number => (x === 0 ? 0 : x)
 const TOTALS = ['item_total', 'tax', 'shipping', 'shipping_tax', 'discount', 'shipping_discount', 'total'] as const
 
 /** The path of the first field `summarize` reads that is not what `estimate` returns there. */

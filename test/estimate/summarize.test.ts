@@ -130,6 +130,38 @@ describe('summarize', () => {
     expect(got).not.toBe(info)
   })
 
+  it('copies every field it passes on, even one a hand-edited response made an object, and writes −0 as 0', () => {
+    const res = run(cfg, { products: [{ id: 'lamp', quantity: 1 }] })
+    if (res.status !== 200) throw new Error('expected 200')
+    const e = JSON.parse(JSON.stringify(res)) as Record<string, any>
+    const t = e.transaction
+    t.has_subscriptions = { x: 1 }
+    t.affiliate = { id: 'a' }
+    t.locale = { tag: 'de' }
+    t.currency = ['EUR']
+    t.products[0].id = { y: 1 }
+    t.products[0].name = { z: 1 }
+    t.products[0].quantity = { q: 1 }
+    if (t.shipping.shipping_method !== null) t.shipping.shipping_method.label = { l: 1 }
+    t.totals.total = -0
+    const c = summarize(e as typeof res) as Record<string, any>
+    expect(c.status).toBe(200)
+    const ct = c.transaction
+    for (const [ours, theirs] of [
+      [ct.has_subscriptions, t.has_subscriptions],
+      [ct.affiliate, t.affiliate],
+      [ct.locale, t.locale],
+      [ct.currency, t.currency],
+      [ct.products[0].id, t.products[0].id],
+      [ct.products[0].name, t.products[0].name],
+      [ct.products[0].quantity, t.products[0].quantity],
+    ]) {
+      expect(ours).toEqual(theirs)
+      expect(ours).not.toBe(theirs)
+    }
+    expect(Object.is(ct.totals.total, 0)).toBe(true)
+  })
+
   it('what is not an estimate response is a 400 invalid_value naming the field, never a TypeError', () => {
     const code = (x: unknown) => {
       const r = summarize(x as never)
