@@ -166,7 +166,8 @@ export class Order {
       return
     }
     // The cones of the differences: each is a region where the order still mismatches.
-    const cones = res.status === 200 && res.trace !== undefined && this.theirs.shape === 'estimate' ? new Cones(res.trace, sh.bits) : undefined
+    const cones = res.status === 200 && res.trace !== undefined ? new Cones(res.trace, sh.bits) : undefined
+    const create = this.theirs.shape === 'create'
     const masks = new Set<number>([touched])
     for (const d of diffs) {
       if (d.path === 'status' && res.status === 200 && this.overflowCannotMatch()) {
@@ -175,7 +176,13 @@ export class Order {
         masks.add(0)
         continue
       }
-      const c = d.kind === 'value' && cones !== undefined ? cones.of(d.oursPath) : undefined
+      if (d.kind === 'value' && res.status === 200 && echoes(d, res.transaction, this.theirs.transaction)) {
+        // An echo of the store or the request (a locale, a product's name, a plan's terms): no
+        // setting changes it, so no setting matches.
+        masks.add(0)
+        continue
+      }
+      const c = d.kind === 'value' && cones !== undefined ? (create ? createCone(cones, d.oursPath) : cones.of(d.oursPath)) : undefined
       masks.add(c === undefined ? touched : c & free)
     }
     // Only the smallest regions say anything new: a mask holding another's says less.
@@ -232,6 +239,59 @@ export class Order {
     const sel = isObject(p) ? own(p, 'selected') : undefined
     return typeof sel === 'string' ? sel : undefined
   }
+}
+
+/**
+ * The amounts of the estimate each amount of the create shape is made of, as `summarize` makes it
+ * (the lists of discounts and instalments are copied as they are, under the same paths).
+ */
+const CREATE_AMOUNTS: Readonly<Record<string, readonly string[]>> = {
+  'totals.subtotal': ['totals.item_total'],
+  'totals.tax': ['totals.tax', 'totals.shipping_tax'],
+  'taxes.total': ['totals.tax', 'totals.shipping_tax'],
+  'totals.shipping': ['totals.shipping'],
+  'shipping.cost': ['totals.shipping'],
+  'totals.discount': ['totals.discount', 'totals.shipping_discount'],
+  'totals.total': ['totals.total'],
+}
+
+/** The cone of an amount of the create shape: the union of its estimate amounts' cones, or undefined when one has none. */
+function createCone(cones: Cones, path: string): number | undefined {
+  const price = /^(products\[\d+\])\.price$/.exec(path)
+  if (price !== null) return cones.of(`${price[1]}.totals.unit_price`)
+  if (path.startsWith('discounts[') || path.startsWith('instalments[')) return cones.of(path)
+  const parts = Object.prototype.hasOwnProperty.call(CREATE_AMOUNTS, path) ? CREATE_AMOUNTS[path]! : undefined
+  if (parts === undefined) return undefined
+  let m = 0
+  for (const p of parts) {
+    const c = cones.of(p)
+    if (c === undefined) return undefined
+    m |= c
+  }
+  return m
+}
+
+/** Fields of the transaction that repeat the store or the request: no policy axis reaches them. */
+const ECHO_TOP = /^(object|locale|currency|has_subscriptions)$/
+/** A line's (products are paired by id, variant and pack alone, whatever the amounts). */
+const ECHO_LINE = /^products\[\d+\]\.(name|quantity|type|classification|discount_allowed|is_moss_product|currency|has_shipping|is_variant|ean|sku)$/
+/** A plan's terms; plans may pair by position when an id is missing, so only when both ids agree. */
+const ECHO_PLAN = /^instalments\[(\d+)\]\.(interval|instalments|cycle|offset|upfront)$/
+
+/** Whether a difference is in a field that repeats the store or the request (so it is the same under every setting). */
+function echoes(d: RawDiff, ours: unknown, theirs: unknown): boolean {
+  if (ECHO_TOP.test(d.oursPath) || ECHO_LINE.test(d.oursPath)) return true
+  const m = ECHO_PLAN.exec(d.oursPath)
+  const t = /^instalments\[(\d+)\]\./.exec(d.path)
+  if (m === null || t === null) return false
+  const ourPlans = isObject(ours) ? own(ours, 'instalments') : undefined
+  const theirPlans = isObject(theirs) ? own(theirs, 'instalments') : undefined
+  if (!Array.isArray(ourPlans) || !Array.isArray(theirPlans)) return false
+  const a: unknown = ourPlans[Number(m[1])]
+  const b: unknown = theirPlans[Number(t[1])]
+  const ida = isObject(a) ? own(a, 'id') : undefined
+  const idb = isObject(b) ? own(b, 'id') : undefined
+  return typeof ida === 'string' && typeof idb === 'string' && ida.trim().toLowerCase() === idb.trim().toLowerCase()
 }
 
 /** The bits of the searched axes an order's options set, by a field or by their preset. */
