@@ -1,6 +1,6 @@
 import type { Amount } from './amount'
 import { largestRemainder, type AllocationRule, type Shares } from './allocation/index'
-import { MoneyError } from './errors'
+import { checkMode, MoneyError } from './errors'
 import { halfUp } from './modes/half-up'
 import type { RoundingMode } from './modes/mode'
 import { roundDiv } from './rounding'
@@ -48,6 +48,8 @@ export function allocate(
 ): Amount[] {
   const n = weights.length
   if (!Number.isSafeInteger(total)) throw new MoneyError('amount_overflow', `cannot allocate ${total}`)
+  if (rule !== largestRemainder) checkMode(rule, 'split')
+  if (mode !== halfUp) checkMode(mode, 'away')
   if (n === 0) {
     if (total !== 0) throw new MoneyError('invalid_weights', `cannot allocate ${total} over no parts`)
     return []
@@ -159,6 +161,9 @@ function finish(parts: number[], neg: boolean, leftover: number, order: (a: numb
   return parts as Amount[]
 }
 
+/** The most parts {@link splitEvenly} makes (it builds the list: a caller's typo must not exhaust the memory). */
+const MAX_EVEN_PARTS = 10_000_000
+
 /**
  * Splits `total` into `n` parts that differ by at most one, the leftover units going to the first
  * parts (instalment schedules: 50000 in 3 → 16667, 16667, 16666).
@@ -169,7 +174,7 @@ function finish(parts: number[], neg: boolean, leftover: number, order: (a: numb
  * ```
  */
 export function splitEvenly(total: number, n: number): Amount[] {
-  if (!Number.isSafeInteger(n) || n <= 0) throw new MoneyError('invalid_weights', `cannot split into ${n} parts`)
+  if (!Number.isSafeInteger(n) || n <= 0 || n > MAX_EVEN_PARTS) throw new MoneyError('invalid_weights', `cannot split into ${n} parts (1 to ${MAX_EVEN_PARTS})`)
   if (!Number.isSafeInteger(total)) throw new MoneyError('amount_overflow', `cannot split ${total}`)
   const neg = total < 0
   const t = neg ? -total : total
@@ -203,6 +208,7 @@ export function allocateBig(total: number, weights: readonly bigint[], rule: All
   }
   let sum = 0n
   for (const w of weights) {
+    if (typeof w !== 'bigint') throw new MoneyError('invalid_weights', 'allocateBig takes bigint weights (allocate takes numbers)')
     if (w < 0n) throw new MoneyError('invalid_weights', 'weights must not be negative')
     sum += w
   }

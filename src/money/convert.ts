@@ -1,7 +1,10 @@
 import type { Amount } from './amount'
-import { MoneyError } from './errors'
+import { checkRational, MoneyError } from './errors'
 import { rational, type Rational } from './rational'
 import { roundDiv, type RoundingMode } from './rounding'
+
+/** The largest currency exponent a conversion takes (ISO 4217's largest is 4). */
+const MAX_EXPONENT = 18
 
 /**
  * The exact factor that turns a minor-unit amount in currency A into minor units of B, given
@@ -20,7 +23,11 @@ export function conversionFactor(
   fromExponent: number,
   toExponent: number,
 ): { readonly num: bigint; readonly den: bigint } {
+  checkRational(fromRate)
+  checkRational(toRate)
   if (fromRate.num <= 0 || toRate.num <= 0) throw new MoneyError('invalid_rate', 'exchange rates must be positive')
+  for (const e of [fromExponent, toExponent])
+    if (!Number.isSafeInteger(e) || e < 0 || e > MAX_EXPONENT) throw new MoneyError('invalid_rate', `a currency exponent is an integer from 0 to ${MAX_EXPONENT}, not ${String(e)}`)
   const k = toExponent - fromExponent
   let num = BigInt(toRate.num) * BigInt(fromRate.den)
   let den = BigInt(toRate.den) * BigInt(fromRate.num)
@@ -63,5 +70,7 @@ export function convertAmount(
  * ```
  */
 export function crossRate(fromRate: Rational, toRate: Rational): Rational {
+  checkRational(fromRate)
+  checkRational(toRate)
   return rational(BigInt(toRate.num) * BigInt(fromRate.den), BigInt(toRate.den) * BigInt(fromRate.num))
 }

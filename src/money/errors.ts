@@ -8,6 +8,44 @@ export type MoneyErrorCode =
   | 'amount_overflow'
   | 'unknown_currency'
   | 'invalid_weights'
+  | 'invalid_mode'
+
+/**
+ * An integer argument (a safe-or-not integer Number, or a bigint) as a bigint; anything else (a
+ * fraction, NaN, ±Infinity, a string) is a `MoneyError` with `code`, not the `RangeError` or
+ * `TypeError` that `BigInt()` would throw.
+ *
+ * @example `integerBig(12, 'invalid_amount') // 12n`
+ */
+export function integerBig(x: unknown, code: MoneyErrorCode): bigint {
+  if (typeof x === 'bigint') return x
+  if (typeof x === 'number' && Number.isInteger(x)) return BigInt(x)
+  throw new MoneyError(code, `not an integer: ${typeof x === 'number' ? String(x) : typeof x}`)
+}
+
+/**
+ * A rational given by hand (`{ num, den }`): both safe integers, `den` above 0, else `invalid_rate`.
+ *
+ * @example `checkRational({ num: 19, den: 100 }) // returns it`
+ */
+export function checkRational<R extends { readonly num: number; readonly den: number }>(r: R): R {
+  if (typeof r !== 'object' || r === null || !Number.isSafeInteger(r.num) || !Number.isSafeInteger(r.den) || r.den <= 0)
+    throw new MoneyError('invalid_rate', 'a rational needs safe-integer num and den, den above 0')
+  return r
+}
+
+/**
+ * A rounding mode or an allocation rule given by a caller: the value objects the library exports
+ * (`Rounding.HalfUp`, `ALLOCATION_RULES.carry`), else `invalid_mode` (a name string is not a mode:
+ * `parseRoundingMode('half_even')` makes one).
+ *
+ * @example `checkMode(Rounding.HalfEven, 'away') // returns it`
+ */
+export function checkMode<M>(m: M, method: 'away' | 'split'): M {
+  if (typeof m !== 'object' || m === null || typeof (m as Record<string, unknown>)[method] !== 'function')
+    throw new MoneyError('invalid_mode', `not a ${method === 'away' ? 'rounding mode' : 'allocation rule'}: ${typeof m === 'string' ? JSON.stringify(m) : typeof m}`)
+  return m
+}
 
 /**
  * The error thrown by the money primitives.

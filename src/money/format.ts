@@ -16,7 +16,9 @@ import { MoneyError } from './errors'
  * formatAmount(-5, 'EUR', 'en')       // '-€0.05'
  * ```
  */
-export function formatAmount(amount: number, currency: string, locale = 'en'): string {
+export function formatAmount(amount: number, currency: string, locale: string | undefined = 'en'): string {
+  // (null from JavaScript or JSON reads as "not given", as undefined does.)
+  if ((locale as unknown) === null) locale = 'en'
   if (!Number.isSafeInteger(amount)) throw new RangeError(`formatAmount: ${String(amount)} is not a safe integer amount in minor units`)
   let exp: number
   try {

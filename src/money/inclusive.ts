@@ -71,6 +71,8 @@ export function extractInclusive(
   rule: AllocationRule = largestRemainder,
 ): InclusiveParts {
   if (!Number.isSafeInteger(gross)) throw new MoneyError('amount_overflow', `cannot extract tax from ${gross}`)
+  // (−0 is taken as 0: no part is ever −0.)
+  if (gross === 0) gross = 0
   if (rates.length === 0) return { net: gross as Amount, tax: 0 as Amount, taxes: [] }
   // Common denominator L: rate i = kᵢ / L, Σ rates = K / L, gross / (1 + K/L) = gross × L / (L + K).
   const [l, k, weights] = combined(rates)

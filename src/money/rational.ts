@@ -1,5 +1,5 @@
 import { smallInt } from './small-int'
-import { MoneyError } from './errors'
+import { checkRational, integerBig, MoneyError } from './errors'
 
 /**
  * An exact non-integer quantity (a rate, a percentage as a fraction, an exchange rate) held as a
@@ -42,8 +42,8 @@ function gcd(a: number, b: number): number {
  * ```
  */
 export function rational(num: number | bigint, den: number | bigint): Rational {
-  let n = BigInt(num)
-  let d = BigInt(den)
+  let n = integerBig(num, 'invalid_rate')
+  let d = integerBig(den, 'invalid_rate')
   if (d === 0n) throw new MoneyError('invalid_rate', 'a rational needs a non-zero denominator')
   if (d < 0n) {
     n = -n
@@ -150,6 +150,7 @@ export function addRationals(list: readonly Rational[]): Rational {
   let n = 0n
   let d = 1n
   for (const r of list) {
+    checkRational(r)
     n = n * BigInt(r.den) + BigInt(r.num) * d
     d *= BigInt(r.den)
   }
@@ -166,6 +167,7 @@ export function addRationals(list: readonly Rational[]): Rational {
  * ```
  */
 export function rationalToNumber(r: Rational): number {
+  checkRational(r)
   if (r.den === 1) return r.num
   return ratioToNumber(BigInt(r.num), BigInt(r.den))
 }
@@ -202,6 +204,7 @@ export function gcdNumber(a: number, b: number): number {
  * ```
  */
 export function gcdBig(a: bigint, b: bigint): bigint {
+  if (typeof a !== 'bigint' || typeof b !== 'bigint') throw new MoneyError('invalid_amount', 'gcdBig takes two bigints')
   while (b !== 0n) {
     const t = a % b
     a = b
@@ -210,9 +213,10 @@ export function gcdBig(a: bigint, b: bigint): bigint {
   return a
 }
 
-/** Least common multiple of two positive bigints. @example `lcmBig(4n, 6n) // 12n` */
+/** Least common multiple of two bigints ≥ 0 (0 when either is 0). @example `lcmBig(4n, 6n) // 12n` */
 export function lcmBig(a: bigint, b: bigint): bigint {
-  return (a / gcdBig(a, b)) * b
+  const g = gcdBig(a, b)
+  return g === 0n ? 0n : (a / g) * b
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Amount } from './amount'
-import { MoneyError } from './errors'
+import { checkMode, integerBig, MoneyError } from './errors'
 import { smallInt } from './small-int'
 
 import { ceil, down, floor, halfDown, halfEven, halfUp, ROUNDING_MODES, up, type RoundingMode, type RoundingModeName } from './modes/index'
@@ -62,6 +62,7 @@ function notInteger(...xs: number[]): MoneyError {
 }
 
 function roundDivBig(n: bigint, d: bigint, mode: RoundingMode): Amount {
+  if (mode !== halfUp) checkMode(mode, 'away')
   if (d === 0n) throw new MoneyError('invalid_rate', 'division by zero')
   if (d < 0n) {
     n = -n
@@ -91,7 +92,8 @@ function roundDivBig(n: bigint, d: bigint, mode: RoundingMode): Amount {
  * ```
  */
 export function roundDiv(n: number | bigint, d: number | bigint, mode: RoundingMode): Amount {
-  if (typeof n === 'bigint' || typeof d === 'bigint') return roundDivBig(BigInt(n), BigInt(d), mode)
+  if (mode !== halfUp) checkMode(mode, 'away')
+  if (typeof n === 'bigint' || typeof d === 'bigint') return roundDivBig(integerBig(n, 'invalid_amount'), integerBig(d, 'invalid_amount'), mode)
   if (d === 0) throw new MoneyError('invalid_rate', 'division by zero')
   if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) {
     // Integers past 2^53 are divided exactly in BigInt (the Number path would round a − r).
