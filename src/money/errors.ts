@@ -39,12 +39,11 @@ export function checkRational<R extends { readonly num: number; readonly den: nu
  * (`Rounding.HalfUp`, `ALLOCATION_RULES.carry`), else `invalid_mode` (a name string is not a mode:
  * `parseRoundingMode('half_even')` makes one).
  *
- * @example `checkMode(Rounding.HalfEven, 'away') // returns it`
+ * @example `checkMode(Rounding.HalfEven, 'away') // passes`
  */
-export function checkMode<M>(m: M, method: 'away' | 'split'): M {
-  if (typeof m !== 'object' || m === null || typeof (m as Record<string, unknown>)[method] !== 'function')
-    throw new MoneyError('invalid_mode', `not a ${method === 'away' ? 'rounding mode' : 'allocation rule'}: ${typeof m === 'string' ? JSON.stringify(m) : typeof m}`)
-  return m
+export function checkMode(m: unknown, method: 'away' | 'split'): void {
+  // (An object: a string has a `split` of its own.)
+  if (typeof m !== 'object' || m === null || typeof (m as Record<string, unknown>)[method] !== 'function') throw new MoneyError('invalid_mode', `not a rounding mode or allocation rule: ${typeof m}`)
 }
 
 /**
