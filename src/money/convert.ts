@@ -6,6 +6,10 @@ import { roundDiv, type RoundingMode } from './rounding'
 /** The largest currency exponent a conversion takes (ISO 4217's largest is 4). */
 const MAX_EXPONENT = 18
 
+function checkExponent(e: number): void {
+  if (!Number.isSafeInteger(e) || e < 0 || e > MAX_EXPONENT) throw new MoneyError('invalid_rate', `a currency exponent is an integer from 0 to ${MAX_EXPONENT}, not ${String(e)}`)
+}
+
 /**
  * The exact factor that turns a minor-unit amount in currency A into minor units of B, given
  * both currencies' rates against a common base (`rates[X]` = units of X per one base unit) and
@@ -26,8 +30,8 @@ export function conversionFactor(
   checkRational(fromRate)
   checkRational(toRate)
   if (fromRate.num <= 0 || toRate.num <= 0) throw new MoneyError('invalid_rate', 'exchange rates must be positive')
-  for (const e of [fromExponent, toExponent])
-    if (!Number.isSafeInteger(e) || e < 0 || e > MAX_EXPONENT) throw new MoneyError('invalid_rate', `a currency exponent is an integer from 0 to ${MAX_EXPONENT}, not ${String(e)}`)
+  checkExponent(fromExponent)
+  checkExponent(toExponent)
   const k = toExponent - fromExponent
   let num = BigInt(toRate.num) * BigInt(fromRate.den)
   let den = BigInt(toRate.den) * BigInt(fromRate.num)
