@@ -16,7 +16,7 @@ import { summarize } from '../0-estimate/summarize'
 import { PRESETS, type PresetName } from '../policies/presets'
 import { isObject, own } from '../input/read'
 import { compareEnvelopes, comparedNothing, type Envelope, type RawDiff, readEnvelope } from '../reconcile/compare'
-import type { Store } from '../store/createStore'
+import { prepared, type Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest } from '../types/input'
 import type { EstimateResponse } from '../types/output'
 import { type AxisBits, Cones, touchedBits } from './cones'
@@ -176,7 +176,7 @@ export class Order {
         masks.add(0)
         continue
       }
-      if (d.kind === 'value' && res.status === 200 && echoes(d, res.transaction, this.theirs.transaction)) {
+      if (d.kind === 'value' && res.status === 200 && echoes(d, res.transaction, this.theirs.transaction, sh.store)) {
         // An echo of the store or the request (a locale, a product's name, a plan's terms): no
         // setting changes it, so no setting matches.
         masks.add(0)
@@ -275,11 +275,15 @@ function createCone(cones: Cones, path: string): number | undefined {
 const ECHO_TOP = /^(object|locale|currency|has_subscriptions)$/
 /** A line's (products are paired by id, variant and pack alone, whatever the amounts). */
 const ECHO_LINE = /^products\[\d+\]\.(name|quantity|type|classification|discount_allowed|is_moss_product|currency|has_shipping|is_variant|ean|sku)$/
-/** A plan's terms; plans may pair by position when an id is missing, so only when both ids agree. */
+/**
+ * A plan's terms. Plans pair by id case-insensitively (and by position when an id is missing), and
+ * which plans are offered depends on the total: only when both ids are the same and no other plan of
+ * the store has that id in another case can no setting pair the API's plan with another of ours.
+ */
 const ECHO_PLAN = /^instalments\[(\d+)\]\.(interval|instalments|cycle|offset|upfront)$/
 
 /** Whether a difference is in a field that repeats the store or the request (so it is the same under every setting). */
-function echoes(d: RawDiff, ours: unknown, theirs: unknown): boolean {
+function echoes(d: RawDiff, ours: unknown, theirs: unknown, store: Store): boolean {
   if (ECHO_TOP.test(d.oursPath) || ECHO_LINE.test(d.oursPath)) return true
   const m = ECHO_PLAN.exec(d.oursPath)
   const t = /^instalments\[(\d+)\]\./.exec(d.path)
@@ -291,7 +295,11 @@ function echoes(d: RawDiff, ours: unknown, theirs: unknown): boolean {
   const b: unknown = theirPlans[Number(t[1])]
   const ida = isObject(a) ? own(a, 'id') : undefined
   const idb = isObject(b) ? own(b, 'id') : undefined
-  return typeof ida === 'string' && typeof idb === 'string' && ida.trim().toLowerCase() === idb.trim().toLowerCase()
+  if (typeof ida !== 'string' || ida !== idb) return false
+  const key = ida.trim().toLowerCase()
+  let same = 0
+  for (const p of prepared(store).plans) if (p.id.trim().toLowerCase() === key) same++
+  return same === 1
 }
 
 /** The bits of the searched axes an order's options set, by a field or by their preset. */

@@ -42,8 +42,8 @@ export function checkRational<R extends { readonly num: number; readonly den: nu
  * @example `checkMode(Rounding.HalfEven, 'away') // passes`
  */
 export function checkMode(m: unknown, method: 'away' | 'split'): void {
-  // (An object: a string has a `split` of its own.)
-  if (typeof m !== 'object' || m === null || typeof (m as Record<string, unknown>)[method] !== 'function') throw new MoneyError('invalid_mode', `not a rounding mode or allocation rule: ${typeof m}`)
+  // (An object or a function: a string has a `split` of its own.)
+  if ((typeof m !== 'object' && typeof m !== 'function') || m === null || typeof (m as Record<string, unknown>)[method] !== 'function') throw new MoneyError('invalid_mode', `not a rounding mode or allocation rule: ${typeof m}`)
 }
 
 /**

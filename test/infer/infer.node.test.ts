@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { createStore, estimate, inferPolicies, reconcile, summarize, type EstimateRequest, type StoreConfig } from '../../src/index'
 import { AXES, type AxisName } from '../../src/policies/axes'
 import { AT, prng, randomSetting, richRequest, strippedStore } from './orders'
+import fixtureStore from '../fixtures/api-estimate-de/store.json'
+import fixtureRequest from '../fixtures/api-estimate-de/request.json'
 
 const config = strippedStore() as unknown as StoreConfig
 const store = createStore(config)
@@ -121,6 +123,28 @@ describe('inferPolicies', () => {
     expect(a.unexplained.map((u) => [u.index, u.differences.map((d) => d.path)])).toEqual([[5, ['totals.total']]])
     expect(b.unexplained.map((u) => u.index)).toEqual([5])
     expect(a.estimates).toBeLessThanOrEqual(2 * b.estimates)
+  })
+
+  it("a plan's terms end an order only when no setting could pair the API's plan with another of ours (ids equal in case, none alike in the store)", () => {
+    // Plans pair by id case-insensitively, and which are offered depends on the total. The API
+    // fixture's cart totals 13461 with the default shipping tax and 13212 with none (no 249 of
+    // shipping tax): plan "P" (from 13400) is offered only under the first. Under "none", the API's
+    // "P" pairs with our "p" (6 instalments against 3) — a difference one setting removes.
+    const plans = [
+      { id: 'P', instalments: 3, interval: 1, cycle: 'week', offset: 1, min_total: { EUR: 13400 } },
+      { id: 'p', instalments: 6, interval: 1, cycle: 'week', offset: 1 },
+    ]
+    const mk = (account: Record<string, unknown>) =>
+      createStore({ ...(fixtureStore as Record<string, unknown>), account: { ...(fixtureStore as { account: object }).account, ...account }, instalment_plans: plans } as unknown as StoreConfig)
+    const at = '2026-11-25T12:00:00Z'
+    const api = estimate(mk({}), fixtureRequest as unknown as EstimateRequest, { at })
+    const store = mk({ shipping_tax: 'none' })
+    const ours = estimate(store, fixtureRequest as unknown as EstimateRequest, { at })
+    if (api.status !== 200 || ours.status !== 200) throw new Error('expected 200s')
+    expect([api.transaction.totals.total, api.transaction.instalments.map((p) => p.id)]).toEqual([13461, ['P', 'p']])
+    expect([ours.transaction.totals.total, ours.transaction.instalments.map((p) => p.id)]).toEqual([13212, ['p']])
+    const inf = inferPolicies(store, [{ request: fixtureRequest as unknown as EstimateRequest, response: JSON.parse(JSON.stringify(api)) as unknown, at }])
+    expect(inf).toMatchObject({ policies: { shipping_tax: 'proportional' }, matched: 1, unexplained: [] })
   })
 
   it('orders the defaults reproduce give {} (and an account fragment with nothing to set)', () => {
