@@ -3,7 +3,7 @@
  */
 import { isObject, own } from '../input/read'
 import { issue } from '../issues/issues'
-import { addAmounts } from '../money/amount'
+import { addAmounts, toAmount } from '../money/amount'
 import { MoneyError } from '../money/errors'
 import type { CreateResponse, EstimateResponse } from '../types/output'
 
@@ -74,7 +74,7 @@ export function summarize(response: EstimateResponse, options: SummarizeOptions 
       currency: copy(t.currency),
       locale: copy(t.locale),
       has_subscriptions: copy(t.has_subscriptions),
-      products: t.products.map((p) => ({ id: copy(p.id), name: copy(p.name), price: amount(p.totals.unit_price), quantity: copy(p.quantity) })),
+      products: t.products.map((p) => ({ id: copy(p.id), name: copy(p.name), price: toAmount(p.totals.unit_price), quantity: copy(p.quantity) })),
       customer_information: copy(t.customer_information),
       payments: { available, selected },
       taxes: {
@@ -83,13 +83,15 @@ export function summarize(response: EstimateResponse, options: SummarizeOptions 
         inclusive: t.products.length > 0 && t.products.every((p) => p.taxes.inclusive),
       },
       totals: {
-        subtotal: amount(t.totals.item_total),
-        tax: amount(tax),
-        shipping: amount(t.totals.shipping),
-        discount: amount(discount),
-        total: amount(t.totals.total),
+        // (Each read as an amount: −0, which a hand-edited file may hold, comes out as 0; the two
+        // sums already are.)
+        subtotal: toAmount(t.totals.item_total),
+        tax,
+        shipping: toAmount(t.totals.shipping),
+        discount,
+        total: toAmount(t.totals.total),
       },
-      shipping: { method: copy(t.shipping.shipping_method?.label ?? null), cost: amount(t.totals.shipping) },
+      shipping: { method: copy(t.shipping.shipping_method?.label ?? null), cost: toAmount(t.totals.shipping) },
       discounts: t.discounts.length > 0 ? copy(t.discounts) : null,
       instalments: t.instalments.length > 0 ? copy(t.instalments) : null,
       active_instalment_plan: null,
@@ -104,8 +106,6 @@ function rejected(code: 'invalid_value' | 'amount_overflow', path: string, detai
 
 const isInt = (x: unknown) => Number.isSafeInteger(x)
 
-/** An amount as the output writes it: −0 (which a hand-edited file may hold) is 0. */
-const amount = (x: number): number => (x === 0 ? 0 : x)
 const TOTALS = ['item_total', 'tax', 'shipping', 'shipping_tax', 'discount', 'shipping_discount', 'total'] as const
 
 /** The path of the first field `summarize` reads that is not what `estimate` returns there. */

@@ -29,8 +29,9 @@ export function integerBig(x: unknown, code: MoneyErrorCode): bigint {
  * @example `checkRational({ num: 19, den: 100 }) // returns it`
  */
 export function checkRational<R extends { readonly num: number; readonly den: number }>(r: R): R {
-  if (typeof r !== 'object' || r === null || !Number.isSafeInteger(r.num) || !Number.isSafeInteger(r.den) || r.den <= 0)
-    throw new MoneyError('invalid_rate', 'a rational needs safe-integer num and den, den above 0')
+  if (typeof r !== 'object' || r === null) throw new MoneyError('invalid_rate', `a rate must be a fraction of safe integers, got ${r === null ? 'null' : typeof r}`)
+  if (!Number.isSafeInteger(r.num) || !Number.isSafeInteger(r.den) || r.den <= 0)
+    throw new MoneyError('invalid_rate', `a rate must be a fraction of safe integers with a positive denominator, got ${r.num}/${r.den}`)
   return r
 }
 

@@ -1,7 +1,7 @@
 import type { Amount } from './amount'
 import { allocate } from './allocate'
 import { largestRemainder, type AllocationRule } from './allocation/index'
-import { MoneyError } from './errors'
+import { checkRational, MoneyError } from './errors'
 import { lcmBig, type Rational } from './rational'
 import { mulDivRound, type RoundingMode } from './rounding'
 
@@ -28,8 +28,7 @@ const TOO_PRECISE = 'rates too precise to combine'
  */
 function combined(rates: readonly Rational[]): readonly [number, number, readonly number[]] {
   // A rational made by hand may be anything: whole parts and a positive denominator, or no answer.
-  for (const r of rates)
-    if (!Number.isSafeInteger(r.num) || !Number.isSafeInteger(r.den) || r.den <= 0) throw new MoneyError('invalid_rate', `a rate must be a fraction of safe integers with a positive denominator, got ${r.num}/${r.den}`)
+  for (const r of rates) checkRational(r)
   if (rates.length === 1) {
     const r = rates[0]!
     if (r.num < 0) throw new MoneyError('invalid_rate', NEGATIVE)
