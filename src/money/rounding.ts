@@ -92,8 +92,8 @@ function roundDivBig(n: bigint, d: bigint, mode: RoundingMode): Amount {
  * ```
  */
 export function roundDiv(n: number | bigint, d: number | bigint, mode: RoundingMode): Amount {
-  if (mode !== halfUp) checkMode(mode, 'away')
   if (typeof n === 'bigint' || typeof d === 'bigint') return roundDivBig(integerBig(n, 'invalid_amount'), integerBig(d, 'invalid_amount'), mode)
+  if (mode !== halfUp) checkMode(mode, 'away')
   if (d === 0) throw new MoneyError('invalid_rate', 'division by zero')
   if (!Number.isSafeInteger(n) || !Number.isSafeInteger(d)) {
     // Integers past 2^53 are divided exactly in BigInt (the Number path would round a − r).
