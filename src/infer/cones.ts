@@ -3,6 +3,7 @@
  * terms, factors, divisors, inputs and the split it is a part of (the whole and the weights'
  * amounts), on every amount it was made from. Read from the recorded entries only.
  */
+import { isObject, own } from '../input/read'
 import type { Trace, TraceEntry } from '../trace/types'
 
 /** The axes of a trace as bits (bit i: the searched axis `bit.get(name)`). */
@@ -94,4 +95,39 @@ interface Frame {
   readonly deps: string[]
   i: number
   bits: number
+}
+
+/** Which list of rates a difference is about: the lines' or the aggregated rates' identities, membership or products. */
+const RATE_LIST = /^(?:products\[\d+\]\.)?taxes\.(tax_rates|shipping_tax_rates)(?:\[\d+\](?:\.(?:id|label|rate_percent|rate_amount|jurisdiction|vat_tax|applies_to(?:\[\d+\])?))?)?$/
+
+/** The list of rates a difference of `path` is about, if it is one: which rates, not their amounts. */
+export function rateListOf(path: string): 'tax_rates' | 'shipping_tax_rates' | undefined {
+  const m = RATE_LIST.exec(path)
+  return m === null ? undefined : (m[1] as 'tax_rates' | 'shipping_tax_rates')
+}
+
+/**
+ * The axes that decide which rates the lines' `list` holds (and so the aggregated list, and the
+ * products each rate applies to), as the tax engine records them: on each rate's taxable amount,
+ * and on the tax total of a line that has none (beside the rule that gave it none). `undefined`
+ * when an entry it needs is not in the trace.
+ */
+export function rateListBits(trace: Trace, transaction: unknown, list: 'tax_rates' | 'shipping_tax_rates', bits: AxisBits): number | undefined {
+  const products = isObject(transaction) ? own(transaction, 'products') : undefined
+  if (!Array.isArray(products)) return undefined
+  const amounts = trace.amounts
+  let m = 0
+  for (let k = 0; k < products.length; k++) {
+    const p: unknown = products[k]
+    const taxes = isObject(p) ? own(p, 'taxes') : undefined
+    const rates = isObject(taxes) ? own(taxes, list) : undefined
+    if (!Array.isArray(rates)) return undefined
+    const at = rates.length === 0 ? [`products[${k}].totals.${list === 'tax_rates' ? 'tax' : 'shipping_tax'}`] : rates.map((_, j) => `products[${k}].taxes.${list}[${j}].taxable_amount`)
+    for (const path of at) {
+      const e = amounts[path]
+      if (e === undefined) return undefined
+      if (e.policies !== undefined) for (const a of e.policies) m |= bits.get(a) ?? 0
+    }
+  }
+  return m
 }

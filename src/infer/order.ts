@@ -16,10 +16,11 @@ import { summarize } from '../0-estimate/summarize'
 import { PRESETS, type PresetName } from '../policies/presets'
 import { isObject, own } from '../input/read'
 import { compareEnvelopes, comparedNothing, type Envelope, type RawDiff, readEnvelope } from '../reconcile/compare'
-import { prepared, type Store } from '../store/createStore'
+import type { Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest } from '../types/input'
 import type { EstimateResponse } from '../types/output'
-import { type AxisBits, Cones, touchedBits } from './cones'
+import { type AxisBits, Cones, rateListBits, rateListOf, touchedBits } from './cones'
+import { type FixedContext, isFixed } from './fixed'
 import { project, type Space } from './space'
 
 /** A region of settings where the order does not match: every s with project(s, mask) === proj. */
@@ -158,8 +159,8 @@ export class Order {
       this.evaluated = true
       this.firstRead = touched
     }
-    const diffs = this.compare(res)
-    if (diffs === null) {
+    const compared = this.compare(res)
+    if (compared === null) {
       const set = this.cells.get(touched) ?? new Set<number>()
       set.add(project(sp, s, touched))
       this.cells.set(touched, set)
@@ -168,6 +169,10 @@ export class Order {
     // The cones of the differences: each is a region where the order still mismatches.
     const cones = res.status === 200 && res.trace !== undefined ? new Cones(res.trace, sh.bits) : undefined
     const create = this.theirs.shape === 'create'
+    const { diffs, ours } = compared
+    // (Our transaction in the API's shape: summarized for a create-shape response.)
+    const fixed: FixedContext | undefined =
+      res.status === 200 && ours.shape === this.theirs.shape ? { store: sh.store, request: this.request, ours: ours.transaction, theirs: this.theirs.transaction, tolerance: sh.tolerance } : undefined
     const masks = new Set<number>([touched])
     for (const d of diffs) {
       if (d.path === 'status' && res.status === 200 && this.overflowCannotMatch()) {
@@ -176,10 +181,17 @@ export class Order {
         masks.add(0)
         continue
       }
-      if (d.kind === 'value' && res.status === 200 && echoes(d, res.transaction, this.theirs.transaction, sh.store)) {
-        // An echo of the store or the request (a locale, a product's name, a plan's terms): no
-        // setting changes it, so no setting matches.
+      if (fixed !== undefined && isFixed(d, fixed)) {
+        // An echo of the store or the request (a locale, a product's name, a plan's terms), a kind
+        // or a rate our transaction never has there: no setting changes it, so no setting matches.
         masks.add(0)
+        continue
+      }
+      // Which rates a line's list holds (not their amounts): decided by the axes recorded for it.
+      const list = create ? undefined : rateListOf(d.oursPath)
+      const inList = list !== undefined && res.status === 200 && res.trace !== undefined ? rateListBits(res.trace, res.transaction, list, sh.bits) : undefined
+      if (inList !== undefined) {
+        masks.add(inList & free)
         continue
       }
       const c = d.kind === 'value' && cones !== undefined ? (create ? createCone(cones, d.oursPath) : cones.of(d.oursPath)) : undefined
@@ -203,7 +215,7 @@ export class Order {
    * Our estimate against the response, as `reconcile` compares them: `null` when it matches, else
    * the raw differences (at least one).
    */
-  private compare(res: EstimateResponse): RawDiff[] | null {
+  private compare(res: EstimateResponse): { readonly diffs: RawDiff[]; readonly ours: Envelope } | null {
     const t = this.theirs
     let ours = readEnvelope(res) as Envelope
     if (t.shape === 'create' && ours.shape !== 'create' && ours.transaction !== undefined) {
@@ -212,9 +224,9 @@ export class Order {
       if (typeof created !== 'string') ours = created
     }
     const c = compareEnvelopes(ours, t, this.shared.tolerance)
-    if (c.diffs.length > 0) return c.diffs
+    if (c.diffs.length > 0) return { diffs: c.diffs, ours }
     // Nothing compared: reconcile reads such a response as unreadable, never a match.
-    if (comparedNothing(c, t)) return [{ path: '', oursPath: '', ours: null, theirs: null, kind: 'value' }]
+    if (comparedNothing(c, t)) return { diffs: [{ path: '', oursPath: '', ours: null, theirs: null, kind: 'value' }], ours }
     return null
   }
 
@@ -269,37 +281,6 @@ function createCone(cones: Cones, path: string): number | undefined {
     m |= c
   }
   return m
-}
-
-/** Fields of the transaction that repeat the store or the request: no policy axis reaches them. */
-const ECHO_TOP = /^(object|locale|currency|has_subscriptions)$/
-/** A line's (products are paired by id, variant and pack alone, whatever the amounts). */
-const ECHO_LINE = /^products\[\d+\]\.(name|quantity|type|classification|discount_allowed|is_moss_product|currency|has_shipping|is_variant|ean|sku)$/
-/**
- * A plan's terms. Plans pair by id case-insensitively (and by position when an id is missing), and
- * which plans are offered depends on the total: only when both ids are the same and no other plan of
- * the store has that id in another case can no setting pair the API's plan with another of ours.
- */
-const ECHO_PLAN = /^instalments\[(\d+)\]\.(interval|instalments|cycle|offset|upfront)$/
-
-/** Whether a difference is in a field that repeats the store or the request (so it is the same under every setting). */
-function echoes(d: RawDiff, ours: unknown, theirs: unknown, store: Store): boolean {
-  if (ECHO_TOP.test(d.oursPath) || ECHO_LINE.test(d.oursPath)) return true
-  const m = ECHO_PLAN.exec(d.oursPath)
-  const t = /^instalments\[(\d+)\]\./.exec(d.path)
-  if (m === null || t === null) return false
-  const ourPlans = isObject(ours) ? own(ours, 'instalments') : undefined
-  const theirPlans = isObject(theirs) ? own(theirs, 'instalments') : undefined
-  if (!Array.isArray(ourPlans) || !Array.isArray(theirPlans)) return false
-  const a: unknown = ourPlans[Number(m[1])]
-  const b: unknown = theirPlans[Number(t[1])]
-  const ida = isObject(a) ? own(a, 'id') : undefined
-  const idb = isObject(b) ? own(b, 'id') : undefined
-  if (typeof ida !== 'string' || ida !== idb) return false
-  const key = ida.trim().toLowerCase()
-  let same = 0
-  for (const p of prepared(store).plans) if (p.id.trim().toLowerCase() === key) same++
-  return same === 1
 }
 
 /** The bits of the searched axes an order's options set, by a field or by their preset. */

@@ -4,13 +4,15 @@
  * - the axes recorded anywhere in a trace are all the estimate read: a setting that agrees on them
  *   gives the same transaction, byte for byte;
  * - an amount's cone (the axes recorded on it and on everything it was derived from) is all it
- *   depends on: a setting that agrees on the cone gives the same amount at the same item.
+ *   depends on: a setting that agrees on the cone gives the same amount at the same item;
+ * - the axes recorded as deciding which rates a line's list holds are all that decides them: a
+ *   setting that agrees on them gives every line and the aggregate the same rates.
  * Over carts of the rich store and random stores of every feature, under random settings.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createStore, estimate, type EstimateOptions, type EstimateRequest, type Store, type StoreConfig } from '../../src/index'
-import { Cones, touchedBits } from '../../src/infer/cones'
+import { Cones, rateListBits, touchedBits } from '../../src/infer/cones'
 import { AXES, AXIS_NAMES } from '../../src/policies/axes'
 import { compareEnvelopes, readEnvelope, type Envelope } from '../../src/reconcile/compare'
 import { validCase } from '../fuzz/valid'
@@ -83,5 +85,42 @@ describe('the trace names every axis an estimate and each of its amounts depend 
     expect(whole).toBeGreaterThan(250)
     expect(amounts).toBeGreaterThan(750)
     expect(changedSomething).toBeGreaterThan(amounts)
+  })
+
+  it('a setting agreeing on the axes recorded for a rate list gives every line and the aggregate the same rates (identity, order, products)', () => {
+    const rnd = prng(7)
+    const digits = () => VALUES.map((v) => Math.floor(rnd() * v.length))
+    const LISTS = ['tax_rates', 'shipping_tax_rates'] as const
+    type Tx = { products: { taxes: Record<string, Record<string, unknown>[]> }[]; taxes: Record<string, Record<string, unknown>[]> }
+    const ids = (rates: Record<string, unknown>[], withProducts: boolean) =>
+      rates.map((r) => [r.id, r.label, r.rate_percent, r.rate_amount, r.jurisdiction, r.vat_tax, withProducts ? r.applies_to : null])
+    const lists = (tx: Tx, list: (typeof LISTS)[number]) => JSON.stringify([tx.products.map((p) => ids(p.taxes[list]!, false)), ids(tx.taxes[list]!, true)])
+    let checks = 0
+    let free = 0
+    let nonEmpty = 0
+    for (const c of cases()) {
+      const q = digits()
+      const res = estimate(c.store, c.request, { ...c.options, at: AT, ...settingOf(q), trace: true } as EstimateOptions)
+      if (res.status !== 200) continue
+      for (const list of LISTS) {
+        const m = rateListBits(res.trace!, res.transaction, list, BITS)
+        expect(m, list).toBeDefined()
+        for (let u = 0; u < 2; u++) {
+          const s = digits()
+          for (let i = 0; i < s.length; i++) if ((m! & (1 << i)) !== 0) s[i] = q[i]!
+          const other = estimate(c.store, c.request, { ...c.options, at: AT, ...settingOf(s) } as EstimateOptions)
+          expect(other.status).toBe(200)
+          if (other.status !== 200) continue
+          expect(lists(other.transaction as unknown as Tx, list), `${list} under ${JSON.stringify(settingOf(q))} and ${JSON.stringify(settingOf(s))}`).toBe(lists(res.transaction as unknown as Tx, list))
+          checks++
+          if (s.some((x, i) => x !== q[i])) free++
+          if ((res.transaction.taxes[list] as unknown[]).length > 0) nonEmpty++
+        }
+      }
+    }
+    // Not vacuous: the settings tried really differ, and the lists hold rates.
+    expect(checks).toBeGreaterThan(300)
+    expect(free).toBeGreaterThan(checks * 0.9)
+    expect(nonEmpty).toBeGreaterThan(checks / 4)
   })
 })

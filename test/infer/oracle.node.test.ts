@@ -2,8 +2,8 @@
  * Inference against the brute-force oracle: on spaces small enough to try every setting (three or
  * four axes), the guided search returns exactly the oracle's answer — the same best setting, the
  * same count, the same unexplained orders, the same alternatives in the same order — for orders
- * priced under one hidden setting, under two, with a tampered response, and with responses of
- * another cart.
+ * priced under one hidden setting, under two, with a tampered response, with responses of
+ * another cart, and with garbled fields (kinds, statuses, rates, codes, labels).
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -22,7 +22,7 @@ const SPACES: readonly (readonly AxisName[])[] = [
   ['allocation', 'discount_proration', 'tax_base'],
 ]
 
-type Mix = 'one' | 'two' | 'tampered' | 'foreign' | 'create' | 'drifted'
+type Mix = 'one' | 'two' | 'tampered' | 'foreign' | 'create' | 'drifted' | 'garbled'
 
 /** Orders priced under hidden settings of the space's axes (mix says how). */
 function ordersFor(seed: number, axes: readonly AxisName[], mix: Mix, n: number): OracleOrder[] {
@@ -61,6 +61,28 @@ function ordersFor(seed: number, axes: readonly AxisName[], mix: Mix, n: number)
     r.transaction.totals.total += 1
   }
   if (mix === 'foreign') out[2] = { ...out[2]!, response: out[3]!.response }
+  if (mix === 'garbled') {
+    // Differences the search ends at once (a kind, a status, a rate or a code the store cannot
+    // give, a method's label) beside ones it must search (a null method, a rate the store has):
+    // the oracle says whether ending them was right.
+    for (const i of [1, 2]) {
+      const res = out[i]!.response as Record<string, any>
+      const t = res.transaction
+      const rate = t.products[0].taxes.tax_rates[0]
+      const edits = [
+        () => (t.products[0].taxes = 'x'),
+        () => (res.status = 201),
+        () => (t.taxes.has_vat = 'yes'),
+        () => rate !== undefined && (rate.rate_percent += 1),
+        () => rate !== undefined && Object.assign(rate, { label: 'MwSt. 7%', rate_percent: 7, id: 'de-red' }),
+        () => t.discounts[0] !== undefined && (t.discounts[0].code = 'NOPE'),
+        () => t.shipping.shipping_rates[0] !== undefined && (t.shipping.shipping_rates[0].label += ' (old)'),
+        () => (t.shipping.shipping_method = null),
+        () => t.instalments[0] !== undefined && (t.instalments[0].schedule[0] = null),
+      ]
+      edits[Math.floor(rnd() * edits.length)]!()
+    }
+  }
   return out
 }
 
@@ -68,7 +90,7 @@ describe('inference equals the brute-force oracle on small spaces', () => {
   it('best setting, count, unexplained orders and alternatives (in order) are the oracle’s, for every mix of hidden settings', () => {
     const seen = { unexplained: 0, alternatives: 0, nonDefault: 0 }
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(...SPACES), fc.constantFrom<Mix>('one', 'two', 'tampered', 'foreign', 'create', 'drifted'), (seed, axes, mix) => {
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(...SPACES), fc.constantFrom<Mix>('one', 'two', 'tampered', 'foreign', 'create', 'drifted', 'garbled'), (seed, axes, mix) => {
         const orders = ordersFor(seed, axes, mix, 6)
         const oracle = bruteForce(store, orders, axes)
         const inf = inferPolicies(store, orders, { axes })
@@ -82,7 +104,7 @@ describe('inference equals the brute-force oracle on small spaces', () => {
         if (inf.alternatives.length > 0) seen.alternatives++
         if (Object.keys(inf.policies).length > 0) seen.nonDefault++
       }),
-      { numRuns: 60, seed: 20260302 },
+      { numRuns: 70, seed: 20260302 },
     )
     // Not vacuous: the runs include unexplained orders, ties and non-default answers.
     expect(seen.unexplained).toBeGreaterThan(3)

@@ -1,0 +1,136 @@
+/**
+ * Differences no setting can remove end their order at its first estimate: the order is
+ * unexplained, and costs the search about one estimate instead of a search over every setting of
+ * the axes its estimate read. (Whether each rule is sound — never ends an order some setting
+ * reproduces — is the brute-force oracle's job: its 'garbled' mix makes these differences.)
+ */
+import { describe, expect, it } from 'vitest'
+import { createStore, estimate, inferPolicies, summarize, type EstimateRequest, type StoreConfig } from '../../src/index'
+import fixtureStore from '../fixtures/api-estimate-de/store.json'
+import fixtureRequest from '../fixtures/api-estimate-de/request.json'
+import { AT, prng, richRequest, strippedStore } from './orders'
+
+const store = createStore(strippedStore() as unknown as StoreConfig)
+
+type Tx = Record<string, any>
+interface Order {
+  request: EstimateRequest
+  response: Tx
+  at: string
+}
+
+/** Eight orders of the rich store priced under the defaults, the first `wanted` of them having what `has` asks for. */
+function orders(has: (t: Tx) => boolean): { base: Order[]; at: number } {
+  const rnd = prng(4242)
+  const base: Order[] = []
+  let at = -1
+  while (base.length < 8 || at < 0) {
+    const request = richRequest(rnd) as unknown as EstimateRequest
+    const res = estimate(store, request, { at: AT })
+    if (res.status !== 200) continue
+    const o = { request, response: JSON.parse(JSON.stringify(res)) as Tx, at: AT }
+    if (at < 0 && has(o.response.transaction)) {
+      at = base.length
+      base.push(o)
+    } else if (base.length < 8) base.push(o)
+  }
+  return { base, at }
+}
+
+const copy = (x: Order[]): Order[] => JSON.parse(JSON.stringify(x)) as Order[]
+
+/** Infers over the orders with order `i` changed by `edit`, and over them without it. */
+function settle(has: (t: Tx) => boolean, edit: (o: Order) => void) {
+  const { base, at } = orders(has)
+  const edited = copy(base)
+  edit(edited[at]!)
+  const without = copy(base)
+  without.splice(at, 1)
+  return { at, inf: inferPolicies(store, edited), without: inferPolicies(store, without) }
+}
+
+describe('a difference no setting can remove ends its order at once', () => {
+  const cases: readonly [string, (t: Tx) => boolean, (o: Order) => void, string][] = [
+    ['a line’s taxes that are not an object (our line always has one)', () => true, (o) => (o.response.transaction.products[0].taxes = 'x'), 'products[0].taxes'],
+    ['a status that is neither 200 nor 400', () => true, (o) => (o.response.status = 201), 'status'],
+    ['a string where the transaction has a boolean (has_vat)', () => true, (o) => (o.response.transaction.taxes.has_vat = 'yes'), 'taxes.has_vat'],
+    [
+      'a German rate at 20 %: the store has a 20 % rate, but none labelled MwSt. in DE (the rate is compared field for field with the store’s)',
+      (t) => t.products.some((p: Tx) => p.taxes.tax_rates.some((r: Tx) => r.label === 'MwSt.' && r.jurisdiction === 'DE')),
+      (o) => {
+        for (const p of o.response.transaction.products) for (const r of p.taxes.tax_rates) if (r.label === 'MwSt.') r.rate_percent = 20
+      },
+      'rate_percent',
+    ],
+    ['a coupon code the store does not have', (t) => t.discounts.some((d: Tx) => d.code !== null), (o) => {
+      const d = o.response.transaction.discounts.find((x: Tx) => x.code !== null)
+      d.code = 'NOPE'
+    }, 'code'],
+    [
+      'a shipping method’s label, when the API’s method has our method’s id and no other method that id in another case',
+      (t) => t.shipping.shipping_rates.length > 0,
+      (o) => (o.response.transaction.shipping.shipping_rates[0].label += ' (old)'),
+      'shipping.shipping_rates[0].label',
+    ],
+  ]
+  for (const [title, has, edit, path] of cases)
+    it(title, () => {
+      const { at, inf, without } = settle(has, edit)
+      expect(inf.unexplained.map((u) => u.index)).toEqual([at])
+      expect(inf.unexplained[0]!.differences.some((d) => d.path.includes(path))).toBe(true)
+      expect(inf.matched).toBe(without.matched)
+      expect(inf.policies).toEqual(without.policies)
+      // About one estimate for the order (before: every setting of the axes it read, hundreds).
+      expect(inf.estimates).toBeLessThanOrEqual(without.estimates + 2)
+    })
+
+  it('the create shape too: a selected payment method that is a boolean', () => {
+    const { at, inf, without } = settle(
+      () => true,
+      (o) => {
+        const created = JSON.parse(JSON.stringify(summarize(estimate(store, o.request, { at: AT })))) as Tx
+        created.transaction.payments.selected = true
+        o.response = created
+      },
+    )
+    expect(inf.unexplained.map((u) => [u.index, u.differences.map((d) => d.path)])).toEqual([[at, ['payments.selected']]])
+    expect(inf.estimates).toBeLessThanOrEqual(without.estimates + 2)
+  })
+
+  it('a line’s goods rate relabelled as another rate of the store (books, 7 %): which rates a line’s goods get depends on no setting', () => {
+    const has = (t: Tx) => t.products.some((p: Tx) => p.taxes.tax_rates.some((r: Tx) => r.label === 'MwSt.' && r.jurisdiction === 'DE'))
+    const { at, inf, without } = settle(has, (o) => {
+      for (const p of o.response.transaction.products) for (const r of p.taxes.tax_rates) if (r.label === 'MwSt.') Object.assign(r, { label: 'MwSt. 7%', rate_percent: 7, id: 'de-red' })
+    })
+    expect(inf.unexplained.map((u) => u.index)).toEqual([at])
+    expect(inf.estimates).toBeLessThanOrEqual(without.estimates + 2)
+  })
+
+  it('a shipping tax rate missing from a line’s list is searched over the shipping tax rule alone (the axis the engine records as deciding the list)', () => {
+    const { at, inf, without } = settle(
+      (t) => t.products.some((p: Tx) => p.taxes.shipping_tax_rates.length > 0),
+      (o) => o.response.transaction.products.find((p: Tx) => p.taxes.shipping_tax_rates.length > 0).taxes.shipping_tax_rates.pop(),
+    )
+    expect(inf.unexplained.map((u) => [u.index, u.differences.map((d) => d.path).some((p) => p.endsWith('shipping_tax_rates'))])).toEqual([[at, true]])
+    // One estimate per shipping tax rule at most (five), beside what the other orders cost.
+    expect(inf.estimates).toBeLessThanOrEqual(without.estimates + 6)
+    expect(inf.estimates).toBeGreaterThan(without.estimates)
+  })
+
+  it('but not a list the create shape writes as null when it is empty: which plans a cart gets depends on its total', () => {
+    // The fixture's cart totals 13461 with the default shipping tax and 13212 with none: a plan
+    // from 13400 is offered under the first only, so the create shape's instalments are a list
+    // there and null under "none". The kinds differ, and one setting removes the difference.
+    const plans = [{ id: 'P', instalments: 3, interval: 1, cycle: 'week', offset: 1, min_total: { EUR: 13400 } }]
+    const mk = (account: Record<string, unknown>) =>
+      createStore({ ...(fixtureStore as Record<string, unknown>), account: { ...(fixtureStore as { account: object }).account, ...account }, instalment_plans: plans } as unknown as StoreConfig)
+    const at = '2026-11-25T12:00:00Z'
+    const request = fixtureRequest as unknown as EstimateRequest
+    const api = summarize(estimate(mk({}), request, { at }))
+    const ours = summarize(estimate(mk({ shipping_tax: 'none' }), request, { at }))
+    if (api.status !== 200 || ours.status !== 200) throw new Error('expected 200s')
+    expect([api.transaction.instalments?.length, ours.transaction.instalments]).toEqual([1, null])
+    const inf = inferPolicies(mk({ shipping_tax: 'none' }), [{ request, response: JSON.parse(JSON.stringify(api)) as unknown, at }])
+    expect(inf).toMatchObject({ policies: { shipping_tax: 'proportional' }, matched: 1, unexplained: [] })
+  })
+})
