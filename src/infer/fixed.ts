@@ -26,8 +26,11 @@ export interface FixedContext {
 
 /** Whether no setting can make this difference of a 200 estimate go away. */
 export function isFixed(d: RawDiff, cx: FixedContext): boolean {
-  if (d.kind !== 'value' || d.ours === undefined) return false
   const at = d.oursPath.replace(INDEX, '[]')
+  // Which lines a 200 holds is settled before any policy is read (a line is rejected for its
+  // product, currency, units or stock): a product only one side has stays so.
+  if (d.kind !== 'value') return at === 'products' || at === 'products[]'
+  if (d.ours === undefined) return false
   if (at === 'status') return !sameScalar(200, d.theirs, 0) && !sameScalar(400, d.theirs, 0)
   if (kindOf(d.ours) !== kindOf(d.theirs)) return !MAY_BE_NULL.test(at)
   if (ECHO_TOP.test(at) || ECHO_LINE.test(at)) return true

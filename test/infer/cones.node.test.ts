@@ -6,7 +6,8 @@
  * - an amount's cone (the axes recorded on it and on everything it was derived from) is all it
  *   depends on: a setting that agrees on the cone gives the same amount at the same item;
  * - the axes recorded as deciding which rates a line's list holds are all that decides them: a
- *   setting that agrees on them gives every line and the aggregate the same rates.
+ *   setting that agrees on them gives every line and the aggregate the same rates (and which lines
+ *   an estimate holds depends on no setting).
  * Over carts of the rich store and random stores of every feature, under random settings.
  */
 import fc from 'fast-check'
@@ -87,7 +88,7 @@ describe('the trace names every axis an estimate and each of its amounts depend 
     expect(changedSomething).toBeGreaterThan(amounts)
   })
 
-  it('a setting agreeing on the axes recorded for a rate list gives every line and the aggregate the same rates (identity, order, products)', () => {
+  it('a setting agreeing on the axes recorded for a rate list gives every line and the aggregate the same rates (identity, order, products); any setting gives the same lines', () => {
     const rnd = prng(7)
     const digits = () => VALUES.map((v) => Math.floor(rnd() * v.length))
     const LISTS = ['tax_rates', 'shipping_tax_rates'] as const
@@ -95,6 +96,7 @@ describe('the trace names every axis an estimate and each of its amounts depend 
     const ids = (rates: Record<string, unknown>[], withProducts: boolean) =>
       rates.map((r) => [r.id, r.label, r.rate_percent, r.rate_amount, r.jurisdiction, r.vat_tax, withProducts ? r.applies_to : null])
     const lists = (tx: Tx, list: (typeof LISTS)[number]) => JSON.stringify([tx.products.map((p) => ids(p.taxes[list]!, false)), ids(tx.taxes[list]!, true)])
+    const lines = (tx: { products: Record<string, unknown>[] }) => JSON.stringify(tx.products.map((p) => [p.id, p.name, p.variation_id, p.pack]))
     let checks = 0
     let free = 0
     let nonEmpty = 0
@@ -102,6 +104,9 @@ describe('the trace names every axis an estimate and each of its amounts depend 
       const q = digits()
       const res = estimate(c.store, c.request, { ...c.options, at: AT, ...settingOf(q), trace: true } as EstimateOptions)
       if (res.status !== 200) continue
+      // Which lines an estimate holds depends on no setting at all.
+      const any = estimate(c.store, c.request, { ...c.options, at: AT, ...settingOf(digits()) } as EstimateOptions)
+      expect(any.status === 200 ? lines(any.transaction as never) : any.status).toBe(lines(res.transaction as never))
       for (const list of LISTS) {
         const m = rateListBits(res.trace!, res.transaction, list, BITS)
         expect(m, list).toBeDefined()
