@@ -2,7 +2,7 @@
  * Differences no policy setting can remove. A policy changes amounts (and, through them, which
  * methods, plans and discounts a cart gets); it never changes a field that repeats the store or the
  * request, never gives a field a kind (object, list, scalar) our transaction never holds there, and
- * never invents a tax rate, a discount or a status the store cannot give. An order with such a
+ * never invents a tax rate, a discount, a payment method or a status the store cannot give. An order with such a
  * difference is unexplained under every setting, so the search can stop at its first estimate.
  *
  * Each rule holds whatever the pairing of list items: under another setting, the API's item is
@@ -42,6 +42,8 @@ export function isFixed(d: RawDiff, cx: FixedContext): boolean {
     return !inCatalog(holder(cx.theirs, d.path), catalog(prepared(cx.store), item), cx.tolerance)
   }
   if (at === 'taxes.rate') return noStoreRate(d, cx)
+  // A payment method we offer is one of the account's, or instalments.
+  if (at === 'payments[]' || at === 'payments.available[]') return !prepared(cx.store).account.paymentMethods.some((m) => sameScalar(m.id, d.theirs, 0)) && !sameScalar('instalments', d.theirs, 0)
   if (SHIPPING.test(at)) return sameMethod(d, cx)
   if (PLAN.test(at)) return samePlan(d, cx)
   return false

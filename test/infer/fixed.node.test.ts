@@ -54,6 +54,7 @@ describe('a difference no setting can remove ends its order at once', () => {
     ['a line’s taxes that are not an object (our line always has one)', () => true, (o) => (o.response.transaction.products[0].taxes = 'x'), 'products[0].taxes'],
     ['a status that is neither 200 nor 400', () => true, (o) => (o.response.status = 201), 'status'],
     ['a product the API lists and we do not (which lines an estimate holds depends on no setting)', () => true, (o) => o.response.transaction.products.unshift({ ...o.response.transaction.products[0], id: 'gone' }), 'products[0]'],
+    ['a payment method the account does not have', (t) => t.payments.length > 0, (o) => (o.response.transaction.payments[0] = 'cheque'), 'payments[0]'],
     ['a string where the transaction has a boolean (has_vat)', () => true, (o) => (o.response.transaction.taxes.has_vat = 'yes'), 'taxes.has_vat'],
     [
       'a German rate at 20 %: the store has a 20 % rate, but none labelled MwSt. in DE (the rate is compared field for field with the store’s)',
