@@ -16,6 +16,7 @@ import { summarize } from '../0-estimate/summarize'
 import { PRESETS, type PresetName } from '../policies/presets'
 import { isObject, own } from '../input/read'
 import { compareEnvelopes, comparedNothing, type Envelope, type RawDiff, readEnvelope } from '../reconcile/compare'
+import { selectedPayment } from '../reconcile/selected-payment'
 import type { Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest } from '../types/input'
 import type { EstimateResponse } from '../types/output'
@@ -219,7 +220,8 @@ export class Order {
     const t = this.theirs
     let ours = readEnvelope(res) as Envelope
     if (t.shape === 'create' && ours.shape !== 'create' && ours.transaction !== undefined) {
-      const pm = this.paymentMethod()
+      // The payment method reconcile would select: ours, else the API's when we offer it too.
+      const pm = res.status === 200 ? selectedPayment(this.options.payment_method, res.transaction, this.theirs.transaction) : undefined
       const created = readEnvelope(summarize(res, pm === undefined ? {} : { payment_method: pm }))
       if (typeof created !== 'string') ours = created
     }
@@ -240,16 +242,6 @@ export class Order {
       const code = isObject(e) ? own(e, 'code') : undefined
       return typeof code === 'string' && !OVERFLOW_CODES.has(code.trim().toLowerCase())
     })
-  }
-
-  /** The payment method the create shape selects: the order's own, else the one the response selected. */
-  private paymentMethod(): string | undefined {
-    const pm = this.options.payment_method
-    if (typeof pm === 'string') return pm
-    const tx = this.theirs.transaction
-    const p = tx !== undefined ? own(tx, 'payments') : undefined
-    const sel = isObject(p) ? own(p, 'selected') : undefined
-    return typeof sel === 'string' ? sel : undefined
   }
 }
 

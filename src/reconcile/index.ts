@@ -5,6 +5,7 @@ import { estimate } from '../0-estimate/estimate'
 import { summarize } from '../0-estimate/summarize'
 import { AXES, AXIS_NAMES, type AxisName } from '../policies/axes'
 import { checkedTrace } from '../trace/explain'
+import { selectedPayment } from './selected-payment'
 import type { Trace } from '../trace/types'
 import type { EstimateOptions } from '../types/input'
 import type { EstimateResponse } from '../types/output'
@@ -162,14 +163,7 @@ export function reconcile(ours: EstimateResponse | unknown, theirs: unknown, opt
     // Read lightly (one string), not through the trace check: a match reads no trace.
     const raw = isObject(ours) ? own(ours, 'trace') : undefined
     const rawOptions = isObject(raw) ? own(raw, 'options') : undefined
-    const fromTrace = (isObject(rawOptions) ? own(rawOptions, 'payment_method') : undefined) ?? opts.options?.payment_method
-    if (typeof fromTrace === 'string') return fromTrace
-    const p = t.transaction !== undefined ? own(t.transaction, 'payments') : undefined
-    const sel = isObject(p) ? own(p, 'selected') : undefined
-    // The API's choice is taken only if we offer it too: one we do not offer is a difference to
-    // report, not a value to copy into ours.
-    const offered = oursEstimate !== undefined ? own(oursEstimate, 'payments') : undefined
-    return typeof sel === 'string' && Array.isArray(offered) && offered.some((m) => typeof m === 'string' && m.toLowerCase() === sel.toLowerCase()) ? sel : undefined
+    return selectedPayment((isObject(rawOptions) ? own(rawOptions, 'payment_method') : undefined) ?? opts.options?.payment_method, oursEstimate, t.transaction)
   }
   /** Ours in the API response's shape. */
   const shaped = (x: unknown, env: Envelope): Envelope => {

@@ -147,6 +147,23 @@ describe('inferPolicies', () => {
     expect(inf).toMatchObject({ policies: { shipping_tax: 'proportional' }, matched: 1, unexplained: [] })
   })
 
+  it('a create-shape response that selects a payment method we do not offer is unexplained, as reconcile says (the API\'s choice is ours only when we offer it)', () => {
+    // A US customer is not offered klarna (the account offers it in DE and SE only).
+    const request = { products: [{ id: 'mug', quantity: 2 }], customer: { id: 'c-us' } } as unknown as EstimateRequest
+    const res = estimate(store, request, { at: AT })
+    if (res.status !== 200) throw new Error('expected a 200')
+    expect(res.transaction.payments).not.toContain('klarna')
+    const created = JSON.parse(JSON.stringify(summarize(res))) as { transaction: { payments: { selected: string } } }
+    created.transaction.payments.selected = 'klarna'
+    expect(reconcile(res, created).matches).toBe(false)
+    const inf = inferPolicies(store, [{ request, response: created, at: AT }], { axes: ['rounding', 'tax_rounding', 'allocation'] })
+    expect([inf.matched, inf.unexplained.map((u) => u.differences.map((d) => d.path))]).toEqual([0, [['payments.selected']]])
+    // And one it offers is taken, whatever its case: the order matches.
+    created.transaction.payments.selected = res.transaction.payments[0]!.toUpperCase()
+    expect(reconcile(res, created).matches).toBe(true)
+    expect(inferPolicies(store, [{ request, response: created, at: AT }], { axes: ['rounding'] }).matched).toBe(1)
+  })
+
   it('orders the defaults reproduce give {} (and an account fragment with nothing to set)', () => {
     const orders = priced(prng(5), {}, 25)
     const inf = inferPolicies(store, orders)
