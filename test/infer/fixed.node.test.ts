@@ -1,11 +1,17 @@
 /**
  * Differences no setting can remove end their order at its first estimate: the order is
  * unexplained, and costs the search about one estimate instead of a search over every setting of
- * the axes its estimate read. (Whether each rule is sound — never ends an order some setting
- * reproduces — is the brute-force oracle's job: its 'garbled' mix makes these differences.)
+ * the axes its estimate read. Whether each rule is sound — never ends an order some setting
+ * reproduces — is checked here on the differences settings really make (none of them may be judged
+ * fixed), and by the brute-force oracle, whose 'garbled' mix makes the other kind.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createStore, estimate, inferPolicies, summarize, type EstimateRequest, type StoreConfig } from '../../src/index'
+import { createStore, estimate, inferPolicies, summarize, type EstimateOptions, type EstimateRequest, type Store, type StoreConfig } from '../../src/index'
+import { isFixed } from '../../src/infer/fixed'
+import { AXES, AXIS_NAMES } from '../../src/policies/axes'
+import { compareEnvelopes, readEnvelope, type Envelope } from '../../src/reconcile/compare'
+import { validCase } from '../fuzz/valid'
 import fixtureStore from '../fixtures/api-estimate-de/store.json'
 import fixtureRequest from '../fixtures/api-estimate-de/request.json'
 import { AT, prng, richRequest, strippedStore } from './orders'
@@ -134,5 +140,46 @@ describe('a difference no setting can remove ends its order at once', () => {
     expect([api.transaction.instalments?.length, ours.transaction.instalments]).toEqual([1, null])
     const inf = inferPolicies(mk({ shipping_tax: 'none' }), [{ request, response: JSON.parse(JSON.stringify(api)) as unknown, at }])
     expect(inf).toMatchObject({ policies: { shipping_tax: 'proportional' }, matched: 1, unexplained: [] })
+  })
+})
+
+describe('no difference that a setting makes is judged fixed', () => {
+  it('the estimates of one cart under two random settings, in both shapes: every difference between them is one a setting removes', () => {
+    const values = AXIS_NAMES.map((a) => Object.keys(AXES[a].values))
+    const rnd = prng(515)
+    const setting = () => Object.fromEntries(AXIS_NAMES.map((a, i) => [a, values[i]![Math.floor(rnd() * values[i]!.length)]!]))
+    const cases: { store: Store; request: EstimateRequest; options: Record<string, unknown> }[] = []
+    for (let i = 0; i < 150; i++) cases.push({ store, request: richRequest(rnd) as unknown as EstimateRequest, options: {} })
+    for (const c of fc.sample(validCase(10), { seed: 515, numRuns: 150 })) {
+      if (c.extreme) continue
+      try {
+        cases.push({ store: createStore(c.store as unknown as StoreConfig), request: c.request as unknown as EstimateRequest, options: { ...(c.options as Record<string, unknown>) } })
+      } catch {
+        // a store the generator made invalid: not a case
+      }
+    }
+    let diffs = 0
+    let create = 0
+    for (const c of cases) {
+      const a = estimate(c.store, c.request, { ...c.options, at: AT, ...setting() } as EstimateOptions)
+      const b = estimate(c.store, c.request, { ...c.options, at: AT, ...setting() } as EstimateOptions)
+      if (a.status !== 200 || b.status !== 200) continue
+      for (const [x, y] of [
+        [a, b],
+        [summarize(a), summarize(b)],
+      ] as const) {
+        const ours = readEnvelope(x) as Envelope
+        const theirs = readEnvelope(JSON.parse(JSON.stringify(y))) as Envelope
+        for (const d of compareEnvelopes(ours, theirs, 0).diffs) {
+          const cx = { store: c.store, request: c.request, ours: ours.transaction, theirs: theirs.transaction, tolerance: 0 }
+          expect(isFixed(d, cx), `${d.path}: ${JSON.stringify(d.ours)} against ${JSON.stringify(d.theirs)}`).toBe(false)
+          diffs++
+          if (ours.shape === 'create') create++
+        }
+      }
+    }
+    // Not vacuous: settings make many differences, in both shapes.
+    expect(diffs).toBeGreaterThan(500)
+    expect(create).toBeGreaterThan(100)
   })
 })
