@@ -6,7 +6,8 @@
  *
  * Scenarios: every order explained by one setting (the target: within 10 s); five of them
  * tampered by a cent (so phase 2's exact count runs); one order in ten priced under another
- * setting. Each run is a fresh `inferPolicies` call (it keeps nothing between calls); a row is the
+ * setting; one order in ten with one field of its response edited at random (an amount moved, a
+ * value replaced by another kind, a field or an item deleted), as a hand-edited export has. Each run is a fresh `inferPolicies` call (it keeps nothing between calls); a row is the
  * median of the rounds' CPU time (the process's, `process.cpuUsage`) and wall time, with the
  * estimates the search ran.
  *
@@ -36,7 +37,7 @@ export interface InferRow {
   readonly hidden: Record<string, string>
 }
 
-function orders(seed: number, mix: 'one' | 'tampered' | 'two'): { list: InferOrder[]; hidden: Record<string, string> } {
+function orders(seed: number, mix: 'one' | 'tampered' | 'two' | 'edited'): { list: InferOrder[]; hidden: Record<string, string> } {
   const store = createStore(strippedStore() as unknown as StoreConfig)
   const rnd = prng(seed)
   // A hidden setting with most axes away from their defaults.
@@ -54,7 +55,25 @@ function orders(seed: number, mix: 'one' | 'tampered' | 'two'): { list: InferOrd
       const r = list[i * 37]!.response as { transaction: { totals: { total: number } } }
       r.transaction.totals.total += 1
     }
+  if (mix === 'edited') for (let i = 5; i < list.length; i += 10) edit(list[i]!.response, rnd)
   return { list, hidden }
+}
+
+/** One random edit of a response: a number moved by 1 or 1,000, a value replaced by another kind, or a field or item deleted. */
+function edit(response: unknown, rnd: () => number): void {
+  const places: [Record<string, unknown> | unknown[], string | number][] = []
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach((v, i) => (places.push([x, i]), walk(v)))
+    else if (typeof x === 'object' && x !== null) for (const [k, v] of Object.entries(x)) if (k !== 'status') (places.push([x as Record<string, unknown>, k]), walk(v))
+  }
+  walk((response as { transaction: unknown }).transaction)
+  const [at, key] = places[Math.floor(rnd() * places.length)]!
+  const v = (at as Record<string | number, unknown>)[key]
+  const c = rnd()
+  if (typeof v === 'number' && c < 0.6) (at as Record<string | number, unknown>)[key] = v + [1, -1, 1000][Math.floor(rnd() * 3)]!
+  else if (c < 0.8) (at as Record<string | number, unknown>)[key] = [null, 'x', 0, [], {}, true][Math.floor(rnd() * 6)]
+  else if (Array.isArray(at)) at.splice(key as number, 1)
+  else delete at[key as string]
 }
 
 export function runInfer(rounds: number): InferRow[] {
@@ -63,6 +82,7 @@ export function runInfer(rounds: number): InferRow[] {
     { id: 'infer.200', label: '200 orders, one hidden setting', ...orders(1, 'one') },
     { id: 'infer.200.tampered', label: '200 orders, 5 tampered by a cent', ...orders(1, 'tampered') },
     { id: 'infer.200.two', label: '200 orders, 1 in 10 under another setting', ...orders(2, 'two') },
+    { id: 'infer.200.edited', label: '200 orders, 1 in 10 edited at random', ...orders(3, 'edited') },
   ]
   const rows: InferRow[] = []
   for (const sc of scenarios) {
