@@ -15,7 +15,7 @@ import { estimate } from '../0-estimate/estimate'
 import { summarize } from '../0-estimate/summarize'
 import { PRESETS, type PresetName } from '../policies/presets'
 import { isObject, own } from '../input/read'
-import { compareEnvelopes, comparedNothing, type Envelope, type RawDiff, readEnvelope } from '../reconcile/compare'
+import { compareEnvelopes, comparedNothing, type Envelope, type RawDiff, readEnvelope, sameScalar } from '../reconcile/compare'
 import { selectedPayment } from '../reconcile/selected-payment'
 import type { Store } from '../store/createStore'
 import type { EstimateOptions, EstimateRequest } from '../types/input'
@@ -175,6 +175,10 @@ export class Order {
     const fixed: FixedContext | undefined =
       res.status === 200 && ours.shape === this.theirs.shape ? { store: sh.store, request: this.request, ours: ours.transaction, theirs: this.theirs.transaction, tolerance: sh.tolerance } : undefined
     const masks = new Set<number>([touched])
+    // A response that is not a 200 is matched by a 400 of ours on its status and codes alone: where
+    // our transaction differs from one it carries says nothing about the settings where we answer
+    // 400 (a strict coupon rejection, an amount out of range). Only the cell is then known.
+    const byTransaction = sameScalar(this.theirs.status, 200, 0) || (this.theirs.status === undefined && !Array.isArray(this.theirs.errors))
     for (const d of diffs) {
       if (d.path === 'status' && res.status === 200 && this.overflowCannotMatch()) {
         // Without strict, our estimate answers 400 under another setting only when an amount leaves
@@ -182,6 +186,7 @@ export class Order {
         masks.add(0)
         continue
       }
+      if (!byTransaction && d.path !== 'status') continue
       if (fixed !== undefined && isFixed(d, fixed)) {
         // An echo of the store or the request (a locale, a product's name, a plan's terms), a kind
         // or a rate our transaction never has there: no setting changes it, so no setting matches.

@@ -143,6 +143,25 @@ describe('a difference no setting can remove ends its order at once', () => {
   })
 })
 
+describe('a response that is not a 200 is judged by its status and codes', () => {
+  it('a 400 that also carries a transaction: a strict order our estimate answers 400 under another setting matches it, whatever that transaction says', () => {
+    // One book to France at min_subtotal 23.00: 24.50 kept gross, 22.90 repriced to the net abroad,
+    // so with strict the coupon is a 400 under keep_net only.
+    const json = strippedStore() as { coupons: unknown[] }
+    const s = createStore({ ...json, coupons: [...json.coupons, { code: 'MIN23', label: 'Min 23', type: 'fixed', amounts: { EUR: 100 }, min_subtotal: { EUR: 2300 } }] } as unknown as StoreConfig)
+    const request = { products: [{ id: 'book', quantity: 1 }], new_customer: { name: 'F', email: 'f@example.com', country: 'FR', same_shipping_address: true }, coupons: ['MIN23'] } as unknown as EstimateRequest
+    const gross = estimate(s, request, { at: AT, strict: true, inclusive_cross_border: 'keep_gross' })
+    const net = estimate(s, request, { at: AT, strict: true, inclusive_cross_border: 'keep_net' })
+    if (gross.status !== 200 || net.status !== 400) throw new Error('expected a 200 and a 400')
+    expect(net.errors.map((e) => e.code)).toEqual(['coupon_min_subtotal'])
+    const tx = JSON.parse(JSON.stringify(gross.transaction)) as Tx
+    tx.locale = 'xx' // a difference no setting removes from a 200
+    const response = { status: 400, errors: [{ code: 'coupon_min_subtotal' }], transaction: tx }
+    const inf = inferPolicies(s, [{ request, response, at: AT, options: { strict: true } }], { axes: ['inclusive_cross_border', 'rounding'] })
+    expect(inf).toMatchObject({ policies: { inclusive_cross_border: 'keep_net' }, matched: 1 })
+  })
+})
+
 describe('no difference that a setting makes is judged fixed', () => {
   it('the estimates of one cart under two random settings, in both shapes: every difference between them is one a setting removes', () => {
     const values = AXIS_NAMES.map((a) => Object.keys(AXES[a].values))
