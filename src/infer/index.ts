@@ -149,7 +149,7 @@ const MAX_ALTERNATIVES = 20
  * Every axis is searched (`rounding`, `tax_rounding`, `shipping_tax`, `inclusive_rounding`,
  * `inclusive_cross_border`, `instalment_rounding`, `allocation`, `discount_proration`, `tax_base`,
  * `instalment_remainder`; never `preset`); an order matches when `reconcile` of its estimate with
- * its response matches. The answer is exactly the one trying every setting would give, found by
+ * its response, told the order's options, matches. The answer is exactly the one trying every setting would give, found by
  * estimating only where the orders' traces leave it open. Synchronous.
  *
  * Throws {@link InferenceError} for orders it cannot use (not an array, an order without a request

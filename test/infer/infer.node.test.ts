@@ -164,6 +164,21 @@ describe('inferPolicies', () => {
     expect(inferPolicies(store, [{ request, response: created, at: AT }], { axes: ['rounding'] }).matched).toBe(1)
   })
 
+  it("an order's own payment method selects ours in a create-shape comparison, as reconcile told the order's options does", () => {
+    // A DE customer is offered stripe and klarna: the order was placed with klarna.
+    const request = { products: [{ id: 'mug', quantity: 3 }], customer: { id: 'c-de' } } as unknown as EstimateRequest
+    const options = { payment_method: 'klarna' }
+    const res = estimate(store, request, { at: AT, ...options })
+    if (res.status !== 200) throw new Error('expected a 200')
+    expect(res.transaction.payments).toContain('klarna')
+    const created = JSON.parse(JSON.stringify(summarize(res, options))) as { transaction: { payments: { selected: string } } }
+    const run = () => inferPolicies(store, [{ request, response: created, at: AT, options }], { axes: ['rounding'] }).matched
+    expect([reconcile(res, created, { options }).matches, run()]).toEqual([true, 1])
+    // The API selected stripe instead: a difference, for both.
+    created.transaction.payments.selected = 'stripe'
+    expect([reconcile(res, created, { options }).matches, run()]).toEqual([false, 0])
+  })
+
   it('orders the defaults reproduce give {} (and an account fragment with nothing to set)', () => {
     const orders = priced(prng(5), {}, 25)
     const inf = inferPolicies(store, orders)

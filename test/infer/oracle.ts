@@ -50,7 +50,8 @@ export function bruteForce(store: Store, orders: readonly OracleOrder[], axes: r
     orders.forEach((o, i) => {
       // The order's own options win over the setting tried; its own instant over theirs.
       const options = { ...setting, ...(o.options ?? {}), ...(o.at !== undefined ? { at: o.at } : {}) } as EstimateOptions
-      if (!reconcile(estimate(store, o.request, options), o.response).matches) misses.push(i)
+      // reconcile is told the options (a create-shape response is summarized with their payment method).
+      if (!reconcile(estimate(store, o.request, options), o.response, { options }).matches) misses.push(i)
     })
     const nonDefault = c.filter((v, i) => v !== defaults[i]).length
     const policies: Record<string, string> = {}
