@@ -8,8 +8,11 @@
  *   anywhere in its trace) gives the same estimate, so the same answer;
  * - for a mismatch, **clauses**: a differing amount depends only on the axes recorded in its
  *   derivation (its cone), so every setting that agrees with p on that cone still gives the same
- *   amount and still mismatches. A difference without an amount behind it (a missing item, a
- *   status, a create-shape field) falls back to the whole estimate's axes.
+ *   amount and still mismatches. A difference no setting removes (`fixed.ts`) is a clause over
+ *   every setting; one in which rates a list holds, a clause over the axes recorded for that list;
+ *   any other without an amount behind it (a plan or a discount only one side lists, a payment
+ *   method) falls back to the whole estimate's axes. For a response that is not a 200 only its
+ *   status narrows: a 400 of ours is compared on its status and codes alone.
  */
 import { estimate } from '../0-estimate/estimate'
 import { summarize } from '../0-estimate/summarize'
