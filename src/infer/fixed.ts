@@ -32,7 +32,7 @@ export function isFixed(d: RawDiff, cx: FixedContext): boolean {
   if (d.kind !== 'value') return at === 'products' || at === 'products[]'
   if (d.ours === undefined) return false
   if (at === 'status') return !sameScalar(200, d.theirs, 0) && !sameScalar(400, d.theirs, 0)
-  if (kindOf(d.ours) !== kindOf(d.theirs)) return !MAY_BE_NULL.test(at)
+  if (kindOf(d.ours) !== kindOf(d.theirs)) return !mayChangeKind(at)
   if (ECHO_TOP.test(at) || ECHO_LINE.test(at)) return true
   // A boolean field is always one, and a field of another type never: sameScalar equates a boolean with itself only.
   if ((typeof d.ours === 'boolean') !== (typeof d.theirs === 'boolean')) return true
@@ -62,6 +62,17 @@ function kindOf(v: unknown): 'object' | 'list' | 'scalar' {
  * else an object stays an object, a list a list and a scalar a scalar.
  */
 const MAY_BE_NULL = /^(shipping\.shipping_method|discounts|instalments|active_instalment_plan|discounts\[\]\.applies_to(\.products|\.categories)?|customer_information([.[].*)?)$/
+
+/**
+ * Whether the kind of our value at `path` (items as `[]`) can differ from one estimate to another.
+ *
+ * @example
+ * ```ts
+ * mayChangeKind('shipping.shipping_method') // true: an object, or null without a method
+ * mayChangeKind('products[].taxes') // false: always an object
+ * ```
+ */
+export const mayChangeKind = (path: string): boolean => MAY_BE_NULL.test(path)
 
 /** Fields of the transaction that repeat the store or the request. */
 const ECHO_TOP = /^(object|locale|currency|has_subscriptions)$/

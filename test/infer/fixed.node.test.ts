@@ -8,7 +8,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createStore, estimate, inferPolicies, summarize, type EstimateOptions, type EstimateRequest, type Store, type StoreConfig } from '../../src/index'
-import { isFixed } from '../../src/infer/fixed'
+import { isFixed, mayChangeKind } from '../../src/infer/fixed'
 import { AXES, AXIS_NAMES } from '../../src/policies/axes'
 import { compareEnvelopes, readEnvelope, type Envelope } from '../../src/reconcile/compare'
 import { validCase } from '../fuzz/valid'
@@ -200,5 +200,47 @@ describe('no difference that a setting makes is judged fixed', () => {
     // Not vacuous: settings make many differences, in both shapes.
     expect(diffs).toBeGreaterThan(500)
     expect(create).toBeGreaterThan(100)
+  })
+})
+
+describe('the places where our kind may change are all listed', () => {
+  it('over carts of the rich store and random stores under random settings, in both shapes, a path holds one kind unless it is listed', () => {
+    const values = AXIS_NAMES.map((a) => Object.keys(AXES[a].values))
+    const rnd = prng(616)
+    const setting = () => Object.fromEntries(AXIS_NAMES.map((a, i) => [a, values[i]![Math.floor(rnd() * values[i]!.length)]!]))
+    // Per shape: a path's kinds in estimates, and in create-shape summaries.
+    const kinds = { estimate: new Map<string, Set<string>>(), create: new Map<string, Set<string>>() }
+    const walk = (x: unknown, at: string, shape: keyof typeof kinds): void => {
+      const k = typeof x !== 'object' || x === null ? 'scalar' : Array.isArray(x) ? 'list' : 'object'
+      let set = kinds[shape].get(at)
+      if (set === undefined) kinds[shape].set(at, (set = new Set()))
+      set.add(k)
+      if (Array.isArray(x)) for (const v of x) walk(v, `${at}[]`, shape)
+      else if (k === 'object') for (const [key, v] of Object.entries(x as object)) walk(v, at === '' ? key : `${at}.${key}`, shape)
+    }
+    const stores: { store: Store; request: () => EstimateRequest; options: Record<string, unknown> }[] = []
+    for (let i = 0; i < 200; i++) stores.push({ store, request: () => richRequest(rnd) as unknown as EstimateRequest, options: {} })
+    for (const c of fc.sample(validCase(10), { seed: 616, numRuns: 300 })) {
+      if (c.extreme) continue
+      try {
+        stores.push({ store: createStore(c.store as unknown as StoreConfig), request: () => c.request as unknown as EstimateRequest, options: { ...(c.options as Record<string, unknown>) } })
+      } catch {
+        // a store the generator made invalid: not a case
+      }
+    }
+    let n = 0
+    for (const c of stores) {
+      const res = estimate(c.store, c.request(), { ...c.options, at: AT, ...setting() } as EstimateOptions)
+      if (res.status !== 200) continue
+      n++
+      walk(JSON.parse(JSON.stringify(res.transaction)), '', 'estimate')
+      const created = summarize(res)
+      if (created.status === 200) walk(JSON.parse(JSON.stringify(created.transaction)), '', 'create')
+    }
+    const varying = [...kinds.estimate, ...kinds.create].filter(([, k]) => k.size > 1).map(([p]) => p)
+    expect(varying.filter((p) => p !== '' && !mayChangeKind(p))).toEqual([])
+    // Not vacuous: many estimates, and kinds that do vary are seen (a method, a create-shape list).
+    expect(n).toBeGreaterThan(300)
+    expect(varying.length).toBeGreaterThan(1)
   })
 })
