@@ -203,6 +203,44 @@ describe('no difference that a setting makes is judged fixed', () => {
   })
 })
 
+describe('our own rates and discounts are in the store catalogue the rules use', () => {
+  it('every identity field of every rate and discount of our transactions (conversions, nShift quotes, reverse charge) is one a store item has', () => {
+    const rnd = prng(717)
+    const cases: { store: Store; request: EstimateRequest; options: Record<string, unknown> }[] = []
+    for (let i = 0; i < 150; i++) cases.push({ store, request: richRequest(rnd) as unknown as EstimateRequest, options: {} })
+    for (const c of fc.sample(validCase(10), { seed: 717, numRuns: 200 })) {
+      if (c.extreme) continue
+      try {
+        cases.push({ store: createStore(c.store as unknown as StoreConfig), request: c.request as unknown as EstimateRequest, options: { ...(c.options as Record<string, unknown>) } })
+      } catch {
+        // a store the generator made invalid: not a case
+      }
+    }
+    const FIELDS = /^(?:products\[\d+\]\.)?(?:taxes\.(?:tax_rates|shipping_tax_rates)\[\d+\]\.(?:id|label|rate_percent|rate_amount|jurisdiction|vat_tax)|discounts\[\d+\]\.(?:id|code|label|type|value))$/
+    let fields = 0
+    const seen = new Set<string>()
+    const visit = (x: unknown, at: string, c: (typeof cases)[number], tx: unknown): void => {
+      if (Array.isArray(x)) x.forEach((v, i) => visit(v, `${at}[${i}]`, c, tx))
+      else if (typeof x === 'object' && x !== null) for (const [k, v] of Object.entries(x)) visit(v, at === '' ? k : `${at}.${k}`, c, tx)
+      else if (FIELDS.test(at)) {
+        const d = { path: at, oursPath: at, ours: x, theirs: x, kind: 'value' as const }
+        expect(isFixed(d, { store: c.store, request: c.request, ours: tx, theirs: tx, tolerance: 0 }), at).toBe(false)
+        fields++
+        seen.add(at.replace(/\[\d+\]/g, '[]'))
+      }
+    }
+    for (const c of cases) {
+      const res = estimate(c.store, c.request, { ...c.options, at: AT } as EstimateOptions)
+      if (res.status !== 200) continue
+      const tx = JSON.parse(JSON.stringify(res.transaction)) as unknown
+      visit(tx, '', c, tx)
+    }
+    expect(fields).toBeGreaterThan(5_000)
+    // Every kind of field was seen: goods and shipping rates, lines' and aggregated, and discounts.
+    expect(seen.size).toBeGreaterThanOrEqual(25)
+  })
+})
+
 describe('the places where our kind may change are all listed', () => {
   it('over carts of the rich store and random stores under random settings, in both shapes, a path holds one kind unless it is listed', () => {
     const values = AXIS_NAMES.map((a) => Object.keys(AXES[a].values))
