@@ -43,6 +43,28 @@ function orders(has: (t: Tx) => boolean): { base: Order[]; at: number } {
   return { base, at }
 }
 
+/** A cart to estimate: a store, a request and the options it comes with. */
+interface Cart {
+  readonly store: Store
+  readonly request: EstimateRequest
+  readonly options: Record<string, unknown>
+}
+
+/** `rich` carts of the rich store, then the ordinary cases among `random` random stores and carts (seeded). */
+function carts(rnd: () => number, rich: number, seed: number, random: number): Cart[] {
+  const out: Cart[] = []
+  for (let i = 0; i < rich; i++) out.push({ store, request: richRequest(rnd) as unknown as EstimateRequest, options: {} })
+  for (const c of fc.sample(validCase(10), { seed, numRuns: random })) {
+    if (c.extreme) continue
+    try {
+      out.push({ store: createStore(c.store as unknown as StoreConfig), request: c.request as unknown as EstimateRequest, options: { ...(c.options as Record<string, unknown>) } })
+    } catch {
+      // a store the generator made invalid: not a case
+    }
+  }
+  return out
+}
+
 const copy = (x: Order[]): Order[] => JSON.parse(JSON.stringify(x)) as Order[]
 
 /** Infers over the orders with order `i` changed by `edit`, and over them without it. */
@@ -167,16 +189,7 @@ describe('no difference that a setting makes is judged fixed', () => {
     const values = AXIS_NAMES.map((a) => Object.keys(AXES[a].values))
     const rnd = prng(515)
     const setting = () => Object.fromEntries(AXIS_NAMES.map((a, i) => [a, values[i]![Math.floor(rnd() * values[i]!.length)]!]))
-    const cases: { store: Store; request: EstimateRequest; options: Record<string, unknown> }[] = []
-    for (let i = 0; i < 150; i++) cases.push({ store, request: richRequest(rnd) as unknown as EstimateRequest, options: {} })
-    for (const c of fc.sample(validCase(10), { seed: 515, numRuns: 150 })) {
-      if (c.extreme) continue
-      try {
-        cases.push({ store: createStore(c.store as unknown as StoreConfig), request: c.request as unknown as EstimateRequest, options: { ...(c.options as Record<string, unknown>) } })
-      } catch {
-        // a store the generator made invalid: not a case
-      }
-    }
+    const cases = carts(rnd, 150, 515, 150)
     let diffs = 0
     let create = 0
     for (const c of cases) {
@@ -206,20 +219,11 @@ describe('no difference that a setting makes is judged fixed', () => {
 describe('our own rates and discounts are in the store catalogue the rules use', () => {
   it('every identity field of every rate and discount of our transactions (conversions, nShift quotes, reverse charge) is one a store item has', () => {
     const rnd = prng(717)
-    const cases: { store: Store; request: EstimateRequest; options: Record<string, unknown> }[] = []
-    for (let i = 0; i < 150; i++) cases.push({ store, request: richRequest(rnd) as unknown as EstimateRequest, options: {} })
-    for (const c of fc.sample(validCase(10), { seed: 717, numRuns: 200 })) {
-      if (c.extreme) continue
-      try {
-        cases.push({ store: createStore(c.store as unknown as StoreConfig), request: c.request as unknown as EstimateRequest, options: { ...(c.options as Record<string, unknown>) } })
-      } catch {
-        // a store the generator made invalid: not a case
-      }
-    }
+    const cases = carts(rnd, 150, 717, 200)
     const FIELDS = /^(?:products\[\d+\]\.)?(?:taxes\.(?:tax_rates|shipping_tax_rates)\[\d+\]\.(?:id|label|rate_percent|rate_amount|jurisdiction|vat_tax)|discounts\[\d+\]\.(?:id|code|label|type|value))$/
     let fields = 0
     const seen = new Set<string>()
-    const visit = (x: unknown, at: string, c: (typeof cases)[number], tx: unknown): void => {
+    const visit = (x: unknown, at: string, c: Cart, tx: unknown): void => {
       if (Array.isArray(x)) x.forEach((v, i) => visit(v, `${at}[${i}]`, c, tx))
       else if (typeof x === 'object' && x !== null) for (const [k, v] of Object.entries(x)) visit(v, at === '' ? k : `${at}.${k}`, c, tx)
       else if (FIELDS.test(at)) {
@@ -256,19 +260,10 @@ describe('the places where our kind may change are all listed', () => {
       if (Array.isArray(x)) for (const v of x) walk(v, `${at}[]`, shape)
       else if (k === 'object') for (const [key, v] of Object.entries(x as object)) walk(v, at === '' ? key : `${at}.${key}`, shape)
     }
-    const stores: { store: Store; request: () => EstimateRequest; options: Record<string, unknown> }[] = []
-    for (let i = 0; i < 200; i++) stores.push({ store, request: () => richRequest(rnd) as unknown as EstimateRequest, options: {} })
-    for (const c of fc.sample(validCase(10), { seed: 616, numRuns: 300 })) {
-      if (c.extreme) continue
-      try {
-        stores.push({ store: createStore(c.store as unknown as StoreConfig), request: () => c.request as unknown as EstimateRequest, options: { ...(c.options as Record<string, unknown>) } })
-      } catch {
-        // a store the generator made invalid: not a case
-      }
-    }
+    const stores = carts(rnd, 200, 616, 300)
     let n = 0
     for (const c of stores) {
-      const res = estimate(c.store, c.request(), { ...c.options, at: AT, ...setting() } as EstimateOptions)
+      const res = estimate(c.store, c.request, { ...c.options, at: AT, ...setting() } as EstimateOptions)
       if (res.status !== 200) continue
       n++
       walk(JSON.parse(JSON.stringify(res.transaction)), '', 'estimate')
