@@ -6,9 +6,10 @@
  *
  * Scenarios: every order explained by one setting (the target: within 10 s); five of them
  * tampered by a cent (so phase 2's exact count runs); one order in ten priced under another
- * setting; one order in ten with one field of its response edited at random (an amount moved, a
- * value replaced by another kind, a field or an item deleted), as a hand-edited export has. Each run is a fresh `inferPolicies` call (it keeps nothing between calls); a row is the
- * median of the rounds' CPU time (the process's, `process.cpuUsage`) and wall time, with the
+ * setting; one order in ten with one field of its response edited at random (a number moved, a
+ * value replaced by null, "x", 0, [], {} or true, a field or an item deleted), as a hand-edited
+ * export has. Each run is a fresh `inferPolicies` call (it keeps nothing between calls); a row is
+ * the median of the rounds' CPU time (the process's, `process.cpuUsage`) and wall time, with the
  * estimates the search ran.
  *
  *   npx tsx bench/infer.ts            5 rounds
@@ -59,7 +60,7 @@ function orders(seed: number, mix: 'one' | 'tampered' | 'two' | 'edited'): { lis
   return { list, hidden }
 }
 
-/** One random edit of a response: a number moved by 1 or 1,000, a value replaced by another kind, or a field or item deleted. */
+/** One random edit of a response: a number moved by 1 or 1,000, a value replaced by null, "x", 0, [], {} or true, or a field or item deleted. */
 function edit(response: unknown, rnd: () => number): void {
   const places: [Record<string, unknown> | unknown[], string | number][] = []
   const walk = (x: unknown): void => {

@@ -27,9 +27,15 @@ export interface FixedContext {
 /** Whether no setting can make this difference of a 200 estimate go away. */
 export function isFixed(d: RawDiff, cx: FixedContext): boolean {
   const at = d.oursPath.replace(INDEX, '[]')
-  // Which lines a 200 holds is settled before any policy is read (a line is rejected for its
-  // product, currency, units or stock): a product only one side has stays so.
-  if (d.kind !== 'value') return at === 'products' || at === 'products[]'
+  if (d.kind !== 'value') {
+    // An item of the API's that none of ours can be: a payment method or a discount no store item is.
+    if (d.kind === 'missing' && (at === 'payments[]' || at === 'payments.available[]')) return notAPaymentMethod(d.theirs, cx)
+    if (d.kind === 'missing' && at === 'discounts[]') return !inCatalog(d.theirs, catalog(prepared(cx.store), 'discount'), cx.tolerance)
+    if (d.kind === 'missing' && at === 'products[].discounts[]') return !inCatalog(d.theirs, catalog(prepared(cx.store), 'line_discount'), cx.tolerance)
+    // Which lines a 200 holds is settled before any policy is read (a line is rejected for its
+    // product, currency, units or stock): a product only one side has stays so.
+    return at === 'products' || at === 'products[]'
+  }
   if (d.ours === undefined) return false
   if (at === 'status') return !sameScalar(200, d.theirs, 0) && !sameScalar(400, d.theirs, 0)
   if (kindOf(d.ours) !== kindOf(d.theirs)) return !mayChangeKind(at)
@@ -42,8 +48,7 @@ export function isFixed(d: RawDiff, cx: FixedContext): boolean {
     return !inCatalog(holder(cx.theirs, d.path), catalog(prepared(cx.store), item), cx.tolerance)
   }
   if (at === 'taxes.rate') return noStoreRate(d, cx)
-  // A payment method we offer is one of the account's, or instalments.
-  if (at === 'payments[]' || at === 'payments.available[]') return !prepared(cx.store).account.paymentMethods.some((m) => sameScalar(m.id, d.theirs, 0)) && !sameScalar('instalments', d.theirs, 0)
+  if (at === 'payments[]' || at === 'payments.available[]') return notAPaymentMethod(d.theirs, cx)
   if (SHIPPING.test(at)) return sameMethod(d, cx)
   if (PLAN.test(at)) return samePlan(d, cx)
   return false
@@ -61,7 +66,7 @@ function kindOf(v: unknown): 'object' | 'list' | 'scalar' {
  * discount's scope (an object or null), and the create shape's lists (null when empty). Everywhere
  * else an object stays an object, a list a list and a scalar a scalar.
  */
-const MAY_BE_NULL = /^(shipping\.shipping_method|discounts|instalments|active_instalment_plan|discounts\[\]\.applies_to(\.products|\.categories)?|customer_information([.[].*)?)$/
+const MAY_BE_NULL = /^(shipping\.shipping_method|discounts|instalments|discounts\[\]\.applies_to(\.products|\.categories)?|customer_information([.[].*)?)$/
 
 /**
  * Whether the kind of our value at `path` (items as `[]`) can differ from one estimate to another.
@@ -132,6 +137,11 @@ function inCatalog(theirs: unknown, c: Catalog, tol: number): boolean {
       return t === undefined || values[i]!.some((v) => sameScalar(v, t, tol))
     }),
   )
+}
+
+/** Whether a value is none of the payment methods we can offer: the account's, and instalments. */
+function notAPaymentMethod(v: unknown, cx: FixedContext): boolean {
+  return !prepared(cx.store).account.paymentMethods.some((m) => sameScalar(m.id, v, 0)) && !sameScalar('instalments', v, 0)
 }
 
 /** Whether the request asks for an nShift quote (whose tax rate is the request's, not the store's). */

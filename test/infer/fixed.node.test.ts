@@ -83,6 +83,13 @@ describe('a difference no setting can remove ends its order at once', () => {
     ['a status that is neither 200 nor 400', () => true, (o) => (o.response.status = 201), 'status'],
     ['a product the API lists and we do not (which lines an estimate holds depends on no setting)', () => true, (o) => o.response.transaction.products.unshift({ ...o.response.transaction.products[0], id: 'gone' }), 'products[0]'],
     ['a payment method the account does not have', (t) => t.payments.length > 0, (o) => (o.response.transaction.payments[0] = 'cheque'), 'payments[0]'],
+    ['a payment method the account does not have, beside all of ours', () => true, (o) => o.response.transaction.payments.push('cheque'), 'payments['],
+    [
+      'a discount the store does not have, beside all of ours',
+      () => true,
+      (o) => o.response.transaction.discounts.push({ id: null, code: 'NOPE', label: 'Nope', type: 'fixed', value: null, amount: 100, shipping_amount: 0, applies_to: null }),
+      'discounts[',
+    ],
     ['a string where the transaction has a boolean (has_vat)', () => true, (o) => (o.response.transaction.taxes.has_vat = 'yes'), 'taxes.has_vat'],
     [
       'a German rate at 20 %: the store has a 20 % rate, but none labelled MwSt. in DE (the rate is compared field for field with the store’s)',
