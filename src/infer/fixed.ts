@@ -29,7 +29,8 @@ export function isFixed(d: RawDiff, cx: FixedContext): boolean {
   const at = d.oursPath.replace(INDEX, '[]')
   if (d.kind !== 'value') {
     // An item of the API's that none of ours can be: a payment method or a discount no store item is.
-    if (d.kind === 'missing' && (at === 'payments[]' || at === 'payments.available[]')) return notAPaymentMethod(d.theirs, cx)
+    // (A hole in the API's list is no item: paired with one of ours under another setting, it compares nothing.)
+    if (d.kind === 'missing' && d.theirs !== undefined && (at === 'payments[]' || at === 'payments.available[]')) return notAPaymentMethod(d.theirs, cx)
     if (d.kind === 'missing' && at === 'discounts[]') return !inCatalog(d.theirs, catalog(prepared(cx.store), 'discount'), cx.tolerance)
     if (d.kind === 'missing' && at === 'products[].discounts[]') return !inCatalog(d.theirs, catalog(prepared(cx.store), 'line_discount'), cx.tolerance)
     // Which lines a 200 holds is settled before any policy is read (a line is rejected for its
