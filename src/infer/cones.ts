@@ -4,6 +4,7 @@
  * amounts), on every amount it was made from. Read from the recorded entries only.
  */
 import { isObject, own } from '../input/read'
+import { linePaths } from '../trace/paths'
 import type { Trace, TraceEntry } from '../trace/types'
 
 /** The axes of a trace as bits (bit i: the searched axis `bit.get(name)`). */
@@ -122,7 +123,8 @@ export function rateListBits(trace: Trace, transaction: unknown, list: 'tax_rate
     const taxes = isObject(p) ? own(p, 'taxes') : undefined
     const rates = isObject(taxes) ? own(taxes, list) : undefined
     if (!Array.isArray(rates)) return undefined
-    const at = rates.length === 0 ? [`products[${k}].totals.${list === 'tax_rates' ? 'tax' : 'shipping_tax'}`] : rates.map((_, j) => `products[${k}].taxes.${list}[${j}].taxable_amount`)
+    const paths = list === 'tax_rates' ? linePaths(k).goods : linePaths(k).shipping
+    const at = rates.length === 0 ? [paths.total] : rates.map((_, j) => paths.rate(j).taxable_amount)
     for (const path of at) {
       const e = amounts[path]
       if (e === undefined) return undefined
