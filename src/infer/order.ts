@@ -171,13 +171,16 @@ export class Order {
       return
     }
     // The cones of the differences: each is a region where the order still mismatches.
-    const cones = res.status === 200 && res.trace !== undefined ? new Cones(res.trace, sh.bits) : undefined
+    const traced = res.status === 200 && res.trace !== undefined ? { trace: res.trace, transaction: res.transaction } : undefined
+    const cones = traced !== undefined ? new Cones(traced.trace, sh.bits) : undefined
     const create = this.theirs.shape === 'create'
     const { diffs, ours } = compared
     // (Our transaction in the API's shape: summarized for a create-shape response.)
     const fixed: FixedContext | undefined =
       res.status === 200 && ours.shape === this.theirs.shape ? { store: sh.store, request: this.request, ours: ours.transaction, theirs: this.theirs.transaction, tolerance: sh.tolerance } : undefined
     const masks = new Set<number>([touched])
+    // The axes of each rate list, read once however many of the order's differences are about it.
+    const listAxes = new Map<string, number | undefined>()
     // A response that is not a 200 is matched by a 400 of ours on its status and codes alone: where
     // our transaction differs from one it carries says nothing about the settings where we answer
     // 400 (a strict coupon rejection, an amount out of range). Only the cell is then known.
@@ -197,8 +200,9 @@ export class Order {
         continue
       }
       // Which rates a line's list holds (not their amounts): decided by the axes recorded for it.
-      const list = create ? undefined : rateListOf(d.oursPath)
-      const inList = list !== undefined && res.status === 200 && res.trace !== undefined ? rateListBits(res.trace, res.transaction, list, sh.bits) : undefined
+      const list = create || traced === undefined ? undefined : rateListOf(d.oursPath)
+      if (list !== undefined && traced !== undefined && !listAxes.has(list)) listAxes.set(list, rateListBits(traced.trace, traced.transaction, list, sh.bits))
+      const inList = list === undefined ? undefined : listAxes.get(list)
       if (inList !== undefined) {
         masks.add(inList & free)
         continue
