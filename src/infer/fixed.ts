@@ -10,7 +10,7 @@
  * which is a difference too.
  */
 import { isObject, own } from '../input/read'
-import { type RawDiff, sameScalar } from '../reconcile/compare'
+import { lower, type RawDiff, sameScalar } from '../reconcile/compare'
 import { valueAt } from '../trace/path'
 import { prepared, type Store } from '../store/createStore'
 import type { PreparedStore } from '../store/model'
@@ -178,9 +178,10 @@ function sameId(d: RawDiff, cx: FixedContext, ids: (s: PreparedStore) => readonl
   const ida = isObject(a) ? own(a, 'id') : undefined
   const idb = isObject(b) ? own(b, 'id') : undefined
   if (typeof ida !== 'string' || ida !== idb) return false
-  const key = ida.trim().toLowerCase()
+  // Spelt as the pairing keys them.
+  const key = lower(ida)
   let same = 0
-  for (const id of ids(prepared(cx.store))) if (id.trim().toLowerCase() === key) same++
+  for (const id of ids(prepared(cx.store))) if (lower(id) === key) same++
   return same === 1
 }
 

@@ -80,8 +80,14 @@ const SKIP_ROOT = new Set(['customer_information', 'affiliate', 'site'])
 const MAX_DEPTH = 32
 const MAX_IGNORED = 50
 
-// Only scalars make keys: String() of an object can throw (no prototype) or run the caller's code.
-const lower = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '')
+/**
+ * A scalar as list items are keyed by it: a string trimmed and in lower case, a number or boolean
+ * as text, anything else ''. (Only scalars make keys: String() of an object can throw, having no
+ * prototype, or run the caller's code.)
+ *
+ * @example `lower(' SAVE10 ') // 'save10'`
+ */
+export const lower = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '')
 
 /**
  * How the items of a list are matched: the parts of an item's key (scalars, compared as `lower`
