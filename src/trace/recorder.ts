@@ -93,16 +93,25 @@ function percentOf(r: { readonly num: number; readonly den: number }): string {
 }
 
 /**
- * A plain object that starts in dictionary mode. An object given hundreds of distinct keys one by
- * one would otherwise walk V8 through as many hidden classes (the traced estimate's main cost);
- * deleting a key that is not the last one added switches it to a hash table at once. It is still
- * an ordinary `{}` (Object prototype, JSON as usual).
+ * A keyed table of the trace while it is filled: no prototype, which starts it in dictionary mode.
+ * An object given hundreds of distinct keys one by one would otherwise walk V8 through as many
+ * hidden classes, and adding a key to an object that has a prototype first looks the key up along
+ * the prototype chain (a setter there would take the store). Measured on the bench's 20-line cart
+ * (483 entries, builds of one log alternated in one process): 59.7 µs per build with the deleted-
+ * keys `{}` this replaced, 56.0 µs with this (55.9 µs leaving out {@link ordinary}, which hands it
+ * out).
  */
-function dictionary<T>(): Record<string, T> {
-  const o: Record<string, unknown> = { a: 0, b: 0 }
-  delete o.a
-  delete o.b
-  return o as Record<string, T>
+function bare<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
+}
+
+/**
+ * A filled {@link bare} table given Object's prototype: an ordinary `{}` (`hasOwnProperty`,
+ * `toString`, JSON as usual). A key that is also an `Object.prototype` name (none of the trace's
+ * is) stays an own data property.
+ */
+function ordinary<T>(o: Record<string, T>): Record<string, T> {
+  return Object.setPrototypeOf(o, Object.prototype) as Record<string, T>
 }
 
 /** An entry while it is being recorded. */
@@ -310,14 +319,14 @@ export class Recorder {
 
   /** The splits as plain JSON, keyed. */
   splits(): Record<string, TraceSplit> {
-    const out = dictionary<TraceSplit>()
+    const out = bare<TraceSplit>()
     const keys = this.splitKeys
     const list = this.splitList
     for (let i = 0; i < keys.length; i++) {
       const s = list[i]!
       out[keys[i]!] = { ...s, weights: s.weights.map(String), parts: [...s.parts] }
     }
-    return out
+    return ordinary(out)
   }
 }
 
@@ -371,7 +380,7 @@ const SPLITS = pending('splits')
 
 /** The plain-JSON entries of a recorder's log, keyed by path. */
 function entries(log: readonly unknown[], size: number): Record<string, TraceEntry> {
-  const out = dictionary<TraceEntry>()
+  const out = bare<TraceEntry>()
   for (let i = 0; i < size; i += SLOTS[log[i] as number]!) {
     const kind = log[i] as number
     const value = log[i + 2] as number
@@ -426,17 +435,22 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
         break
       case EACH: {
         const term = b as (i: number) => string
-        const terms: [string, 1 | -1][] = []
-        for (let k = 0; k < (a as number); k++) terms.push([term(k), 1])
+        const count = a as number
         const minus = log[i + 5] as string | undefined
-        if (minus !== undefined) terms.push([minus, -1])
+        // Sized once and written by index (pushing grows the array several times on a long cart).
+        const terms = new Array<[string, 1 | -1]>(minus === undefined ? count : count + 1)
+        for (let k = 0; k < count; k++) terms[k] = [term(k), 1]
+        if (minus !== undefined) terms[count] = [minus, -1]
         e = { op: 'sum', value, terms }
         break
       }
       case SUM_OF: {
         const list = a as readonly (string | Readonly<Record<string, string>>)[]
         const field = b as string | undefined
-        e = { op: 'sum', value, terms: list.map((p) => [field === undefined ? (p as string) : (p as Record<string, string>)[field]!, 1] as [string, 1]) }
+        const terms = new Array<[string, 1]>(list.length)
+        if (field === undefined) for (let k = 0; k < list.length; k++) terms[k] = [list[k] as string, 1]
+        else for (let k = 0; k < list.length; k++) terms[k] = [(list[k] as Record<string, string>)[field]!, 1]
+        e = { op: 'sum', value, terms }
         break
       }
       default:
@@ -456,7 +470,7 @@ function entries(log: readonly unknown[], size: number): Record<string, TraceEnt
     }
     out[log[i + 1] as string] = e
   }
-  return out
+  return ordinary(out)
 }
 
 /** The extra of an amount the rounding mode decided (shared: no allocation per entry). */

@@ -59,6 +59,32 @@ describe('isolation', () => {
     expect(b.trace!.amounts['totals.total']!.terms!.length).toBeGreaterThan(0)
   })
 
+  it("a trace's amounts and splits are ordinary objects (Object's prototype) and every sum's terms are a dense list of [path, sign]", () => {
+    const s = createStore(RICH_STORE as never)
+    let sums = 0
+    for (const r of RICH_REQUESTS) {
+      const res = estimate(s, r as never, { at: AT, trace: true })
+      if (res.status !== 200) continue
+      const { amounts, splits } = res.trace!
+      expect(Object.getPrototypeOf(amounts)).toBe(Object.prototype)
+      expect(Object.getPrototypeOf(splits)).toBe(Object.prototype)
+      expect(amounts.hasOwnProperty('totals.total')).toBe(true)
+      expect(Object.keys(amounts)).toContain('totals.total')
+      for (const e of Object.values(amounts)) {
+        if (e.op !== 'sum') continue
+        sums++
+        // No hole: a sized list left a slot unwritten would show as a missing index.
+        e.terms!.forEach((t, i) => {
+          expect(i in e.terms!).toBe(true)
+          expect(typeof t[0]).toBe('string')
+          expect([1, -1]).toContain(t[1])
+        })
+        expect(Object.keys(e.terms!)).toHaveLength(e.terms!.length)
+      }
+    }
+    expect(sums).toBeGreaterThan(100)
+  })
+
   it('__proto__, constructor and prototype keys (own keys, as JSON.parse makes them) pollute nothing and are not echoed as __proto__', () => {
     const s = createStore(RICH_STORE as never)
     const request = JSON.parse(`{
