@@ -30,8 +30,17 @@ export function addCycles(at: number, k: number, cycle: NPlan['cycle']): number 
   const m = d.getUTCMonth() + k
   const ty = y + Math.floor(m / 12)
   const tm = ((m % 12) + 12) % 12
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate()
-  return Date.UTC(ty, tm, Math.min(d.getUTCDate(), last), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds())
+  const day = d.getUTCDate()
+  // Through setUTCFullYear (which keeps the time of day), not Date.UTC: that reads a year from 0
+  // to 99 as 1900 + year. Every month has 28 days; past the 28th, day 0 of the next month is the
+  // last of this one.
+  let last = 28
+  if (day > 28) {
+    const e = new Date(at)
+    e.setUTCFullYear(ty, tm + 1, 0)
+    last = e.getUTCDate()
+  }
+  return d.setUTCFullYear(ty, tm, Math.min(day, last))
 }
 
 /**

@@ -3,7 +3,9 @@
  * (day / week / month with month-end clamping, UTC) and the payment-method filter. No taxes and
  * an invoice item, so the transaction total is exactly the price. Numbers by hand.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { addCycles } from '../../src/9-instalments/instalments'
 import { ok, run, type Cfg } from '../support/estimate-kit'
 
 const plan = (extra: Record<string, unknown> = {}) => ({ id: 'm3', instalments: 3, interval: 1, cycle: 'month', offset: 1, upfront_percent: '0', interest_percent: '0', ...extra })
@@ -85,6 +87,32 @@ describe('instalments', () => {
         '2026-12-31T23:59:59.000Z',
         '2027-02-28T23:59:59.000Z',
       ])
+    })
+
+    it('month: a year from 1 to 99 stays that year (a Date.UTC year below 100 would be 1900 + year)', () => {
+      expect(dues({}, '0001-01-15T00:00:00Z')).toEqual(['0001-01-15T00:00:00.000Z', '0001-02-15T00:00:00.000Z', '0001-03-15T00:00:00.000Z', '0001-04-15T00:00:00.000Z'])
+      // Into the year 100, which is no leap year (a century not divisible by 400): Feb 30 → Feb 28.
+      expect(dues({}, '0099-11-30T08:00:00Z')).toEqual(['0099-11-30T08:00:00.000Z', '0099-12-30T08:00:00.000Z', '0100-01-30T08:00:00.000Z', '0100-02-28T08:00:00.000Z'])
+    })
+
+    it('month: k months after any instant of the years 1–9999 is the civil date k months on, the day clamped, the time kept', () => {
+      // An independent calendar: the ISO text's fields, the Gregorian leap rule, no Date arithmetic.
+      const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+      const days = (y: number, m: number) => [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]!
+      const lo = new Date(0).setUTCFullYear(1, 0, 1)
+      const hi = new Date(0).setUTCFullYear(9974, 11, 31)
+      fc.assert(
+        fc.property(fc.integer({ min: lo, max: hi }), fc.integer({ min: 0, max: 300 }), (at, k) => {
+          const [, y, m, d, time] = /^(\d{4})-(\d{2})-(\d{2})(T.*)$/.exec(new Date(at).toISOString())!
+          const months = Number(y) * 12 + Number(m) - 1 + k
+          const ty = Math.floor(months / 12)
+          const tm = months % 12
+          const day = Math.min(Number(d), days(ty, tm))
+          const want = `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}${time}`
+          expect(new Date(addCycles(at, k, 'month')).toISOString()).toBe(want)
+        }),
+        { numRuns: 5000 },
+      )
     })
 
     it('week: offset 1, interval 2 → +1, +3, +5 weeks', () => {
