@@ -136,9 +136,9 @@ function rejection(d: NDiscount, ctx: DiscountContext, itemTotal: number): Rejec
 }
 
 /**
- * Splits `amount` over lines by exact weights, no part above its line's cap: when some part would
- * pass its cap, every part that reaches or passes its cap is held at it and the rest re-split over
- * the other lines by the same weights, until none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
+ * Splits `amount` over lines by exact weights, no part above its line's cap: every part that would
+ * pass its cap is held at it and the rest re-split over the other lines by the same weights (a line
+ * whose part only reaches its cap stays in: its share of the rest may still fit), until none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
  * Returns the parts and, when some line was held at its cap, which lines were.
  */
 function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): [number[], boolean[] | null] {
@@ -166,7 +166,7 @@ function splitCapped(amount: number, plain: readonly number[] | null, exact: rea
     }
     any = true
     idx.forEach((i, j) => {
-      if (split[j]! >= caps[i]!) {
+      if (split[j]! > caps[i]!) {
         held[i] = true
         parts[i] = caps[i]!
         left -= caps[i]!

@@ -143,6 +143,15 @@ describe('no share passes its line\u2019s base: it is held there and the rest re
     expect(checkTrace(tr, res.transaction, storeConfig(cfg), request)).toEqual([])
   })
 
+  it('a line whose rounded share only reaches its base is not held: it stays in the re-split', () => {
+    const s = shop({ rates: [VAT], products: [item('A', 10), untaxed('B', 10), untaxed('C', 1), untaxed('D', 30)], coupons: [fixedOff('OFF', 49)] })
+    // gross weights 11.9, 10, 1, 30 (sum 52.9): 49 × w / 52.9 = 11.02, 9.26, 0.93, 27.79 → floors 11, 9, 0, 27 and the two
+    // cents left to C (.93) and D (.79): 11, 9, 1, 28. A passes its 10 and is held there; C only reaches its 1.
+    // The 39 left are re-split over B, C, D by 10, 1, 30 (sum 41): 9.51, 0.95, 28.54 → 9, 0, 28 and two cents to C (.95)
+    // and D (.54): 9, 1, 29 — none passes its base. (Holding C too would have split 38 over B, D: 9.5, 28.5 → 10, 28.)
+    expect(lineDiscounts(est(s, [{ id: 'A' }, { id: 'B' }, { id: 'C' }, { id: 'D' }], { discount_proration: 'gross' }, { coupons: ['OFF'] }))).toEqual([10, 9, 1, 29])
+  })
+
   it('net: an untaxed 1.00 line beside an inclusive 1.19, 2.10 off — the untaxed line would take 1.05', () => {
     const s = shop({ rates: [VAT], products: [gross('B', 119), untaxed('C', 100)], coupons: [fixedOff('OFF', 210)] })
     const cart = [{ id: 'B' }, { id: 'C' }]
