@@ -18,6 +18,7 @@ import { discountPaths, linePaths } from '../trace/paths'
 import { fractionText, ROUNDED, type EntryExtra, type Recorder } from '../trace/recorder'
 import type { Issue, LineDiscount } from '../types/output'
 import type { AmountIn, ItemContext } from './kinds/kind'
+import { recordBase } from './kinds/eligible'
 import { inScope } from './scope'
 
 /** A discount that was applied, in the order of `transaction.discounts`. */
@@ -57,6 +58,7 @@ const NONE: readonly LineDiscount[] = []
 const NO_SHARES: string[] = []
 const NO_KEEP: number[] = []
 const NO_TERMS: readonly (readonly [string, 1 | -1])[] = []
+const NO_PRIOR: readonly string[] = []
 const NO_AXES: readonly AxisName[] = []
 const SPLIT = { policies: ['allocation'] } as const satisfies { policies: readonly AxisName[] }
 const PRORATED = { policies: ['allocation', 'discount_proration'] } as const satisfies { policies: readonly AxisName[] }
@@ -224,6 +226,25 @@ export function applyDiscounts(
   // Per line, the splits that gave it a zero part (traced only).
   const zeros: (ZeroParts | undefined)[] | undefined = rec === undefined ? undefined : new Array<ZeroParts | undefined>(n)
   const current = taxed.map((t) => t.itemTotal)
+  // Line k's current base in the trace, as [from, last share]: its item_total less its latest
+  // share, from its second share on the base that share was taken from
+  // (`$products[k].discounts[j].base`, recorded the first time it is needed). So a line's base is
+  // two terms however many discounts took from it, and the trace grows with lines × discounts.
+  const basesMade = rec === undefined ? undefined : new Array<number>(n).fill(0)
+  const baseValues = rec === undefined ? undefined : taxed.map((t) => t.itemTotal)
+  const baseOf = (k: number): readonly [string, string | undefined] => {
+    const s = shares![k]!
+    const m = s.length
+    const P = linePaths(k)
+    if (m === 0) return [P.totals.item_total, undefined]
+    for (let j = basesMade![k]! + 1; j < m; j++) {
+      // The base entry j was taken from: the base entry j − 1 was taken from, less entry j − 1.
+      const value = (baseValues![k]! -= lineEntries[k]![j - 1]!.amount)
+      rec!.diff(P.entry(j).base, value, j === 1 ? P.totals.item_total : P.entry(j - 1).base, s[j - 1]!)
+      basesMade![k] = j
+    }
+    return [m === 1 ? P.totals.item_total : P.entry(m - 1).base, s[m - 1]!]
+  }
   let exclusive = false
   for (const { d, path, automatic } of queue) {
     const warn = (i: Issue) => {
@@ -267,15 +288,20 @@ export function applyDiscounts(
       rec,
       paths: D,
       baseTerms: (k, into) => {
-        into.push([linePaths(k).totals.item_total, 1])
-        for (const s of shares![k]!) into.push([s, -1])
+        const [from, last] = baseOf(k)
+        into.push([from, 1])
+        if (last !== undefined) into.push([last, -1])
       },
     }
     const outcome = d.kind.items!(d, kctx)
     if ('reject' in outcome) {
       // Rejected because the eligible lines' bases are 0: their bases decided it (they may not be 0 under other policies).
       if (rec !== undefined && outcome.reject === 'coupon_no_eligible_products')
-        for (let k = 0; k < n; k++) if (inScope(d, lines[k]!)) zeroParts(zeros!, k, NO_AXES, [linePaths(k).totals.item_total, ...shares![k]!])
+        for (let k = 0; k < n; k++)
+          if (inScope(d, lines[k]!)) {
+            const [from, last] = baseOf(k)
+            zeroParts(zeros!, k, NO_AXES, last === undefined ? [from] : [from, last])
+          }
       warn(outcome.reject === 'coupon_currency' ? issue('coupon_currency', path, { currency: ctx.currency }) : issue(outcome.reject, path))
       continue
     }
@@ -290,9 +316,20 @@ export function applyDiscounts(
     let total = 0
     for (const b of outcome.bases) total += b
     // The lines' current bases are their item totals less the earlier discounts' shares: those
-    // shares decide this discount's weights (and a cap at the bases) too.
-    const prior: string[] | undefined = rec === undefined ? undefined : []
-    if (prior !== undefined) for (const k of outcome.lines) for (const s of shares![k]!) prior.push(s)
+    // shares decide this discount's weights (and a cap at the bases) too. They are referred to
+    // through one entry, Σ of the lines' current bases (the kind's own when it recorded one, else
+    // recorded here), so that no entry lists every earlier share of every line: with one entry per
+    // part, such lists made a traced estimate grow with lines² × discounts.
+    // (Recorded before any part of this discount is: a line's base terms are read when recorded.)
+    let linesBase: (() => string) | undefined
+    let prior: readonly string[] | undefined
+    if (rec !== undefined) {
+      let now = 0
+      for (const k of outcome.lines) now += current[k]!
+      let at = outcome.basePath
+      linesBase = () => (at ??= recordBase(kctx, outcome.lines, now))
+      prior = outcome.lines.some((k) => shares![k] !== NO_SHARES) ? [linesBase()] : NO_PRIOR
+    }
     // Capped at the bases or not, the amount was compared with them.
     const bases = prior === undefined ? undefined : [...outcome.lines.map((k) => linePaths(k).totals.item_total), ...prior]
     if (amount > total) {
@@ -321,6 +358,8 @@ export function applyDiscounts(
       }
     }
     const [parts, held] = splitCapped(amount, exact === null ? outcome.bases : null, exact, outcome.bases, ctx.policies)
+    // A zero part refers to the bases too.
+    const zeroFrom = linesBase !== undefined && parts.includes(0) ? linesBase() : undefined
     const axes = ctx.policies.allocation.name === 'carry' ? (outcome.prorate ? PRORATED_CARRY : SPLIT_CARRY) : outcome.prorate ? PRORATED : SPLIT
     const policies = prior === undefined || prior.length === 0 ? axes : { policies: axes.policies, inputs: prior }
     // Traced: lines held at their cap are recorded as that cap, and the split is the one the other
@@ -345,7 +384,7 @@ export function applyDiscounts(
       const part = parts[j]!
       if (part === 0) {
         // No entry for a zero part, but the split decided it: the line's discount total says so.
-        if (rec !== undefined) zeroParts(zeros!, outcome.lines[j]!, axes.policies, [D.amount, ...outcome.lines.map((k) => linePaths(k).totals.item_total), ...prior!])
+        if (rec !== undefined) zeroParts(zeros!, outcome.lines[j]!, axes.policies, [D.amount, zeroFrom!])
         continue
       }
       const k = outcome.lines[j]!

@@ -74,6 +74,8 @@ export interface RatePaths {
 export interface EntryPaths {
   readonly amount: string
   readonly shipping_amount: string
+  /** `$products[0].discounts[1].base`: the line's base this entry was taken from (recorded from the line's second entry on). */
+  readonly base: string
 }
 
 /** A taxable's paths: its rate list, its tax total, and the intermediates the tax engine records. */
@@ -139,7 +141,7 @@ export function linePaths(k: number): LinePaths {
       totals,
       goods: taxablePaths(base, 'tax_rates', totals.tax, key),
       shipping: taxablePaths(base, 'shipping_tax_rates', totals.shipping_tax, key),
-      entry: (j) => cached(entries, j, (j) => ({ amount: key(`${base}.discounts[${j}].amount`), shipping_amount: key(`${base}.discounts[${j}].shipping_amount`) })),
+      entry: (j) => cached(entries, j, (j) => ({ amount: key(`${base}.discounts[${j}].amount`), shipping_amount: key(`${base}.discounts[${j}].shipping_amount`), base: key(`$${base}.discounts[${j}].base`) })),
       originGross: key(`$${base}.origin_gross`),
       originFixed: (j) => cached(fixed, j, (j) => key(`$${base}.origin_fixed[${j}]`)),
     }

@@ -34,7 +34,7 @@ export const fixed: DiscountKind<FixedSpec> = {
     const amountPath = ctx.paths.raw
     const amount = ctx.amountIn(d.spec.amounts, amountPath)
     if (amount === undefined) return { reject: 'coupon_currency' }
-    if (ctx.rec !== undefined) recordBase(ctx, lines, base)
-    return { amount, amountPath, lines, bases, prorate: true, by: 'base' }
+    if (ctx.rec === undefined) return { amount, amountPath, lines, bases, prorate: true, by: 'base' }
+    return { amount, amountPath, lines, bases, prorate: true, by: 'base', basePath: recordBase(ctx, lines, base) }
   },
 }

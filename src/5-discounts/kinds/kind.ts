@@ -49,6 +49,8 @@ export type ItemOutcome =
       readonly prorate: boolean
       /** Exact weights [numerator, denominator] to split by instead of the bases (buy X get Y: the got units' bases). */
       readonly weights?: readonly (readonly [bigint, bigint])[]
+      /** Where the kind recorded Σ of the lines' current bases, when it did (`$discounts[a].base`). */
+      readonly basePath?: string
       /** What the weights are, for the trace (`base`, `got units`). */
       readonly by: string
       /** The products the output's `applies_to` lists, when the kind decides it (buy X get Y). */

@@ -37,10 +37,9 @@ export const percent: DiscountKind<PercentSpec> = {
     const v = d.spec.value
     const amount = mulDivRound(base, v.num, v.den, ctx.policies.rounding)
     const amountPath = ctx.paths.raw
-    if (ctx.rec !== undefined) {
-      const basePath = recordBase(ctx, lines, base)
-      ctx.rec.round(amountPath, amount, times(base, v.num), v.den, ctx.policies.rounding, [basePath, percentText(v)], undefined, ROUNDED)
-    }
-    return { amount, amountPath, lines, bases, prorate: true, by: 'base' }
+    if (ctx.rec === undefined) return { amount, amountPath, lines, bases, prorate: true, by: 'base' }
+    const basePath = recordBase(ctx, lines, base)
+    ctx.rec.round(amountPath, amount, times(base, v.num), v.den, ctx.policies.rounding, [basePath, percentText(v)], undefined, ROUNDED)
+    return { amount, amountPath, lines, bases, prorate: true, by: 'base', basePath }
   },
 }
