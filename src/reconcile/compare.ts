@@ -152,15 +152,18 @@ function sameKey(k: Keyer, a: unknown, b: unknown): boolean {
   return true
 }
 
-/** Equality of two scalars: integers within `tol`, numbers and numeric strings by value, strings case-insensitively. */
+/** A number written as JSON writes one (`1234`, `-0.5`, `1e3`), spaces around it allowed: not `0x10`, `0b1`, `Infinity` or `''`, which `Number()` also reads. */
+const DECIMAL = /^\s*-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?\s*$/
+
+/** Equality of two scalars: integers within `tol`, numbers and decimal strings by value, strings case-insensitively. */
 export function sameScalar(a: unknown, b: unknown, tol: number): boolean {
   if (typeof a === 'number' && typeof b === 'number') {
     if (a === b) return true
     return tol > 0 && Number.isInteger(a) && Number.isInteger(b) && Math.abs(a - b) <= tol
   }
   if (typeof a === 'string' && typeof b === 'string') return a.trim().toLowerCase() === b.trim().toLowerCase()
-  if (typeof a === 'number' && typeof b === 'string' && b.trim() !== '' && Number.isFinite(Number(b))) return sameScalar(a, Number(b), tol)
-  if (typeof b === 'number' && typeof a === 'string' && a.trim() !== '' && Number.isFinite(Number(a))) return sameScalar(Number(a), b, tol)
+  if (typeof a === 'number' && typeof b === 'string' && DECIMAL.test(b) && Number.isFinite(Number(b))) return sameScalar(a, Number(b), tol)
+  if (typeof b === 'number' && typeof a === 'string' && DECIMAL.test(a) && Number.isFinite(Number(a))) return sameScalar(Number(a), b, tol)
   return Object.is(a, b)
 }
 

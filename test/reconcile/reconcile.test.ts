@@ -351,6 +351,17 @@ describe('reconcile: matching rules', () => {
     for (const options of [undefined, {}, { tolerance: null }, { tolerance: 0 }]) expect(reconcile(ours, est.response, options as never).matches).toBe(true)
   })
 
+  it('an amount the API wrote as a decimal string is compared by value; hex, binary and empty strings are not numbers', () => {
+    const as = (v: unknown) => {
+      const theirs = clone(est.response) as unknown as { transaction: { totals: { total: unknown } } }
+      theirs.transaction.totals.total = v
+      return reconcile(ours, theirs).differences.map((d) => d.path)
+    }
+    // 13461 = 0x3495 = 0b11010010010101
+    for (const v of ['13461', ' 13461 ', '13461.0', '1.3461e4']) expect(as(v), v).toEqual([])
+    for (const v of ['0x3495', '0b11010010010101', '0o32225', '+13461', '', ' ', 'Infinity']) expect(as(v), v).toEqual(['totals.total'])
+  })
+
   it('compares codes and labels case-insensitively', () => {
     const theirs = clone(est.response)
     theirs.transaction.currency = 'eur'
