@@ -87,7 +87,7 @@ export function zeroExtra(z: ZeroParts | undefined): EntryExtra | undefined {
 /**
  * An amount from a per-currency map in the transaction currency: its own entry, else converted
  * (rounded once) from `prefer` (the account's base currency) when listed, else from the first
- * listed currency that has an exchange rate; undefined when none can be used. Recorded at `at`
+ * currency that has an exchange rate in the map's order (the store reads maps sorted by code); undefined when none can be used. Recorded at `at`
  * (`source` is the map's store path).
  */
 export function amountIn(map: ReadonlyMap<string, number> | null, ctx: DiscountContext, prefer: string | null, source: string, at: string): number | undefined {
