@@ -223,14 +223,15 @@ export function readRequest(r: Reader, store: PreparedStore, body: unknown): NRe
     const ns = r.object(ship, 'nshift', 'shipping')
     if (ns !== undefined && r.boolean(ns, 'valid', 'shipping.nshift') === true) {
       const np = 'shipping.nshift'
-      const price = r.amount(ns, 'price', np) ?? 0
+      // A quote without its price is a mistake, not free shipping (and so is an add-on without one).
+      const price = r.amount(ns, 'price', np, true) ?? 0
       let cost = price
       const addons = r.array(ns, 'selectedAddons', np, false, LIMITS.maxAddons) ?? []
       const addonPrices: number[] = []
       addons.forEach((a, i) => {
         const ap = joinPath(joinPath(np, 'selectedAddons'), i)
         if (!isObject(a)) return r.add('invalid_type', ap, { expected: 'an add-on object' })
-        const x = r.amount(a, 'price', ap) ?? 0
+        const x = r.amount(a, 'price', ap, true) ?? 0
         addonPrices.push(x)
         cost += x
       })

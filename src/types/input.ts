@@ -843,7 +843,7 @@ export interface NshiftQuote {
   readonly selectedOptionId?: string
   /** nShift's offered options (not used). */
   readonly optionIds?: readonly string[]
-  /** The shipping cost in minor units of the transaction currency. Default 0. */
+  /** The shipping cost in minor units of the transaction currency. Required when `valid` is true (without it the estimate is a 400 `required`). */
   readonly price?: MinorUnits
   /** The tax rate of the shipping, in percent (`19`). */
   readonly taxRate?: PercentInput

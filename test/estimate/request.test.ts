@@ -158,6 +158,14 @@ describe('request validation', () => {
     expect(errors(run(cfg, { products: [{ id: 'mug' }], shipping }))).toEqual([['invalid_type', 'shipping.nshift.selectedAddons[1]']])
   })
 
+  it('a valid nShift quote without its price, or an add-on without one, is required — never free shipping', () => {
+    expect(errors(run(cfg, { products: [{ id: 'mug' }], shipping: { nshift: { valid: true, taxRate: 19 } } }))).toEqual([['required', 'shipping.nshift.price']])
+    expect(errors(run(cfg, { products: [{ id: 'mug' }], shipping: { nshift: { valid: true, price: null, taxRate: 19 } } }))).toEqual([['required', 'shipping.nshift.price']])
+    expect(errors(run(cfg, { products: [{ id: 'mug' }], shipping: { nshift: { valid: true, price: 590, selectedAddons: [{ id: 'sms' }] } } }))).toEqual([['required', 'shipping.nshift.selectedAddons[0].price']])
+    // A quote that is not valid is not read: the store's methods price the shipping.
+    expect(run(cfg, { products: [{ id: 'mug' }], shipping: { nshift: { valid: false } } }).status).toBe(200)
+  })
+
   it('options.at accepts an ISO string and a Date', () => {
     expect(ok(run(cfg, { products: [{ id: 'mug' }] }, { at: new Date(AT) })).totals.total).toBe(1428) // 1200 + 228 (19%)
   })

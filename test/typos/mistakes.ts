@@ -137,7 +137,8 @@ export const CUSTOMER_MISTAKES: readonly Mistake[] = [
   { name: 'billing_information: vat_number', on: 'request', edit: rename('new_customer.billing_information', 'vat', 'vat_number'), expect: { as: 'warning', code: 'unknown_field', path: 'new_customer.billing_information.vat_number', suggestion: 'vat' } },
   { name: 'new_customer: billing_address for billing_information', on: 'request', edit: rename('new_customer', 'billing_information', 'billing_address'), expect: { as: 'warning', code: 'unknown_field', path: 'new_customer.billing_address', suggestion: 'billing_information' } },
   { name: 'nshift: tax_rate for taxRate', on: 'request', edit: rename('shipping.nshift', 'taxRate', 'tax_rate'), expect: { as: 'warning', code: 'unknown_field', path: 'shipping.nshift.tax_rate', suggestion: 'taxRate' } },
-  { name: 'nshift add-on: prise', on: 'request', edit: rename('shipping.nshift.selectedAddons.0', 'price', 'prise'), expect: { as: 'warning', code: 'unknown_field', path: 'shipping.nshift.selectedAddons[0].prise', suggestion: 'price' } },
+  { name: 'nshift add-on: prise (a 400, with the warning)', on: 'request', edit: rename('shipping.nshift.selectedAddons.0', 'price', 'prise'), status: 400, expect: { as: 'warning', code: 'unknown_field', path: 'shipping.nshift.selectedAddons[0].prise', suggestion: 'price' } },
+  { name: 'nshift add-on: prise (the error)', on: 'request', edit: rename('shipping.nshift.selectedAddons.0', 'price', 'prise'), status: 400, expect: { as: 'error', code: 'required', path: 'shipping.nshift.selectedAddons[0].price' } },
   { name: 'fulfillment_options: stocks', on: 'request', edit: rename('fulfillment_options', 'stock', 'stocks'), expect: { as: 'warning', code: 'unknown_field', path: 'fulfillment_options.stocks', suggestion: 'stock' } },
 ]
 
