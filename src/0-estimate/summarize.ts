@@ -105,15 +105,37 @@ function rejected(code: 'invalid_value' | 'amount_overflow', path: string, detai
 }
 
 const isInt = (x: unknown) => Number.isSafeInteger(x)
+/** An amount as estimate writes one: a safe integer, never negative. */
+const isAmount = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0
+
+const PLAN_AMOUNTS = ['interest', 'upfront_amount', 'instalments_amount', 'total_amount'] as const
+
+/** The first field of list `key` (objects) of `t` that is not what estimate writes there: `fields` say what each must be. */
+function unreadableList(t: Record<string, unknown>, key: string, fields: readonly (readonly [string, (x: unknown) => boolean])[]): string | undefined {
+  const list = own(t, key)
+  if (!Array.isArray(list)) return `transaction.${key}`
+  for (let i = 0; i < list.length; i++) {
+    const o: unknown = list[i]
+    if (!isObject(o)) return `transaction.${key}[${i}]`
+    for (const [f, ok] of fields) if (!ok(own(o, f))) return `transaction.${key}[${i}].${f}`
+  }
+  return undefined
+}
+
+const isSchedule = (x: unknown) => Array.isArray(x) && Array.from(x).every((e) => isObject(e) && typeof own(e, 'due') === 'string' && isAmount(own(e, 'amount')))
 
 const TOTALS = ['item_total', 'tax', 'shipping', 'shipping_tax', 'discount', 'shipping_discount', 'total'] as const
 
-/** The path of the first field `summarize` reads that is not what `estimate` returns there. */
+/**
+ * The path of the first field `summarize` reads that is not what `estimate` returns there. Every
+ * number it passes on is checked (amounts are safe integers, never negative; a quantity is at least
+ * 1); other fields (ids, names, labels) are copied as they are.
+ */
 function unreadable(t: unknown): string | undefined {
   if (!isObject(t)) return 'transaction'
   const totals = own(t, 'totals')
   if (!isObject(totals)) return 'transaction.totals'
-  for (const k of TOTALS) if (!isInt(own(totals, k))) return `transaction.totals.${k}`
+  for (const k of TOTALS) if (!isAmount(own(totals, k))) return `transaction.totals.${k}`
   const taxes = own(t, 'taxes')
   if (!isObject(taxes)) return 'transaction.taxes'
   for (const k of ['tax_rates', 'shipping_tax_rates'] as const) {
@@ -129,7 +151,9 @@ function unreadable(t: unknown): string | undefined {
   for (let i = 0; i < products.length; i++) {
     const p: unknown = products[i]
     const totals = isObject(p) ? own(p, 'totals') : undefined
-    if (!isObject(p) || !isObject(totals) || !isInt(own(totals, 'unit_price')) || !isObject(own(p, 'taxes'))) return `transaction.products[${i}]`
+    if (!isObject(p) || !isObject(totals) || !isAmount(own(totals, 'unit_price')) || !isObject(own(p, 'taxes'))) return `transaction.products[${i}]`
+    const q = own(p, 'quantity')
+    if (!isInt(q) || (q as number) < 1) return `transaction.products[${i}].quantity`
   }
   const payments = own(t, 'payments')
   // Array.from reads a hole of a sparse array as undefined (every would skip it).
@@ -138,7 +162,10 @@ function unreadable(t: unknown): string | undefined {
   if (!isObject(shipping)) return 'transaction.shipping'
   const method = own(shipping, 'shipping_method')
   if (method !== null && method !== undefined && !isObject(method)) return 'transaction.shipping.shipping_method'
-  for (const k of ['discounts', 'instalments'] as const) if (!Array.isArray(own(t, k))) return `transaction.${k}`
+  const list =
+    unreadableList(t, 'discounts', [['amount', isAmount], ['shipping_amount', isAmount]]) ??
+    unreadableList(t, 'instalments', [...PLAN_AMOUNTS.map((k) => [k, isAmount] as const), ['schedule', isSchedule]])
+  if (list !== undefined) return list
   if (own(t, 'customer_information') !== undefined && !isObject(own(t, 'customer_information'))) return 'transaction.customer_information'
   return undefined
 }
