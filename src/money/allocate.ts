@@ -1,6 +1,6 @@
 import type { Amount } from './amount'
 import { largestRemainder, type AllocationRule, type Shares } from './allocation/index'
-import { checkMode, MoneyError } from './errors'
+import { checkList, checkMode, MoneyError } from './errors'
 import { halfUp } from './modes/half-up'
 import type { RoundingMode } from './modes/mode'
 import { roundDiv } from './rounding'
@@ -10,6 +10,7 @@ const MAX = Number.MAX_SAFE_INTEGER
 const MAX_BIG = 9007199254740991n
 
 function checkWeights(weights: readonly number[]): number {
+  checkList(weights, 'invalid_weights')
   let sum = 0
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i]!
@@ -46,6 +47,7 @@ export function allocate(
   rule: AllocationRule = largestRemainder,
   mode: RoundingMode = halfUp,
 ): Amount[] {
+  checkList(weights, 'invalid_weights')
   const n = weights.length
   if (!Number.isSafeInteger(total)) throw new MoneyError('amount_overflow', `cannot allocate ${total}`)
   if (rule !== largestRemainder) checkMode(rule, 'split')
@@ -56,7 +58,8 @@ export function allocate(
   }
   let sum = checkWeights(weights)
   let w = weights
-  if (sum === 0 && fallback !== undefined && fallback.length === n) {
+  // (null from JavaScript reads as no fallback, as undefined does.)
+  if (sum === 0 && fallback != null && fallback.length === n) {
     sum = checkWeights(fallback)
     w = fallback
   }
@@ -200,6 +203,7 @@ export function splitEvenly(total: number, n: number): Amount[] {
  * ```
  */
 export function allocateBig(total: number, weights: readonly bigint[], rule: AllocationRule = largestRemainder, mode: RoundingMode = halfUp): Amount[] {
+  checkList(weights, 'invalid_weights')
   const n = weights.length
   if (!Number.isSafeInteger(total)) throw new MoneyError('amount_overflow', `cannot allocate ${total}`)
   if (n === 0) {

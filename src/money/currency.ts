@@ -56,6 +56,6 @@ export function isCurrency(code: unknown): code is string {
  */
 export function currencyExponent(code: string): number {
   const e = table().get(code)
-  if (e === undefined) throw new MoneyError('unknown_currency', `unknown currency: ${JSON.stringify(code)}`)
+  if (e === undefined) throw new MoneyError('unknown_currency', `unknown currency: ${typeof code === 'string' ? JSON.stringify(code) : typeof code}`)
   return e
 }

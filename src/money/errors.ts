@@ -24,6 +24,16 @@ export function integerBig(x: unknown, code: MoneyErrorCode): bigint {
 }
 
 /**
+ * A list argument (weights, rates) given by a caller: an array, else a `MoneyError` with `code`
+ * (not the `TypeError` of reading `length` of null).
+ *
+ * @example `checkList([1, 2], 'invalid_weights') // passes`
+ */
+export function checkList(x: unknown, code: MoneyErrorCode): void {
+  if (!Array.isArray(x)) throw new MoneyError(code, `expected a list, got ${x === null ? 'null' : typeof x}`)
+}
+
+/**
  * A rational given by hand (`{ num, den }`): both safe integers, `den` above 0, else `invalid_rate`.
  *
  * @example `checkRational({ num: 19, den: 100 }) // returns it`

@@ -19,12 +19,16 @@ import { MoneyError } from './errors'
 export function formatAmount(amount: number, currency: string, locale: string | undefined = 'en'): string {
   // (null from JavaScript or JSON reads as "not given", as undefined does.)
   if ((locale as unknown) === null) locale = 'en'
+  // (A list of tags, as `navigator.languages`, is what Intl takes too.)
+  const tags: unknown = locale
+  if (typeof tags !== 'string' && !(Array.isArray(tags) && tags.every((l) => typeof l === 'string')))
+    throw new RangeError(`formatAmount: a locale is a language tag ("de-DE") or a list of them, got ${typeof tags}`)
   if (!Number.isSafeInteger(amount)) throw new RangeError(`formatAmount: ${String(amount)} is not a safe integer amount in minor units`)
   let exp: number
   try {
     exp = currencyExponent(currency)
   } catch (e) {
-    if (e instanceof MoneyError) throw new RangeError(`formatAmount: unknown currency ${JSON.stringify(currency)}`)
+    if (e instanceof MoneyError) throw new RangeError(`formatAmount: unknown currency ${typeof currency === 'string' ? JSON.stringify(currency) : typeof currency}`)
     throw e
   }
   const scale = 10 ** exp

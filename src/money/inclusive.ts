@@ -1,7 +1,7 @@
 import type { Amount } from './amount'
 import { allocate } from './allocate'
 import { largestRemainder, type AllocationRule } from './allocation/index'
-import { checkRational, MoneyError } from './errors'
+import { checkList, checkRational, MoneyError } from './errors'
 import { lcmBig, type Rational } from './rational'
 import { mulDivRound, type RoundingMode } from './rounding'
 
@@ -70,6 +70,7 @@ export function extractInclusive(
   rule: AllocationRule = largestRemainder,
 ): InclusiveParts {
   if (!Number.isSafeInteger(gross)) throw new MoneyError('amount_overflow', `cannot extract tax from ${gross}`)
+  checkList(rates, 'invalid_rate')
   // (−0 is taken as 0: no part is ever −0.)
   if (gross === 0) gross = 0
   if (rates.length === 0) return { net: gross as Amount, tax: 0 as Amount, taxes: [] }

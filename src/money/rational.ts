@@ -1,5 +1,5 @@
 import { smallInt } from './small-int'
-import { checkRational, integerBig, MoneyError } from './errors'
+import { checkList, checkRational, integerBig, MoneyError } from './errors'
 
 /**
  * An exact non-integer quantity (a rate, a percentage as a fraction, an exchange rate) held as a
@@ -147,6 +147,7 @@ export function parsePercent(input: unknown, options: ParseDecimalOptions = {}):
  * ```
  */
 export function addRationals(list: readonly Rational[]): Rational {
+  checkList(list, 'invalid_rate')
   let n = 0n
   let d = 1n
   for (const r of list) {

@@ -31,7 +31,7 @@ export const Rounding = {
 } as const
 
 /** Every mode's name, in registry order. @example `ROUNDING_NAMES.includes('floor') // true` */
-export const ROUNDING_NAMES: readonly RoundingModeName[] = Object.keys(ROUNDING_MODES) as RoundingModeName[]
+export const ROUNDING_NAMES: readonly RoundingModeName[] = /* @__PURE__ */ Object.keys(ROUNDING_MODES) as RoundingModeName[]
 
 /**
  * The rounding mode with this API name; `undefined` when there is none.

@@ -63,6 +63,14 @@ describe('bad arguments are MoneyErrors with a code', () => {
     ['splitEvenly(1, 2^32)', () => splitEvenly(1, 2 ** 32), 'invalid_weights'],
     // gcd of Numbers looped forever (0 !== 0n).
     ['gcdBig(6, 4) with Numbers', () => gcdBig(bad<bigint>(6), bad<bigint>(4)), 'invalid_amount'],
+    // Lists that are no lists: before, TypeErrors of reading `length` of null or iterating a number.
+    ['allocate over null', () => allocate(100, bad<number[]>(null)), 'invalid_weights'],
+    ['allocate over {}', () => allocate(100, bad<number[]>({})), 'invalid_weights'],
+    ['allocate with a string fallback', () => allocate(100, [0, 0], bad<number[]>('11')), 'invalid_weights'],
+    ['allocateBig over null', () => allocateBig(100, bad<bigint[]>(null)), 'invalid_weights'],
+    ['addRationals(null)', () => addRationals(bad<Rational[]>(null)), 'invalid_rate'],
+    ['extractInclusive with no rate list', () => extractInclusive(1190, bad<Rational[]>(undefined), Rounding.HalfUp), 'invalid_rate'],
+    ['extractInclusive with one rate, not a list', () => extractInclusive(1190, bad<Rational[]>({ num: 19, den: 100 }), Rounding.HalfUp), 'invalid_rate'],
   ]
   it.each(cases)('%s', (_, f, code) => {
     expectMoneyError(f, code)
@@ -86,6 +94,17 @@ describe('edge values that are no mistakes', () => {
   it('formatAmount with a null locale formats as with none (en), not a TypeError', () => {
     expect(formatAmount(1234, 'EUR', bad<string>(null))).toBe(formatAmount(1234, 'EUR'))
     expect(formatAmount(1234, 'EUR')).toBe('€12.34')
+  })
+
+  it('allocate with a null fallback splits as with none: 100 over [0, 0] is 50, 50', () => {
+    expect(allocate(100, [0, 0], bad<number[]>(null))).toEqual([50, 50])
+  })
+
+  it('formatAmount takes a list of tags as Intl does (navigator.languages), and refuses what is neither with its RangeError', () => {
+    expect(formatAmount(1234, 'EUR', bad<string>(['de-DE', 'en']))).toBe(formatAmount(1234, 'EUR', 'de-DE'))
+    for (const locale of [[null], 42, {}]) expect(() => formatAmount(1234, 'EUR', bad<string>(locale))).toThrow(RangeError)
+    // A currency that is no string names its type (JSON.stringify of a bigint threw a TypeError).
+    expect(() => formatAmount(1234, bad<string>(10n))).toThrow(/unknown currency bigint/)
   })
 
   it('the exponents ISO 4217 uses (0 to 4) still convert: 10000 EUR cents at 162.5 JPY/EUR = 16250 yen, and back to KWD (3)', () => {
