@@ -23,7 +23,8 @@ export interface NOptions {
 /** Reads the options; problems are recorded on `r` (the caller answers 400). */
 export function readOptions(r: Reader, store: PreparedStore, options: unknown): NOptions {
   const o = isObject(options) ? options : {}
-  if (!isObject(options) && options !== undefined) r.add('invalid_type', 'options', { expected: 'an options object' })
+  // (null from JavaScript or JSON is no options, as undefined is, as reconcile and inferPolicies read it.)
+  if (!isObject(options) && options != null) r.add('invalid_type', 'options', { expected: 'an options object' })
   // An unknown option changes nothing: a warning at options.<key>, with the key it was probably meant to be.
   r.keys(o, 'options', OPTIONS)
   const call = readPolicySettings(r, o, 'options')

@@ -166,6 +166,16 @@ describe('request validation', () => {
     expect(run(cfg, { products: [{ id: 'mug' }], shipping: { nshift: { valid: false } } }).status).toBe(200)
   })
 
+  it('options null is no options, as in reconcile and inferPolicies; a string or a list is a 400', () => {
+    const store = createStore(config({ products: [product('mug', 1200)] }))
+    const req = { products: [{ id: 'mug' }], customer: { id: 'c-de' } } as unknown as EstimateRequest
+    const none = estimate(store, req, null as never)
+    expect(none.status).toBe(200)
+    // Only the default `at` (now) can differ; the amounts are those of no options.
+    expect(none.status === 200 && none.transaction.totals).toEqual(ok(estimate(store, req)).totals)
+    for (const bad of ['half_up', [], 5]) expect(errors(estimate(store, req, bad as never))).toEqual([['invalid_type', 'options']])
+  })
+
   it('options.at accepts an ISO string and a Date', () => {
     expect(ok(run(cfg, { products: [{ id: 'mug' }] }, { at: new Date(AT) })).totals.total).toBe(1428) // 1200 + 228 (19%)
   })
