@@ -87,8 +87,8 @@ export function zeroExtra(z: ZeroParts | undefined): EntryExtra | undefined {
 /**
  * An amount from a per-currency map in the transaction currency: its own entry, else converted
  * (rounded once) from `prefer` (the account's base currency) when listed, else from the first
- * currency that has an exchange rate in the map's order (the store reads maps sorted by code); undefined when none can be used. Recorded at `at`
- * (`source` is the map's store path).
+ * currency that has an exchange rate in the map's order (the store reads maps sorted by code);
+ * undefined when none can be used. Recorded at `at` (`source` is the map's store path).
  */
 export function amountIn(map: ReadonlyMap<string, number> | null, ctx: DiscountContext, prefer: string | null, source: string, at: string): number | undefined {
   if (map === null) return undefined
@@ -140,7 +140,8 @@ function rejection(d: NDiscount, ctx: DiscountContext, itemTotal: number): Rejec
 /**
  * Splits `amount` over lines by exact weights, no part above its line's cap: every part that would
  * pass its cap is held at it and the rest re-split over the other lines by the same weights (a line
- * whose part only reaches its cap stays in: its share of the rest may still fit), until none passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
+ * whose part only reaches its cap stays in: its share of the rest may still fit), until none
+ * passes. `weights` are fractions [n, d]; `plain` weights (Numbers) take the fast path.
  * Returns the parts and, when some line was held at its cap, which lines were.
  */
 function splitCapped(amount: number, plain: readonly number[] | null, exact: readonly (readonly [bigint, bigint])[] | null, caps: readonly number[], p: Policies): [number[], boolean[] | null] {
