@@ -134,7 +134,8 @@ export interface Jurisdictions {
  * - place of supply: the ship-to for shipped goods, the bill-to otherwise;
  * - jurisdiction: the account's country when that is the place; a foreign place outside the EU
  *   (for this kind of supply); a foreign EU place for a consumer when `eu_oss` or
- *   `is_moss_product` (an OSS line, `moss: true`); otherwise the account's country;
+ *   `is_moss_product` (an OSS line, `moss: true`, unless the customer is tax-exempt); otherwise
+ *   the account's country;
  * - reverse charge for a company with a verified VAT number billed in another EU state than the
  *   merchant, on lines whose place of supply is in the EU but not the merchant's country: VAT
  *   rates are dropped;
@@ -170,7 +171,8 @@ export function assignJurisdictions(store: PreparedStore, lines: readonly Line[]
     else if (!isEu(place, l.shipped)) key = placeKey
     else if (!b2b && (store.account.euOss || l.isMoss)) {
       key = placeKey
-      moss = true
+      // (A tax-exempt customer is taxed nowhere: no OSS line, nothing for an OSS return.)
+      moss = !exempt
     }
     const reverseCharge = rcFor(l.shipped, place)
     if (reverseCharge) anyReverseCharge = true

@@ -338,6 +338,17 @@ describe('tax-exempt inline customers', () => {
     expect(codes(res)).toEqual(['tax_exempt'])
     expect(ok(res).totals.total).toBe(10000 + 500)
   })
+
+  it('a tax-exempt consumer in another EU country of an OSS account is no OSS sale: nothing for the OSS return', () => {
+    // The shirt (100.00) and its shipping (5.00) to FR under eu_oss: no tax anywhere, so no OSS line.
+    const res = estimate(STORES.oss, { products: [{ id: 'shirt' }], new_customer: { name: 'NGO', tax_exempt: true, billing_information: { country: 'FR' } } } as unknown as EstimateRequest, { at: AT })
+    const t = ok(res)
+    expect([t.totals.tax, t.totals.shipping_tax, t.totals.moss_taxable_amount, t.totals.moss_tax_total]).toEqual([0, 0, 0, 0])
+    expect(t.products.map((p) => p.totals.moss_taxable_amount)).toEqual([0])
+    // The same customer without the exemption is an OSS sale: 100.00 + 5.00 taxed in FR.
+    const taxed = ok(estimate(STORES.oss, { products: [{ id: 'shirt' }], new_customer: { name: 'NGO', billing_information: { country: 'FR' } } } as unknown as EstimateRequest, { at: AT }))
+    expect(taxed.totals.moss_taxable_amount).toBe(10000 + 500)
+  })
 })
 
 function estimateExempt() {
