@@ -149,25 +149,41 @@ export function createStore(config: StoreConfig): Store {
   })
 
   const rates = new Map<string, NRate[]>()
-  const allRates: NRate[] = []
   // A rate's id is optional, but two rates with one id are a copy-paste: the second is reported.
   const rateIds = new Map<string, true>()
   eachObject(r, cfg, 'tax_rates', (o, p, i) => {
     const rate = readRate(r, o, p, i)
     if (rate === undefined || (rate.id !== null && !indexOnce(r, rateIds, rate.id, true, joinPath(p, 'id')))) return
-    allRates.push(rate)
     const list = rates.get(rate.jurisdiction)
     if (list === undefined) rates.set(rate.jurisdiction, [rate])
     else if (list.length >= LIMITS.maxRatesPerJurisdiction) r.add('too_many_items', joinPath(p, 'jurisdiction'), { max: LIMITS.maxRatesPerJurisdiction })
     else list.push(rate)
   })
-  // A compound rate is allowed on exclusive lines only: an inclusive product taxed by one is an error.
+  // A compound rate is allowed on exclusive lines only: an inclusive product that one would tax,
+  // anywhere, is an error. A jurisdiction taxes a category by its rates of that category, else by
+  // its rates without one (Greece's rates listed as GR and as EL are one list), so a compound rate
+  // without a category never reaches a category that has rates of its own there.
+  const taxedByCompound = new Map<string, boolean>()
+  const byCompound = (category: string): boolean => {
+    let v = taxedByCompound.get(category)
+    if (v === undefined) {
+      v = false
+      for (const [key, own] of rates) {
+        if (key.startsWith('EL') && rates.has(`GR${key.slice(2)}`)) continue
+        const list = key.startsWith('GR') ? [...own, ...(rates.get(`EL${key.slice(2)}`) ?? [])] : own
+        const exact = list.filter((x) => x.category === category)
+        if ((exact.length > 0 ? exact : list.filter((x) => x.category === null)).some((x) => x.compound)) {
+          v = true
+          break
+        }
+      }
+      taxedByCompound.set(category, v)
+    }
+    return v
+  }
   for (const prod of products.values()) {
     const inclusive = prod.inclusive ?? account?.pricesIncludeTax ?? false
-    if (!inclusive) continue
-    if (allRates.some((x) => x.compound && (x.category === null || x.category === prod.category))) {
-      r.add('compound_inclusive', productPaths.get(prod.id) ?? 'products')
-    }
+    if (inclusive && byCompound(prod.category)) r.add('compound_inclusive', productPaths.get(prod.id) ?? 'products')
   }
 
   const shippingMethods: NShippingMethod[] = []

@@ -5,8 +5,8 @@
  * Every amount is computed by hand in the test. German customer, German merchant: no cross-border.
  */
 import { describe, expect, it } from 'vitest'
-import { createStore, StoreConfigError } from '../../src/index'
-import { config, errors, ok, physical, product, run, warnings, type Cfg } from '../support/estimate-kit'
+import { createStore, estimate, StoreConfigError, type EstimateRequest } from '../../src/index'
+import { AT, config, errors, ok, physical, product, run, warnings, type Cfg } from '../support/estimate-kit'
 
 const rate = (id: string, category: string | null, pct: string | null, extra: Record<string, unknown> = {}) => ({
   id,
@@ -139,6 +139,22 @@ describe('taxes (domestic)', () => {
       } catch (e) {
         expect((e as StoreConfigError).issues.map((i) => [i.code, i.path])).toEqual([['compound_inclusive', 'products[0]']])
       }
+    })
+
+    it('a compound rate without a category never reaches an inclusive product whose category has rates of its own there', () => {
+      // DE: 19 % and a compound 2 % for every category, 7 % for books. A book is taxed at the 7 % only
+      // (a category's own rates, else those without one): 1070 inclusive = 1000 + 70.
+      const taxes = [rate('vat', null, '19'), rate('surcharge', null, '2', { compound: true }), rate('books-7', 'books', '7')]
+      const book = product('book', 1070, { tax_category: 'books', tax_calculation: 'inclusive' })
+      const s = createStore(config({ tax_rates: taxes, products: [book] }))
+      const t = ok(estimate(s, { products: [{ id: 'book' }], customer: { id: 'c-de' } } as unknown as EstimateRequest, { at: AT }))
+      expect([t.totals.tax, t.totals.total]).toEqual([70, 1070])
+      // A product of another category falls back to the rates without one, the compound among them: still an error.
+      const mug = product('mug', 1190, { tax_calculation: 'inclusive' })
+      expect(() => createStore(config({ tax_rates: taxes, products: [book, mug] }))).toThrowError(/compound rate cannot apply to a tax-inclusive/)
+      // So is a book where some other jurisdiction's compound rate reaches books (AT has no books rate).
+      const at = [...taxes, rate('at-vat', null, '20', { jurisdiction: 'AT' }), rate('at-extra', null, '1', { compound: true, jurisdiction: 'AT' })]
+      expect(() => createStore(config({ tax_rates: at, products: [book] }))).toThrowError(/compound rate cannot apply to a tax-inclusive/)
     })
 
     describe('compound rates never meet an inclusive line silently', () => {
