@@ -45,6 +45,17 @@ const SCALARS: Readonly<Record<string, Json>> = {
   PercentInput: { anyOf: [{ type: 'string', pattern: UNSIGNED_DECIMAL }, { type: 'number', minimum: 0 }] },
 }
 
+/**
+ * What a type cannot say and the library checks: a quote that is used (`valid: true`) needs its
+ * price (a missing one is a 400 `required`), while an unused one may leave it out.
+ */
+const CONDITIONS: Record<string, Json> = {
+  NshiftQuote: {
+    if: { properties: { valid: { const: true, description: 'A quote that is used.' } }, required: ['valid'] },
+    then: { properties: { price: { description: 'Required when the quote is used.' } }, required: ['price'] },
+  },
+}
+
 /** Rewrites draft-07 output into 2020-12 in place: `#/definitions/X` → `#/$defs/X`; a Date is a string. */
 function rewrite(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(rewrite)
@@ -83,7 +94,7 @@ export function generateSchemas(): Record<SchemaFile, Json> {
     const defs: Record<string, unknown> = {}
     for (const [name, def] of Object.entries(definitions ?? {})) {
       const scalar = SCALARS[name]
-      defs[name] = scalar === undefined ? rewrite(def) : { ...scalar, ...(typeof def.description === 'string' ? { description: def.description } : {}) }
+      defs[name] = scalar === undefined ? { ...(rewrite(def) as Json), ...CONDITIONS[name] } : { ...scalar, ...(typeof def.description === 'string' ? { description: def.description } : {}) }
     }
     out[file] = {
       $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -156,6 +156,16 @@ describe('the schemas reject the mistakes that are a schema matter, where the li
   })
 })
 
+describe('what a type cannot say', () => {
+  it('a used nShift quote needs its price, as the library answers 400 required without it; an unused one does not', () => {
+    const body = (nshift: Json) => ({ products: [{ id: 'mug' }], new_customer: { country: 'DE' }, shipping: { nshift } })
+    expect(errorsOf('estimate-request.json', body({ valid: true, price: 590 }))).toEqual([])
+    expect(errorsOf('estimate-request.json', body({ valid: false }))).toEqual([])
+    const missing = errorsOf('estimate-request.json', body({ valid: true, taxRate: 19 }))
+    expect(missing.some((e) => e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'price'), ajv.errorsText(missing)).toBe(true)
+  })
+})
+
 describe('the runtime known-field lists and the schemas (so the types) agree key for key', () => {
   type Node = Json
   const defsOf = (root: Json) => root.$defs as Record<string, Node>
