@@ -128,8 +128,9 @@ const TOTALS = ['item_total', 'tax', 'shipping', 'shipping_tax', 'discount', 'sh
 
 /**
  * The path of the first field `summarize` reads that is not what `estimate` returns there. Every
- * number it passes on is checked (amounts are safe integers, never negative; a quantity is at least
- * 1); other fields (ids, names, labels) are copied as they are.
+ * amount and quantity it passes on is checked (amounts are safe integers, never negative; a
+ * quantity is at least 1), and the rates it reads; other fields (ids, names, a plan's terms) are
+ * copied as they are.
  */
 function unreadable(t: unknown): string | undefined {
   if (!isObject(t)) return 'transaction'
@@ -170,7 +171,8 @@ function unreadable(t: unknown): string | undefined {
   return undefined
 }
 
-const isNumberOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x))
+/** A rate's percentage or fixed amount: null, or a finite number, never negative (it becomes `taxes.rate`). */
+const isNumberOrNull = (x: unknown) => x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0)
 
 /**
  * A copy of plain JSON data (objects and arrays, own enumerable keys), so the result shares nothing

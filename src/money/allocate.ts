@@ -48,6 +48,7 @@ export function allocate(
   mode: RoundingMode = halfUp,
 ): Amount[] {
   checkList(weights, 'invalid_weights')
+  if (fallback != null) checkList(fallback, 'invalid_weights')
   const n = weights.length
   if (!Number.isSafeInteger(total)) throw new MoneyError('amount_overflow', `cannot allocate ${total}`)
   if (rule !== largestRemainder) checkMode(rule, 'split')

@@ -5,8 +5,10 @@ import { MoneyError } from './errors'
  * Formats an amount in minor units for people, with `Intl.NumberFormat` and the currency's ISO 4217
  * exponent: `formatAmount(13461, 'EUR', 'de-DE')` → `"134,61 €"`. The decimal is built exactly
  * from the integer (never by dividing a float): the whole units are formatted by Intl, and the
- * minor digits are put in its fraction part, written in the locale's own digits. `locale` defaults
- * to `en`. An unknown currency throws a `RangeError`, as Intl does; a non-integer amount too.
+ * minor digits are put in its fraction part, written in the locale's own digits. `locale` is a
+ * language tag or a list of them, the first one the runtime knows winning (`navigator.languages`);
+ * it defaults to `en` (and so does an empty list). An unknown currency throws a `RangeError`, as
+ * Intl does; a non-integer amount and a locale that is no tag too.
  *
  * @example
  * ```ts
@@ -16,9 +18,10 @@ import { MoneyError } from './errors'
  * formatAmount(-5, 'EUR', 'en')       // '-€0.05'
  * ```
  */
-export function formatAmount(amount: number, currency: string, locale: string | undefined = 'en'): string {
-  // (null from JavaScript or JSON reads as "not given", as undefined does.)
-  if ((locale as unknown) === null) locale = 'en'
+export function formatAmount(amount: number, currency: string, locale: string | readonly string[] | undefined = 'en'): string {
+  // (null from JavaScript or JSON reads as "not given", as undefined does; so does an empty list,
+  // which Intl would read as the host's own locale.)
+  if ((locale as unknown) === null || (Array.isArray(locale) && locale.length === 0)) locale = 'en'
   // (A list of tags, as `navigator.languages`, is what Intl takes too.)
   const tags: unknown = locale
   if (typeof tags !== 'string' && !(Array.isArray(tags) && tags.every((l) => typeof l === 'string')))

@@ -187,7 +187,7 @@ describe('summarize', () => {
     expect(edit({})).toBe('a 200')
   })
 
-  it('every number it passes on is checked: a float, a negative, NaN or a string where estimate writes an amount or a quantity is a 400 naming it', () => {
+  it('every amount and quantity it passes on is checked: a float, a negative, NaN or a string there is a 400 naming it', () => {
     const code = (x: unknown) => {
       const r = summarize(x as never)
       return r.status === 400 ? r.errors.map((e) => [e.code, e.path]) : 'a 200'
@@ -213,6 +213,8 @@ describe('summarize', () => {
     const schedule = plan.schedule.map((e, i) => (i === 1 ? { ...e, amount: -0.25 } : e))
     expect(edit({ instalments: [{ ...plan, schedule }] })).toEqual([['invalid_value', 'transaction.instalments[0].schedule']])
     expect(edit({ instalments: [{ ...plan, schedule: [{ amount: 100 }] }] })).toEqual([['invalid_value', 'transaction.instalments[0].schedule']])
+    // A negative rate would come out as taxes.rate.
+    expect(edit({ taxes: { ...t.taxes, tax_rates: [{ ...t.taxes.tax_rates[0], rate_percent: -19 }] } })).toEqual([['invalid_value', 'transaction.taxes.tax_rates[0]']])
   })
 
   it('a sum past the safe-integer range is a 400 amount_overflow, not an inexact total', () => {

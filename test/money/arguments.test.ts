@@ -67,6 +67,7 @@ describe('bad arguments are MoneyErrors with a code', () => {
     ['allocate over null', () => allocate(100, bad<number[]>(null)), 'invalid_weights'],
     ['allocate over {}', () => allocate(100, bad<number[]>({})), 'invalid_weights'],
     ['allocate with a string fallback', () => allocate(100, [0, 0], bad<number[]>('11')), 'invalid_weights'],
+    ['allocate with a number as the fallback', () => allocate(100, [0, 0], bad<number[]>(5)), 'invalid_weights'],
     ['allocateBig over null', () => allocateBig(100, bad<bigint[]>(null)), 'invalid_weights'],
     ['addRationals(null)', () => addRationals(bad<Rational[]>(null)), 'invalid_rate'],
     ['extractInclusive with no rate list', () => extractInclusive(1190, bad<Rational[]>(undefined), Rounding.HalfUp), 'invalid_rate'],
@@ -101,7 +102,9 @@ describe('edge values that are no mistakes', () => {
   })
 
   it('formatAmount takes a list of tags as Intl does (navigator.languages), and refuses what is neither with its RangeError', () => {
-    expect(formatAmount(1234, 'EUR', bad<string>(['de-DE', 'en']))).toBe(formatAmount(1234, 'EUR', 'de-DE'))
+    expect(formatAmount(1234, 'EUR', ['de-DE', 'en'])).toBe(formatAmount(1234, 'EUR', 'de-DE'))
+    // An empty list is no locale (Intl would take the host's own, which differs between machines).
+    expect(formatAmount(1234, 'EUR', [])).toBe('€12.34')
     for (const locale of [[null], 42, {}]) expect(() => formatAmount(1234, 'EUR', bad<string>(locale))).toThrow(RangeError)
     // A currency that is no string names its type (JSON.stringify of a bigint threw a TypeError).
     expect(() => formatAmount(1234, bad<string>(10n))).toThrow(/unknown currency bigint/)
