@@ -135,7 +135,7 @@ function hintOf(ctx: HintContext, d: RawDiff): ReconcileHint {
   if (theirs === undefined || ours === undefined) return textHint(d)
   // Create shape: delegate to the estimate amount behind the create field.
   if (ctx.shape === 'create') return createHint(ctx, d, ours, theirs)
-  return amountHint(ctx, d.oursPath, ours, theirs, true)
+  return amountHint(ctx, d.path, d.oursPath, ours, theirs, true)
 }
 
 function statusHint(ctx: HintContext, d: RawDiff): ReconcileHint {
@@ -197,7 +197,7 @@ function createHint(ctx: HintContext, d: RawDiff, ours: number, theirs: number):
   if (c !== undefined) return c
   const parts = createComponents(d.oursPath)
   const trace = ctx.trace()
-  if (parts === undefined || trace === undefined) return amountHint(ctx, d.oursPath, ours, theirs, false)
+  if (parts === undefined || trace === undefined) return amountHint(ctx, d.path, d.oursPath, ours, theirs, false)
   const values = parts.map((p) => trace.amounts[p]?.value ?? 0)
   const nonzero = parts.filter((_, i) => values[i] !== 0)
   const target = nonzero.length === 1 ? nonzero[0]! : parts[0]!
@@ -205,7 +205,7 @@ function createHint(ctx: HintContext, d: RawDiff, ours: number, theirs: number):
   parts.forEach((p, i) => {
     if (p !== target) others += values[i]!
   })
-  return amountHint(ctx, target, trace.amounts[target]?.value ?? ours - others, theirs - others, false)
+  return amountHint(ctx, d.path, target, trace.amounts[target]?.value ?? ours - others, theirs - others, false)
 }
 
 /** The create shape's own relations: total = subtotal + tax + shipping − discount, subtotal = Σ price × quantity, … */
@@ -259,13 +259,24 @@ function theirsAt(ctx: HintContext, oursPath: string): number | undefined {
 const MODES = ROUNDING_NAMES
 
 /** Hints for an amount with our derivation `e` at our path `op`. */
-function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, consistency: boolean): ReconcileHint {
+/**
+ * Whether the estimate was re-run with `name: value` and that re-run does not give the API's
+ * number at `path` without changing something that matches now: a hint read off the trace must not
+ * name such a value (the re-run is the better witness).
+ */
+function refuted(ctx: HintContext, path: string, name: string, value: string): boolean {
+  const a = ctx.alts().find((x) => x.name === name && x.value === value)
+  return a !== undefined && (a.diffs.has(path) || ![...a.diffs].every((p) => ctx.diffPaths.has(p)))
+}
+
+/** `path`: the difference's (the API's indices); `op`: our amount behind it. */
+function amountHint(ctx: HintContext, path: string, op: string, ours: number, theirs: number, consistency: boolean): ReconcileHint {
   const trace = ctx.trace()
   const e = trace?.amounts[op]
   if (e !== undefined && trace !== undefined) {
     // 2. The other value of the axis that decided it (instalment rounding, the other tax level).
     for (const a of alternativesOf(trace, ctx.ours, op, e))
-      if (near(a.value, theirs, ctx.tol))
+      if (near(a.value, theirs, ctx.tol) && !refuted(ctx, path, a.option, a.choice))
         return hint(OPTION_CODE[a.option] ?? 'unexplained', `with ${a.option} "${a.choice}" this would be ${a.value}, the API's number (ours: ${entryLine(trace, op, e)})`, { name: a.option, value: a.choice })
     // 3. The API's number against its own parts, and against the sums it is a part of.
     if (consistency) {
@@ -273,7 +284,7 @@ function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, 
       if (c !== undefined) return c
     }
     // 4. Another rounding mode of the same exact value.
-    const r = roundingHint(e, op, theirs, ctx.tol)
+    const r = roundingHint(e, op, theirs, ctx.tol, (m) => !refuted(ctx, path, 'rounding', m))
     if (r !== undefined) return r
     // 5. A part of it differs too.
     if (consistency) {
@@ -281,7 +292,7 @@ function amountHint(ctx: HintContext, op: string, ours: number, theirs: number, 
       if (f !== undefined) return f
     }
   }
-  const s = semanticHint(ctx, e, op, ours, theirs)
+  const s = semanticHint(ctx, path, e, op, ours, theirs)
   if (s !== undefined) return s
   if (e !== undefined && trace !== undefined) return hint('unexplained', `ours: ${entryLine(trace, op, e)}; no other policy gives ${theirs}`)
   return hint('unexplained', `the API has ${theirs}, we have ${ours}`)
@@ -376,13 +387,14 @@ function parentConsistency(ctx: HintContext, op: string, theirs: number): Reconc
   return undefined
 }
 
-function roundingHint(e: TraceEntry, op: string, theirs: number, tol: number): ReconcileHint | undefined {
+/** `allowed`: whether a mode may be named (one a re-run refuted may not). */
+function roundingHint(e: TraceEntry, op: string, theirs: number, tol: number, allowed: (mode: string) => boolean): ReconcileHint | undefined {
   const f = parseFrac(e.exact)
   if (f === undefined || e.rounding === undefined) return undefined
   const offset = e.affine?.offset ?? 0
   const factor = e.affine?.factor ?? (e.op === 'allocate' ? NaN : 1)
   if (!Number.isFinite(factor)) return undefined
-  const modes = MODES.filter((m) => m !== e.rounding && near(offset + factor * roundFrac(f, ROUNDING_MODES[m]), theirs, tol))
+  const modes = MODES.filter((m) => m !== e.rounding && near(offset + factor * roundFrac(f, ROUNDING_MODES[m]), theirs, tol) && allowed(m))
   if (modes.length === 0) return undefined
   const fixed = op.endsWith('instalments_amount')
   const what = e.level !== undefined ? ` (tax rounding level "${e.level}")` : ''
@@ -394,7 +406,9 @@ function roundingHint(e: TraceEntry, op: string, theirs: number, tol: number): R
 }
 
 function ownConsistency(ctx: HintContext, e: TraceEntry, op: string, theirs: number): ReconcileHint | undefined {
-  if (e.terms !== undefined && e.terms.length > 0) {
+  // (A sum a policy decided — a schedule entry, a re-split — may have other terms under another
+  // value of it: the API's parts cannot be held to ours.)
+  if (e.terms !== undefined && e.terms.length > 0 && !(e.policies !== undefined && e.policies.length > 0)) {
     let sum = 0
     const shown: string[] = []
     for (const [p, sign] of e.terms) {
@@ -439,7 +453,7 @@ function followsHint(ctx: HintContext, e: TraceEntry): ReconcileHint | undefined
   return undefined
 }
 
-function semanticHint(ctx: HintContext, e: TraceEntry | undefined, op: string, ours: number, theirs: number): ReconcileHint | undefined {
+function semanticHint(ctx: HintContext, path: string, e: TraceEntry | undefined, op: string, ours: number, theirs: number): ReconcileHint | undefined {
   const last = op.slice(op.lastIndexOf('.') + 1)
   if (last === 'rate_percent') return hint('rate_differs', `the API applied ${theirs}%, the store's rate is ${ours}%`)
   if (last === 'rate_amount') return hint('rate_differs', `the API's fixed amount per unit is ${theirs}, the store's ${ours}`)
@@ -448,8 +462,9 @@ function semanticHint(ctx: HintContext, e: TraceEntry | undefined, op: string, o
   const plan = /^(instalments\[\d+\])\.total_amount$/.exec(op)
   if (plan !== null) {
     const n = num(valueAt(ctx.ours, `${plan[1]}.instalments`)) ?? 1
-    if (theirs !== ours && Math.abs(theirs - ours) <= n - 1) {
-      const choice = theirs < ours ? 'tamio' : 'exact'
+    const choice = theirs < ours ? 'tamio' : 'exact'
+    // (Never the value ours was made with, when its trace says so: that one gives our number.)
+    if (theirs !== ours && Math.abs(theirs - ours) <= n - 1 && ctx.trace()?.options.instalment_rounding !== choice && !refuted(ctx, path, 'instalment_rounding', choice)) {
       return hint(
         'instalment_rounding',
         `${Math.abs(theirs - ours)} cent(s) within the n − 1 = ${n - 1} that the instalment rounding decides: "tamio" (the API's) drops (total + interest − upfront) mod n cents, "exact" keeps them — the API's looks like "${choice}"`,
