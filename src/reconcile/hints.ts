@@ -128,7 +128,7 @@ function hintOf(ctx: HintContext, d: RawDiff): ReconcileHint {
     const all = alts.find((a) => a.diffs.size === 0)
     if (all !== undefined)
       return hint(OPTION_CODE[all.name] ?? 'unexplained', `with ${all.name} "${all.value}" the whole response matches the API (this amount would be ${String(valueAt(all.tx, d.oursPath))})`, { name: all.name, value: all.value })
-    const one = alts.find((a) => !a.diffs.has(d.path) && [...a.diffs].every((p) => ctx.diffPaths.has(p)))
+    const one = alts.find((a) => givesTheirs(ctx, a, d.path))
     if (one !== undefined)
       return hint(OPTION_CODE[one.name] ?? 'unexplained', `with ${one.name} "${one.value}" this amount would be ${theirs}, the API's number, and nothing that matches now would change`, { name: one.name, value: one.value })
   }
@@ -266,7 +266,12 @@ const MODES = ROUNDING_NAMES
  */
 function refuted(ctx: HintContext, path: string, name: string, value: string): boolean {
   const a = ctx.alts().find((x) => x.name === name && x.value === value)
-  return a !== undefined && (a.diffs.has(path) || ![...a.diffs].every((p) => ctx.diffPaths.has(p)))
+  return a !== undefined && !givesTheirs(ctx, a, path)
+}
+
+/** Whether re-run `a` gives the API's number at `path` and leaves every amount that matches now matching. */
+function givesTheirs(ctx: HintContext, a: AltRun, path: string): boolean {
+  return !a.diffs.has(path) && [...a.diffs].every((p) => ctx.diffPaths.has(p))
 }
 
 /** `path`: the difference's (the API's indices); `op`: our amount behind it. */
